@@ -1,0 +1,22 @@
+# Signing in, invitations, password resets and the profile.
+signin-title = Sign in
+signin-submit = Sign in
+signin-forgot = Forgot your password?
+setup-title = Set up Agora
+setup-intro = Create the organisation that runs this network and its first administrator. This link works only once.
+setup-organisation-legend = The network operator
+setup-admin-legend = The first administrator
+setup-submit = Create and sign in
+accept-title = Join Agora
+accept-intro = You have been invited to join { $organisation } on Agora as { $email }. Choose your name, password and language.
+accept-submit = Create my account
+reset-title = Forgot your password
+reset-intro = Enter your email address and we will send you a link to choose a new password.
+reset-submit = Send the link
+reset-back = Back to sign in
+reset-new-title = Choose a new password
+reset-new-submit = Save the new password
+profile-title = Your profile
+profile-submit = Save the profile
+password-change-title = Change your password
+password-change-submit = Change the password

@@ -1,0 +1,22 @@
+# Inicio de sesión, invitaciones, restablecimiento de contraseña y perfil.
+signin-title = Iniciar sesión
+signin-submit = Iniciar sesión
+signin-forgot = ¿Olvidó su contraseña?
+setup-title = Configurar Agora
+setup-intro = Cree la organización que administra esta red y su primer administrador. Este enlace funciona una sola vez.
+setup-organisation-legend = El gestor de la red
+setup-admin-legend = El primer administrador
+setup-submit = Crear e iniciar sesión
+accept-title = Únase a Agora
+accept-intro = Recibió una invitación para unirse a { $organisation } en Agora con la dirección { $email }. Elija su nombre, su contraseña y su idioma.
+accept-submit = Crear mi cuenta
+reset-title = Recuperar la contraseña
+reset-intro = Ingrese su correo electrónico y le enviaremos un enlace para elegir una nueva contraseña.
+reset-submit = Enviar el enlace
+reset-back = Volver al inicio de sesión
+reset-new-title = Elija una nueva contraseña
+reset-new-submit = Guardar la nueva contraseña
+profile-title = Su perfil
+profile-submit = Guardar el perfil
+password-change-title = Cambiar su contraseña
+password-change-submit = Cambiar la contraseña

@@ -1,0 +1,22 @@
+# Connexion, invitations, réinitialisation du mot de passe et profil.
+signin-title = Connexion
+signin-submit = Se connecter
+signin-forgot = Mot de passe oublié ?
+setup-title = Configurer Agora
+setup-intro = Créez l’organisation qui gère ce réseau ainsi que son premier administrateur. Ce lien ne fonctionne qu’une seule fois.
+setup-organisation-legend = Le gestionnaire du réseau
+setup-admin-legend = Le premier administrateur
+setup-submit = Créer et se connecter
+accept-title = Rejoindre Agora
+accept-intro = Une invitation vous a été adressée pour rejoindre { $organisation } sur Agora avec l’adresse { $email }. Choisissez votre nom, votre mot de passe et votre langue.
+accept-submit = Créer mon compte
+reset-title = Mot de passe oublié
+reset-intro = Saisissez votre adresse e-mail et nous vous enverrons un lien pour choisir un nouveau mot de passe.
+reset-submit = Envoyer le lien
+reset-back = Retour à la connexion
+reset-new-title = Choisir un nouveau mot de passe
+reset-new-submit = Enregistrer le nouveau mot de passe
+profile-title = Votre profil
+profile-submit = Enregistrer le profil
+password-change-title = Modifier votre mot de passe
+password-change-submit = Modifier le mot de passe

@@ -1,0 +1,19 @@
+# E-mails.
+email-footer = Vous recevez cet e-mail parce que vous avez un compte sur Agora, la plateforme des partenariats de votre commune.
+email-link-fallback = Si le bouton ne fonctionne pas, copiez cette adresse dans votre navigateur :
+email-invitation-subject = Votre invitation à rejoindre { $organisation } sur Agora
+email-invitation-intro = { $inviter } vous invite à rejoindre { $organisation } sur Agora, où les communes et leurs partenaires travaillent ensemble.
+email-invitation-action = Accepter l’invitation
+email-invitation-expiry = { $days ->
+    [one] Cette invitation est valable un jour.
+   *[other] Cette invitation est valable { $days } jours.
+}
+email-reset-subject = Choisissez un nouveau mot de passe pour Agora
+email-reset-greeting = Bonjour { $name },
+email-reset-intro = Quelqu’un a demandé la réinitialisation du mot de passe de votre compte Agora. Si c’est vous, choisissez un nouveau mot de passe à l’aide du bouton ci-dessous.
+email-reset-action = Choisir un nouveau mot de passe
+email-reset-expiry = { $minutes ->
+    [one] Le lien est valable une minute.
+   *[other] Le lien est valable { $minutes } minutes.
+}
+email-reset-ignore = Si vous n’êtes pas à l’origine de cette demande, vous pouvez ignorer cet e-mail : votre mot de passe reste inchangé.

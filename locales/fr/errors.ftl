@@ -1,0 +1,25 @@
+# Messages d’erreur, un par code d’erreur stable (error-<code>).
+error-not-found = Nous n’avons pas trouvé cette page ou cet élément.
+error-unauthenticated = Veuillez d’abord vous connecter.
+error-forbidden = Vous n’avez pas l’autorisation d’effectuer cette action.
+error-csrf-failed = Ce formulaire a expiré. Veuillez recharger la page et réessayer.
+error-rate-limited = Trop de tentatives. Veuillez patienter un moment, puis réessayer.
+error-invalid-body = La requête n’a pas pu être lue. Vérifiez son format et ses champs.
+error-payload-too-large = La requête est trop volumineuse.
+error-unsupported-media-type = Ce type de contenu n’est pas accepté ici.
+error-field-required = Veuillez remplir ce champ.
+error-field-too-long = Ce texte est trop long : { $max } caractères au maximum.
+error-invalid-email = Veuillez saisir une adresse e-mail valide, par exemple nom@commune.be.
+error-invalid-value = Cette valeur n’est pas valide.
+error-password-too-short = Le mot de passe doit comporter au moins { $min } caractères.
+error-password-too-long = Le mot de passe ne peut pas dépasser { $max } caractères.
+error-password-mismatch = Les deux mots de passe ne sont pas identiques.
+error-invalid-credentials = L’adresse e-mail ou le mot de passe est incorrect.
+error-organisation-suspended = L’accès de votre organisation à Agora est suspendu. Veuillez contacter le gestionnaire du réseau.
+error-invalid-token = Ce lien n’est pas valide ou a expiré. Demandez-en un nouveau.
+error-email-taken = Un compte existe déjà avec cette adresse e-mail.
+error-invitation-pending = Cette personne a déjà une invitation en attente d’une autre organisation.
+error-setup-done = Agora a déjà été configuré.
+error-cannot-change-self = Vous ne pouvez pas modifier ainsi votre propre rôle, statut ou organisation.
+error-internal = Un problème est survenu de notre côté. Veuillez réessayer plus tard.
+error-unavailable = Agora est temporairement indisponible. Veuillez réessayer dans un instant.

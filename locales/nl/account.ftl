@@ -1,0 +1,22 @@
+# Aanmelden, uitnodigingen, wachtwoordherstel en het profiel.
+signin-title = Aanmelden
+signin-submit = Aanmelden
+signin-forgot = Wachtwoord vergeten?
+setup-title = Agora instellen
+setup-intro = Maak de organisatie aan die dit netwerk beheert, en haar eerste beheerder. Deze link werkt maar één keer.
+setup-organisation-legend = De netwerkbeheerder
+setup-admin-legend = De eerste beheerder
+setup-submit = Aanmaken en aanmelden
+accept-title = Aansluiten bij Agora
+accept-intro = Je bent uitgenodigd om je als { $email } aan te sluiten bij { $organisation } op Agora. Kies je naam, wachtwoord en taal.
+accept-submit = Mijn account aanmaken
+reset-title = Wachtwoord vergeten
+reset-intro = Vul je e-mailadres in, dan sturen we je een link om een nieuw wachtwoord te kiezen.
+reset-submit = Link versturen
+reset-back = Terug naar aanmelden
+reset-new-title = Kies een nieuw wachtwoord
+reset-new-submit = Nieuw wachtwoord opslaan
+profile-title = Je profiel
+profile-submit = Profiel opslaan
+password-change-title = Je wachtwoord wijzigen
+password-change-submit = Wachtwoord wijzigen

@@ -1,0 +1,25 @@
+# Foutmeldingen, één per vaste foutcode (error-<code>).
+error-not-found = We hebben die pagina of dat item niet gevonden.
+error-unauthenticated = Meld je eerst aan.
+error-forbidden = Je hebt geen toestemming om dat te doen.
+error-csrf-failed = Dit formulier is verlopen. Laad de pagina opnieuw en probeer het nog eens.
+error-rate-limited = Te veel pogingen. Wacht even en probeer het dan opnieuw.
+error-invalid-body = De aanvraag kon niet worden gelezen. Controleer het formaat en de velden.
+error-payload-too-large = De aanvraag is te groot.
+error-unsupported-media-type = Dit soort inhoud wordt hier niet aanvaard.
+error-field-required = Vul dit veld in.
+error-field-too-long = Dit is te lang: maximaal { $max } tekens.
+error-invalid-email = Vul een geldig e-mailadres in, zoals naam@gemeente.be.
+error-invalid-value = Deze waarde is niet geldig.
+error-password-too-short = Het wachtwoord moet minstens { $min } tekens lang zijn.
+error-password-too-long = Het wachtwoord mag hoogstens { $max } tekens lang zijn.
+error-password-mismatch = De twee wachtwoorden zijn niet gelijk.
+error-invalid-credentials = Het e-mailadres of het wachtwoord is niet juist.
+error-organisation-suspended = De toegang van je organisatie tot Agora is geschorst. Neem contact op met de netwerkbeheerder.
+error-invalid-token = Deze link is niet geldig of is verlopen. Vraag een nieuwe aan.
+error-email-taken = Er bestaat al een account met dit e-mailadres.
+error-invitation-pending = Deze persoon heeft al een openstaande uitnodiging van een andere organisatie.
+error-setup-done = Agora is al ingesteld.
+error-cannot-change-self = Je kunt je eigen rol, status of organisatie niet op deze manier wijzigen.
+error-internal = Er is bij ons iets misgelopen. Probeer het later opnieuw.
+error-unavailable = Agora is tijdelijk niet beschikbaar. Probeer het zo meteen opnieuw.

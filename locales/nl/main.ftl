@@ -1,0 +1,88 @@
+# Opmaak, navigatie en gedeelde labels.
+skip-to-content = Naar de hoofdinhoud
+nav-label = Hoofdmenu
+nav-profile = Profiel
+nav-organisation = Mijn organisatie
+nav-network = Netwerk
+nav-signout = Afmelden
+language-switcher-label = Taal
+footer-text = Agora — gemeenten en hun partners werken samen.
+form-errors-title = Verbeter het volgende
+home-title = Startpagina
+home-welcome = Welkom, { $name }
+home-intro = Hier verschijnen je werkruimtes met partnergemeenten.
+home-link-profile = Je profiel en taal aanpassen
+home-link-members = De leden van je organisatie bekijken
+
+# Talen, elk in de eigen taal benoemd.
+autonym-en = English
+autonym-nl = Nederlands
+autonym-fr = Français
+autonym-es = Español
+autonym-de = Deutsch
+autonym-pt = Português
+autonym-ar = العربية
+autonym-wo = Wolof
+autonym-fon = Fɔngbè
+autonym-rw = Ikinyarwanda
+autonym-sw = Kiswahili
+autonym-qu = Runa Simi
+
+# Formuliervelden.
+field-email = E-mailadres
+field-password = Wachtwoord
+field-new-password = Nieuw wachtwoord
+field-password-confirm = Herhaal het wachtwoord
+field-password-hint = Minstens 10 tekens. Een korte zin onthoud je gemakkelijk.
+field-current-password = Huidig wachtwoord
+field-display-name = Je naam
+field-function = Functie
+field-function-hint = Bijvoorbeeld: schepen van internationale samenwerking, financieel directeur.
+field-user-kind = Je neemt deel als
+field-interface-language = Taal van de interface
+field-languages-read = Talen die je leest
+field-time-zone = Tijdzone
+field-organisation-name = Naam van de organisatie
+field-org-kind = Soort organisatie
+field-country = Land
+field-country-hint = Landcode van twee letters, bijvoorbeeld BE, BJ, SN of EC.
+field-default-language = Standaardtaal
+field-role = Rol
+field-status = Status
+field-invitation-language = Taal van de uitnodigingsmail
+
+# Vaste keuzelijsten.
+org-kind-flemish-municipality = Vlaamse gemeente
+org-kind-partner-municipality = Partnergemeente
+org-kind-association = Vereniging van gemeenten
+org-kind-network-operator = Netwerkbeheerder
+org-kind-other = Andere organisatie
+org-status-active = Actief
+org-status-suspended = Geschorst
+role-member = Lid
+role-admin = Beheerder
+user-status-active = Actief
+user-status-deactivated = Gedeactiveerd
+user-kind-official = Ambtenaar
+user-kind-politician = Verkozen mandataris
+user-kind-other = Andere
+invitation-status-pending = In afwachting
+invitation-status-accepted = Aanvaard
+invitation-status-revoked = Ingetrokken
+invitation-status-expired = Verlopen
+
+# Bevestigingen na een handeling.
+notice-reset-sent = Als er een account bestaat voor dat adres, hebben we er een link naartoe gestuurd om een nieuw wachtwoord te kiezen.
+notice-password-reset = Je wachtwoord is gewijzigd. Je kunt je nu aanmelden.
+notice-signed-out = Je bent afgemeld.
+notice-profile-saved = Je profiel is opgeslagen.
+notice-password-changed = Je wachtwoord is gewijzigd. Je andere sessies zijn afgemeld.
+notice-invitation-sent = De uitnodiging is verstuurd.
+notice-invitation-revoked = De uitnodiging is ingetrokken.
+notice-member-updated = Het lid is bijgewerkt.
+notice-organisation-saved = De organisatie is opgeslagen.
+
+# Foutpagina.
+error-page-title = Er is iets misgelopen
+error-page-status = Foutcode { $status }
+error-page-home = Naar de startpagina

@@ -1,0 +1,9 @@
+//! People: invitations, sign-in, sessions, password resets, profiles, membership administration.
+
+pub mod api;
+pub mod invitation;
+pub mod pages;
+pub mod reset;
+pub mod service;
+pub mod session;
+pub mod user;

@@ -1,0 +1,195 @@
+//! Typed configuration: defaults in code, then `AGORA_*` environment variables (a `.env` file is
+//! read by `main` if present). Secrets never appear in `Debug` output.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use anyhow::{Context, bail};
+
+/// How outgoing email leaves the process.
+#[derive(Clone, PartialEq, Eq)]
+pub enum MailTransportConfig {
+    /// `.eml` files under `<data dir>/mail`: the default, so a newcomer can read what would be sent.
+    Files,
+    /// An SMTP relay (`smtp://` with optional STARTTLS upgrade, `smtps://` for implicit TLS).
+    Smtp(String),
+    /// Kept in memory for tests.
+    Memory,
+}
+
+impl std::fmt::Debug for MailTransportConfig {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Files => f.write_str("Files"),
+            // The URL may carry a password.
+            Self::Smtp(_) => f.write_str("Smtp(<redacted>)"),
+            Self::Memory => f.write_str("Memory"),
+        }
+    }
+}
+
+#[derive(Clone)]
+pub struct Config {
+    pub bind: SocketAddr,
+    pub public_url: String,
+    pub data_dir: PathBuf,
+    pub database_url: String,
+    pub mail: MailTransportConfig,
+    pub mail_from: String,
+    /// Signs CSRF tokens and other stateless tokens. Generated into the data dir when unset.
+    pub secret_key: Option<String>,
+    /// How often the outbox worker looks for due email when nothing woke it.
+    pub outbox_poll: Duration,
+    /// `json` for machine-readable logs, anything else for human-readable ones.
+    pub log_format: String,
+    /// Start background workers (the outbox). Tests switch this off and drain the outbox by hand.
+    pub workers: bool,
+    /// HTTP worker threads; defaults to the number of cores.
+    pub http_workers: usize,
+}
+
+impl std::fmt::Debug for Config {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Config")
+            .field("bind", &self.bind)
+            .field("public_url", &self.public_url)
+            .field("data_dir", &self.data_dir)
+            .field("database_url", &redact_url(&self.database_url))
+            .field("mail", &self.mail)
+            .field("mail_from", &self.mail_from)
+            .field(
+                "secret_key",
+                &self.secret_key.as_ref().map(|_| "<redacted>"),
+            )
+            .field("outbox_poll", &self.outbox_poll)
+            .field("log_format", &self.log_format)
+            .field("workers", &self.workers)
+            .field("http_workers", &self.http_workers)
+            .finish()
+    }
+}
+
+/// Hides the password of `scheme://user:password@host/...`.
+pub fn redact_url(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(scheme_end), Some(at)) if at > scheme_end => {
+            let userinfo = &url[scheme_end + 3..at];
+            match userinfo.find(':') {
+                Some(colon) => format!(
+                    "{}{}:<redacted>{}",
+                    &url[..scheme_end + 3],
+                    &userinfo[..colon],
+                    &url[at..]
+                ),
+                None => url.to_string(),
+            }
+        }
+        _ => url.to_string(),
+    }
+}
+
+/// Every setting with its default, as documented in the README and `.env.example`.
+pub const SETTINGS: &[(&str, &str)] = &[
+    ("AGORA_BIND", "127.0.0.1:8080"),
+    ("AGORA_PUBLIC_URL", "http://127.0.0.1:8080"),
+    ("AGORA_DATA_DIR", "./data"),
+    ("AGORA_DATABASE_URL", "sqlite://<data dir>/agora.db"),
+    ("AGORA_SMTP_URL", "unset (email written to <data dir>/mail)"),
+    ("AGORA_MAIL_FROM", "Agora <noreply@localhost>"),
+    ("AGORA_SECRET_KEY", "generated into <data dir>/secret_key"),
+    ("AGORA_OUTBOX_POLL_SECS", "5"),
+    ("AGORA_LOG", "info"),
+    ("AGORA_LOG_FORMAT", "text"),
+];
+
+impl Config {
+    /// Reads the environment over the defaults.
+    pub fn from_env() -> anyhow::Result<Self> {
+        Self::from_lookup(|name| std::env::var(name).ok().filter(|v| !v.is_empty()))
+    }
+
+    pub fn from_lookup(get: impl Fn(&str) -> Option<String>) -> anyhow::Result<Self> {
+        let bind = get("AGORA_BIND").unwrap_or_else(|| "127.0.0.1:8080".into());
+        let bind: SocketAddr = bind
+            .parse()
+            .with_context(|| format!("AGORA_BIND is not an address: {bind}"))?;
+        let public_url = get("AGORA_PUBLIC_URL")
+            .unwrap_or_else(|| format!("http://{bind}"))
+            .trim_end_matches('/')
+            .to_string();
+        if !(public_url.starts_with("http://") || public_url.starts_with("https://")) {
+            bail!("AGORA_PUBLIC_URL must start with http:// or https://");
+        }
+        let data_dir = PathBuf::from(get("AGORA_DATA_DIR").unwrap_or_else(|| "./data".into()));
+        let database_url = get("AGORA_DATABASE_URL")
+            .unwrap_or_else(|| format!("sqlite://{}/agora.db", data_dir.display()));
+        let mail = match get("AGORA_SMTP_URL") {
+            Some(url) if url == "memory" => MailTransportConfig::Memory,
+            Some(url) => MailTransportConfig::Smtp(url),
+            None => MailTransportConfig::Files,
+        };
+        let outbox_poll = match get("AGORA_OUTBOX_POLL_SECS") {
+            Some(s) => Duration::from_secs(
+                s.parse()
+                    .with_context(|| format!("AGORA_OUTBOX_POLL_SECS is not a number: {s}"))?,
+            ),
+            None => Duration::from_secs(5),
+        };
+        Ok(Config {
+            bind,
+            public_url,
+            data_dir,
+            database_url,
+            mail,
+            mail_from: get("AGORA_MAIL_FROM").unwrap_or_else(|| "Agora <noreply@localhost>".into()),
+            secret_key: get("AGORA_SECRET_KEY"),
+            outbox_poll,
+            log_format: get("AGORA_LOG_FORMAT").unwrap_or_else(|| "text".into()),
+            workers: true,
+            http_workers: std::thread::available_parallelism().map_or(2, |n| n.get()),
+        })
+    }
+
+    /// Cookies get `Secure` and the `__Host-` prefix only when people reach us over HTTPS.
+    pub fn https(&self) -> bool {
+        self.public_url.starts_with("https://")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_are_the_embedded_setup() {
+        let config = Config::from_lookup(|_| None).unwrap();
+        assert_eq!(config.bind.to_string(), "127.0.0.1:8080");
+        assert_eq!(config.database_url, "sqlite://./data/agora.db");
+        assert_eq!(config.mail, MailTransportConfig::Files);
+        assert!(!config.https());
+    }
+
+    #[test]
+    fn debug_hides_secrets() {
+        let config = Config::from_lookup(|name| match name {
+            "AGORA_DATABASE_URL" => Some("postgres://agora:hunter2@db/agora".into()),
+            "AGORA_SMTP_URL" => Some("smtps://u:mailpass@mail:465".into()),
+            "AGORA_SECRET_KEY" => Some("topsecret".into()),
+            _ => None,
+        })
+        .unwrap();
+        let shown = format!("{config:?}");
+        for secret in ["hunter2", "mailpass", "topsecret"] {
+            assert!(!shown.contains(secret), "{secret} leaked in {shown}");
+        }
+    }
+
+    #[test]
+    fn bad_values_are_errors() {
+        assert!(Config::from_lookup(|n| (n == "AGORA_BIND").then(|| "nope".into())).is_err());
+        assert!(
+            Config::from_lookup(|n| (n == "AGORA_PUBLIC_URL").then(|| "ftp://x".into())).is_err()
+        );
+    }
+}

@@ -1,0 +1,21 @@
+//! Agora: the server library. `main.rs` is a thin command line over [`startup::Application`].
+
+pub mod accounts;
+pub mod audit;
+pub mod config;
+pub mod db;
+pub mod error;
+pub mod health;
+pub mod i18n;
+pub mod mail;
+pub mod openapi;
+pub mod organisations;
+pub mod policy;
+pub mod routes;
+pub mod security;
+pub mod startup;
+pub mod state;
+pub mod telemetry;
+pub mod time;
+pub mod validate;
+pub mod web;

@@ -1,0 +1,98 @@
+//! Where email goes: an SMTP relay, `.eml` files, or memory for tests.
+
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+
+use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+
+use crate::config::MailTransportConfig;
+
+/// A message as handed to a transport, kept by the memory transport.
+#[derive(Debug, Clone)]
+pub struct SentMail {
+    pub to: Vec<String>,
+    /// The whole RFC 5322 message.
+    pub raw: String,
+}
+
+pub enum Transport {
+    Smtp(AsyncSmtpTransport<Tokio1Executor>),
+    Files(PathBuf),
+    Memory(Arc<Mutex<Vec<SentMail>>>),
+}
+
+/// Whether trying again later can help.
+#[derive(Debug)]
+pub enum SendError {
+    Temporary(String),
+    Permanent(String),
+}
+
+impl Transport {
+    pub fn from_config(
+        config: &MailTransportConfig,
+        data_dir: &std::path::Path,
+    ) -> anyhow::Result<Transport> {
+        Ok(match config {
+            MailTransportConfig::Files => {
+                let dir = data_dir.join("mail");
+                std::fs::create_dir_all(&dir)?;
+                Transport::Files(dir)
+            }
+            MailTransportConfig::Smtp(url) => Transport::Smtp(
+                AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
+                    .map_err(|e| anyhow::anyhow!("AGORA_SMTP_URL is not usable: {e}"))?
+                    .build(),
+            ),
+            MailTransportConfig::Memory => Transport::Memory(Arc::default()),
+        })
+    }
+
+    pub async fn send(&self, message: &Message) -> Result<(), SendError> {
+        match self {
+            Transport::Smtp(smtp) => smtp.send(message.clone()).await.map(drop).map_err(|e| {
+                if e.is_permanent() {
+                    SendError::Permanent(e.to_string())
+                } else {
+                    SendError::Temporary(e.to_string())
+                }
+            }),
+            Transport::Files(dir) => {
+                let name = format!(
+                    "{}-{}.eml",
+                    chrono::Utc::now().format("%Y%m%dT%H%M%S%.6f"),
+                    uuid::Uuid::new_v4().simple()
+                );
+                let tmp = dir.join(format!(".{name}.tmp"));
+                let written = tokio::fs::write(&tmp, message.formatted()).await;
+                let renamed = match written {
+                    Ok(()) => tokio::fs::rename(&tmp, dir.join(&name)).await,
+                    Err(e) => Err(e),
+                };
+                renamed.map_err(|e| SendError::Temporary(format!("writing {name}: {e}")))
+            }
+            Transport::Memory(store) => {
+                let to = message
+                    .envelope()
+                    .to()
+                    .iter()
+                    .map(|a| a.to_string())
+                    .collect();
+                let raw = String::from_utf8_lossy(&message.formatted()).into_owned();
+                store
+                    .lock()
+                    .unwrap_or_else(|p| p.into_inner())
+                    .push(SentMail { to, raw });
+                Ok(())
+            }
+        }
+    }
+
+    /// What the memory transport holds (empty for the others).
+    pub fn sent(&self) -> Vec<SentMail> {
+        match self {
+            Transport::Memory(store) => store.lock().unwrap_or_else(|p| p.into_inner()).clone(),
+            _ => Vec::new(),
+        }
+    }
+}

@@ -1,0 +1,44 @@
+//! The OpenAPI document of `/api/v1`, generated from the handlers' annotations.
+
+use actix_web::HttpResponse;
+use utoipa::OpenApi;
+
+use crate::accounts::api as accounts;
+use crate::organisations::api as orgs;
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Agora API",
+        description = "Organisations, people and sessions of an Agora network. \
+        Calls made with the session cookie send the `X-CSRF-Token` header on every change."
+    ),
+    paths(
+        crate::health::healthz,
+        crate::health::readyz,
+        serve,
+        accounts::sign_in,
+        accounts::sign_out,
+        accounts::me,
+        accounts::update_me,
+        accounts::change_password,
+        accounts::request_reset,
+        accounts::confirm_reset,
+        accounts::accept_invitation,
+        accounts::list_members,
+        accounts::update_member,
+        accounts::list_invitations,
+        accounts::create_invitation,
+        accounts::revoke_invitation,
+        orgs::list,
+        orgs::create,
+        orgs::get,
+        orgs::update,
+    )
+)]
+pub struct ApiDoc;
+
+#[utoipa::path(get, path = "/api/v1/openapi.json", tag = "operations", responses((status = 200, description = "This document")))]
+pub async fn serve() -> HttpResponse {
+    HttpResponse::Ok().json(ApiDoc::openapi())
+}

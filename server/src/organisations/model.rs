@@ -1,0 +1,111 @@
+//! Organisation rows and their queries.
+
+use agora_shared::api::{Language, OrgKind, OrgStatus, OrganisationView};
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use crate::db::DbConnection;
+use crate::db::schema::organisations;
+use crate::error::AppResult;
+use crate::time::rfc3339;
+
+#[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
+#[diesel(table_name = organisations)]
+#[diesel(check_for_backend(diesel::sqlite::Sqlite, diesel::pg::Pg))]
+pub struct Organisation {
+    pub id: i64,
+    pub name: String,
+    pub kind: String,
+    pub country: String,
+    pub default_language: String,
+    pub status: String,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+#[derive(Insertable)]
+#[diesel(table_name = organisations)]
+pub struct NewOrganisationRow<'a> {
+    pub name: &'a str,
+    pub kind: &'a str,
+    pub country: &'a str,
+    pub default_language: &'a str,
+    pub status: &'a str,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+#[derive(AsChangeset, Default)]
+#[diesel(table_name = organisations)]
+pub struct OrganisationChanges {
+    pub name: Option<String>,
+    pub kind: Option<String>,
+    pub country: Option<String>,
+    pub default_language: Option<String>,
+    pub status: Option<String>,
+    pub updated_at: Option<NaiveDateTime>,
+}
+
+impl Organisation {
+    pub fn kind(&self) -> OrgKind {
+        OrgKind::parse(&self.kind).unwrap_or(OrgKind::Other)
+    }
+
+    pub fn status(&self) -> OrgStatus {
+        OrgStatus::parse(&self.status).unwrap_or(OrgStatus::Suspended)
+    }
+
+    pub fn language(&self) -> Language {
+        Language::parse(&self.default_language).unwrap_or(Language::En)
+    }
+
+    pub fn is_active(&self) -> bool {
+        self.status() == OrgStatus::Active
+    }
+
+    pub fn find(conn: &mut DbConnection, id: i64) -> AppResult<Organisation> {
+        Ok(organisations::table
+            .find(id)
+            .select(Organisation::as_select())
+            .first(conn)?)
+    }
+
+    pub fn list_all(conn: &mut DbConnection) -> AppResult<Vec<Organisation>> {
+        Ok(organisations::table
+            .order((organisations::name, organisations::id))
+            .select(Organisation::as_select())
+            .load(conn)?)
+    }
+
+    pub fn count(conn: &mut DbConnection) -> AppResult<i64> {
+        Ok(organisations::table.count().get_result(conn)?)
+    }
+
+    pub fn insert(conn: &mut DbConnection, row: &NewOrganisationRow) -> AppResult<Organisation> {
+        Ok(diesel::insert_into(organisations::table)
+            .values(row)
+            .get_result(conn)?)
+    }
+
+    pub fn update(
+        conn: &mut DbConnection,
+        id: i64,
+        changes: &OrganisationChanges,
+    ) -> AppResult<Organisation> {
+        Ok(diesel::update(organisations::table.find(id))
+            .set(changes)
+            .get_result(conn)?)
+    }
+
+    pub fn view(&self) -> OrganisationView {
+        OrganisationView {
+            id: self.id,
+            name: self.name.clone(),
+            kind: self.kind(),
+            country: self.country.clone(),
+            default_language: self.language(),
+            status: self.status(),
+            created_at: rfc3339(self.created_at),
+        }
+    }
+}

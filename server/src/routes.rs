@@ -1,0 +1,73 @@
+//! Every route of the application, listed once. The same list registers the handlers and is
+//! exported as [`ROUTES`], so the access tests fail when a route is missing from their table.
+
+use actix_web::web;
+
+use crate::accounts::{api as accounts_api, pages as accounts_pages};
+use crate::organisations::{api as orgs_api, pages as orgs_pages};
+use crate::{health, openapi, web::assets};
+
+macro_rules! routes {
+    ($($method:ident $path:literal => $handler:path),+ $(,)?) => {
+        /// `(method, path pattern)` of every route, in registration order.
+        pub const ROUTES: &[(&str, &str)] = &[$((stringify!($method), $path)),+];
+
+        pub fn configure(cfg: &mut web::ServiceConfig) {
+            $(cfg.route($path, routes!(@method $method).to($handler));)+
+        }
+    };
+    (@method GET) => { web::get() };
+    (@method POST) => { web::post() };
+    (@method PUT) => { web::put() };
+    (@method PATCH) => { web::patch() };
+    (@method DELETE) => { web::delete() };
+}
+
+routes! {
+    GET "/healthz" => health::healthz,
+    GET "/readyz" => health::readyz,
+    GET "/static/{file}" => assets::serve,
+
+    GET "/" => accounts_pages::home,
+    GET "/setup" => orgs_pages::setup_form,
+    POST "/setup" => orgs_pages::setup,
+    GET "/signin" => accounts_pages::sign_in_form,
+    POST "/signin" => accounts_pages::sign_in,
+    POST "/signout" => accounts_pages::sign_out,
+    GET "/invite/{token}" => accounts_pages::accept_form,
+    POST "/invite/{token}" => accounts_pages::accept,
+    GET "/reset" => accounts_pages::reset_request_form,
+    POST "/reset" => accounts_pages::reset_request,
+    GET "/reset/{token}" => accounts_pages::reset_form,
+    POST "/reset/{token}" => accounts_pages::reset,
+    GET "/profile" => accounts_pages::profile,
+    POST "/profile" => accounts_pages::update_profile,
+    POST "/profile/password" => accounts_pages::change_password,
+    GET "/orgs" => orgs_pages::list,
+    POST "/orgs" => orgs_pages::create,
+    GET "/orgs/{org}/edit" => orgs_pages::edit_form,
+    POST "/orgs/{org}/edit" => orgs_pages::edit,
+    GET "/orgs/{org}/members" => accounts_pages::members,
+    POST "/orgs/{org}/members/{user}" => accounts_pages::update_member,
+    POST "/orgs/{org}/invitations" => accounts_pages::invite,
+    POST "/orgs/{org}/invitations/{invitation}/revoke" => accounts_pages::revoke_invitation,
+
+    GET "/api/v1/openapi.json" => openapi::serve,
+    POST "/api/v1/session" => accounts_api::sign_in,
+    DELETE "/api/v1/session" => accounts_api::sign_out,
+    GET "/api/v1/me" => accounts_api::me,
+    PATCH "/api/v1/me" => accounts_api::update_me,
+    PUT "/api/v1/me/password" => accounts_api::change_password,
+    POST "/api/v1/password-resets" => accounts_api::request_reset,
+    POST "/api/v1/password-resets/confirm" => accounts_api::confirm_reset,
+    POST "/api/v1/invitations/accept" => accounts_api::accept_invitation,
+    GET "/api/v1/organisations" => orgs_api::list,
+    POST "/api/v1/organisations" => orgs_api::create,
+    GET "/api/v1/organisations/{org}" => orgs_api::get,
+    PATCH "/api/v1/organisations/{org}" => orgs_api::update,
+    GET "/api/v1/organisations/{org}/members" => accounts_api::list_members,
+    PATCH "/api/v1/organisations/{org}/members/{user}" => accounts_api::update_member,
+    GET "/api/v1/organisations/{org}/invitations" => accounts_api::list_invitations,
+    POST "/api/v1/organisations/{org}/invitations" => accounts_api::create_invitation,
+    DELETE "/api/v1/organisations/{org}/invitations/{invitation}" => accounts_api::revoke_invitation,
+}

@@ -1,0 +1,7 @@
+//! Secrets and the controls around them: passwords, tokens, CSRF, rate limits, response headers.
+
+pub mod csrf;
+pub mod headers;
+pub mod password;
+pub mod rate_limit;
+pub mod tokens;

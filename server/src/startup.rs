@@ -1,0 +1,196 @@
+//! Building and running the application. Tests call [`Application::build`] with port 0.
+
+use std::net::TcpListener;
+use std::sync::Arc;
+use std::time::Duration;
+
+use actix_web::dev::Server;
+use actix_web::middleware::{Compress, from_fn};
+use actix_web::{App, HttpRequest, HttpResponse, HttpServer, web};
+use agora_shared::ErrorCode;
+use agora_shared::limits::{MAX_BODY_BYTES, RATE_WINDOW_SECS};
+
+use crate::config::Config;
+use crate::db::{Db, run_migrations};
+use crate::error::AppError;
+use crate::i18n::I18n;
+use crate::mail::{Mailer, Transport};
+use crate::security::headers::security_headers;
+use crate::security::rate_limit::RateLimiter;
+use crate::state::AppState;
+use crate::web::assets::Assets;
+use crate::{organisations, routes, telemetry, web as agora_web};
+
+pub struct Application {
+    port: u16,
+    server: Server,
+    state: AppState,
+    shutdown: tokio::sync::watch::Sender<bool>,
+    worker: Option<tokio::task::JoinHandle<()>>,
+    /// The one-time setup link, when the database has no organisation yet.
+    pub setup_link: Option<String>,
+}
+
+/// Opens the database and brings its schema up to date.
+pub async fn open_database(config: &Config) -> anyhow::Result<Db> {
+    let db = Db::connect(&config.database_url)?;
+    let db2 = db.clone();
+    let applied = tokio::task::spawn_blocking(move || -> anyhow::Result<Vec<String>> {
+        let mut conn = db2.get().map_err(|e| anyhow::anyhow!("{e}"))?;
+        run_migrations(&mut conn)
+    })
+    .await??;
+    if !applied.is_empty() {
+        tracing::info!(migrations = ?applied, "database migrated");
+    }
+    Ok(db)
+}
+
+/// The instance secret: configured, or generated once into the data folder.
+fn load_secret(config: &Config) -> anyhow::Result<Vec<u8>> {
+    if let Some(key) = &config.secret_key {
+        anyhow::ensure!(
+            key.len() >= 32,
+            "AGORA_SECRET_KEY must be at least 32 characters"
+        );
+        return Ok(key.as_bytes().to_vec());
+    }
+    let path = config.data_dir.join("secret_key");
+    if let Ok(existing) = std::fs::read_to_string(&path) {
+        return Ok(existing.trim().as_bytes().to_vec());
+    }
+    std::fs::create_dir_all(&config.data_dir)?;
+    let key = crate::security::tokens::new_token();
+    std::fs::write(&path, &key)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600))?;
+    }
+    Ok(key.into_bytes())
+}
+
+fn form_error(_: actix_web::error::UrlencodedError, _: &HttpRequest) -> actix_web::Error {
+    AppError::new(
+        ErrorCode::InvalidBody,
+        actix_web::http::StatusCode::BAD_REQUEST,
+    )
+    .into()
+}
+
+fn path_error(_: actix_web::error::PathError, _: &HttpRequest) -> actix_web::Error {
+    AppError::not_found().into()
+}
+
+fn query_error(_: actix_web::error::QueryPayloadError, _: &HttpRequest) -> actix_web::Error {
+    AppError::new(
+        ErrorCode::InvalidBody,
+        actix_web::http::StatusCode::BAD_REQUEST,
+    )
+    .into()
+}
+
+async fn not_found() -> Result<HttpResponse, AppError> {
+    Err(AppError::not_found())
+}
+
+impl Application {
+    pub async fn build(config: Config) -> anyhow::Result<Application> {
+        let db = open_database(&config).await?;
+        Self::build_with_db(config, db).await
+    }
+
+    pub async fn build_with_db(mut config: Config, db: Db) -> anyhow::Result<Application> {
+        let listener = TcpListener::bind(config.bind)?;
+        let port = listener.local_addr()?.port();
+        // Port 0 (tests) is only known now; links must carry the real one.
+        if let Some(base) = config.public_url.strip_suffix(":0") {
+            config.public_url = format!("{base}:{port}");
+        }
+        let transport = Transport::from_config(&config.mail, &config.data_dir)?;
+        let mailer = Mailer::new(db.clone(), transport, &config.mail_from)?;
+        let state = AppState {
+            db: db.clone(),
+            secret: Arc::new(load_secret(&config)?),
+            i18n: Arc::new(I18n::load()?),
+            limiter: Arc::new(RateLimiter::new(Duration::from_secs(RATE_WINDOW_SECS))),
+            mailer: mailer.clone(),
+            assets: Arc::new(Assets::new()),
+            config: Arc::new(config),
+        };
+
+        let setup_link = organisations::setup::prepare(&db)
+            .await
+            .map_err(|e| anyhow::anyhow!("preparing setup: {e:?}"))?
+            .map(|token| state.link(&format!("/setup?token={token}")));
+
+        let (shutdown, shutdown_rx) = tokio::sync::watch::channel(false);
+        let worker = state
+            .config
+            .workers
+            .then(|| tokio::spawn(mailer.run(state.config.outbox_poll, shutdown_rx)));
+
+        let data = web::Data::new(state.clone());
+        let https = state.config.https();
+        let server = HttpServer::new(move || {
+            App::new()
+                .app_data(data.clone())
+                .app_data(
+                    web::JsonConfig::default()
+                        .limit(MAX_BODY_BYTES)
+                        .error_handler(crate::accounts::api::json_error),
+                )
+                .app_data(
+                    web::FormConfig::default()
+                        .limit(MAX_BODY_BYTES)
+                        .error_handler(form_error),
+                )
+                .app_data(web::PayloadConfig::new(MAX_BODY_BYTES))
+                .app_data(web::PathConfig::default().error_handler(path_error))
+                .app_data(web::QueryConfig::default().error_handler(query_error))
+                .configure(routes::configure)
+                .default_service(web::to(not_found))
+                .wrap(from_fn(agora_web::context::middleware))
+                .wrap(security_headers(https))
+                .wrap(Compress::default())
+                .wrap(from_fn(telemetry::log_requests))
+        })
+        .workers(state.config.http_workers)
+        .shutdown_timeout(10)
+        .listen(listener)?
+        .run();
+
+        Ok(Application {
+            port,
+            server,
+            state,
+            shutdown,
+            worker,
+            setup_link,
+        })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    /// Stops the server (for tests that start many).
+    pub fn handle(&self) -> actix_web::dev::ServerHandle {
+        self.server.handle()
+    }
+
+    /// Shared handles, for tests that drain the outbox or inspect the database.
+    pub fn state(&self) -> AppState {
+        self.state.clone()
+    }
+
+    /// Serves until SIGINT/SIGTERM, then drains in-flight requests and stops the workers.
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        let result = self.server.await;
+        let _ = self.shutdown.send(true);
+        if let Some(worker) = self.worker {
+            let _ = worker.await;
+        }
+        result
+    }
+}

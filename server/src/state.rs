@@ -1,0 +1,49 @@
+//! The handles every request shares.
+
+use std::sync::Arc;
+
+use crate::config::Config;
+use crate::db::Db;
+use crate::i18n::I18n;
+use crate::mail::Mailer;
+use crate::security::rate_limit::RateLimiter;
+use crate::web::assets::Assets;
+
+#[derive(Clone)]
+pub struct AppState {
+    /// Connection pool of the configured engine; all queries go through it.
+    pub db: Db,
+    /// The settings this instance started with.
+    pub config: Arc<Config>,
+    /// Translations of the four interface languages.
+    pub i18n: Arc<I18n>,
+    /// Instance secret: keys CSRF tokens and other signed values.
+    pub secret: Arc<Vec<u8>>,
+    /// Attempts per account and per address for sign-in, reset and invitation acceptance.
+    pub limiter: Arc<RateLimiter>,
+    /// Sends queued email; tests drain it on demand.
+    pub mailer: Mailer,
+    /// CSS and other static files, served under content-hashed names.
+    pub assets: Arc<Assets>,
+}
+
+impl AppState {
+    /// An absolute link for emails and the setup message.
+    pub fn link(&self, path: &str) -> String {
+        format!("{}{}", self.config.public_url, path)
+    }
+
+    /// Host part used in Message-IDs.
+    pub fn mail_host(&self) -> String {
+        let rest = self
+            .config
+            .public_url
+            .split("://")
+            .nth(1)
+            .unwrap_or("localhost");
+        rest.split(['/', ':'])
+            .next()
+            .unwrap_or("localhost")
+            .to_string()
+    }
+}

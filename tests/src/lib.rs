@@ -1,0 +1,9 @@
+//! Test support: the real application on port 0 with a fresh database per test, signed-in
+//! personas, a real SMTP server process and headless Chromium.
+
+pub mod app;
+pub mod browser;
+pub mod personas;
+pub mod smtp;
+
+pub use app::{Session, TestApp, spawn_app};
