@@ -95,11 +95,11 @@ pub fn record(conn: &mut DbConnection, event: Event, now: NaiveDateTime) -> AppR
     Ok(())
 }
 
+/// An audit record as listed: action, organisation, target.
+pub type AuditLine = (String, Option<i64>, Option<i64>);
+
 /// Recent actions, newest first, for tests and future admin pages.
-pub fn list_actions(
-    conn: &mut DbConnection,
-    limit: i64,
-) -> AppResult<Vec<(String, Option<i64>, Option<i64>)>> {
+pub fn list_actions(conn: &mut DbConnection, limit: i64) -> AppResult<Vec<AuditLine>> {
     Ok(audit_events::table
         .order(audit_events::id.desc())
         .limit(limit)

@@ -16,14 +16,18 @@ fn messages(locale: &str) -> BTreeMap<String, String> {
     let dir = Path::new(ROOT).join("locales").join(locale);
     for file in agora::i18n::FILES {
         let path = dir.join(file);
-        let source = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let source =
+            std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         let resource = fluent_syntax::parser::parse(source.as_str())
             .unwrap_or_else(|(_, errors)| panic!("{} does not parse: {errors:?}", path.display()));
         for entry in resource.body {
             if let Entry::Message(m) = entry {
                 let id = m.id.name.to_string();
                 let text = format!("{:?}", m.value);
-                assert!(out.insert(id.clone(), text).is_none(), "{locale}: {id} defined twice");
+                assert!(
+                    out.insert(id.clone(), text).is_none(),
+                    "{locale}: {id} defined twice"
+                );
             }
         }
     }
@@ -33,7 +37,10 @@ fn messages(locale: &str) -> BTreeMap<String, String> {
 /// Every string literal in server code and templates that looks like a message id.
 fn literals() -> BTreeSet<String> {
     let mut found = BTreeSet::new();
-    let mut stack = vec![Path::new(ROOT).join("server/src"), Path::new(ROOT).join("server/templates")];
+    let mut stack = vec![
+        Path::new(ROOT).join("server/src"),
+        Path::new(ROOT).join("server/templates"),
+    ];
     while let Some(dir) = stack.pop() {
         for entry in std::fs::read_dir(&dir).expect("readable dir") {
             let path = entry.expect("entry").path();
@@ -47,7 +54,9 @@ fn literals() -> BTreeSet<String> {
             let parts: Vec<&str> = text.split('"').collect();
             for part in parts.iter().skip(1) {
                 if part.contains('-')
-                    && part.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+                    && part
+                        .chars()
+                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
                 {
                     found.insert((*part).to_string());
                 }
@@ -60,7 +69,10 @@ fn literals() -> BTreeSet<String> {
 /// Ids passed to the translator in code and templates: `t("…")`, `t1("…"`, `t2("…"`.
 fn translator_calls() -> BTreeSet<String> {
     let mut found = BTreeSet::new();
-    let mut stack = vec![Path::new(ROOT).join("server/src"), Path::new(ROOT).join("server/templates")];
+    let mut stack = vec![
+        Path::new(ROOT).join("server/src"),
+        Path::new(ROOT).join("server/templates"),
+    ];
     while let Some(dir) = stack.pop() {
         for entry in std::fs::read_dir(&dir).expect("readable dir") {
             let path = entry.expect("entry").path();
@@ -89,7 +101,10 @@ fn every_locale_parses_and_has_exactly_the_english_keys() {
         let missing: Vec<_> = en.difference(&keys).collect();
         let extra: Vec<_> = keys.difference(&en).collect();
         assert!(missing.is_empty(), "{locale} lacks {missing:?}");
-        assert!(extra.is_empty(), "{locale} has keys English lacks: {extra:?}");
+        assert!(
+            extra.is_empty(),
+            "{locale} has keys English lacks: {extra:?}"
+        );
     }
 }
 
@@ -97,10 +112,16 @@ fn every_locale_parses_and_has_exactly_the_english_keys() {
 fn every_key_used_exists() {
     let en = messages("en");
     for id in translator_calls() {
-        assert!(en.contains_key(&id), "code or a template uses {id}, which locales/en lacks");
+        assert!(
+            en.contains_key(&id),
+            "code or a template uses {id}, which locales/en lacks"
+        );
     }
     for code in ErrorCode::ALL {
-        assert!(en.contains_key(&code.message_id()), "error code {code} has no message");
+        assert!(
+            en.contains_key(&code.message_id()),
+            "error code {code} has no message"
+        );
     }
 }
 
@@ -109,7 +130,10 @@ fn no_key_is_unused() {
     let used = literals();
     let errors: BTreeSet<String> = ErrorCode::ALL.iter().map(|c| c.message_id()).collect();
     for id in messages("en").keys() {
-        assert!(used.contains(id) || errors.contains(id), "{id} is never used");
+        assert!(
+            used.contains(id) || errors.contains(id),
+            "{id} is never used"
+        );
     }
 }
 

@@ -35,7 +35,10 @@ fn declared() -> Columns {
 fn actual(db: &Db) -> Columns {
     let mut conn = db.get().expect("connection");
     run_migrations(&mut conn).expect("migrations apply from empty");
-    assert!(run_migrations(&mut conn).expect("second run").is_empty(), "migrations are not idempotent");
+    assert!(
+        run_migrations(&mut conn).expect("second run").is_empty(),
+        "migrations are not idempotent"
+    );
     let mut tables = Columns::new();
     for (table, column, nullable) in describe(&mut conn).expect("describe") {
         tables.entry(table).or_default().push((column, nullable));
@@ -53,10 +56,19 @@ fn compare(backend: &str, db: &Db) {
         "{backend}: tables differ from schema.rs"
     );
     for (table, columns) in &declared {
-        assert_eq!(&actual[table], columns, "{backend}: columns of {table} differ from schema.rs (name, nullable)");
+        assert_eq!(
+            &actual[table], columns,
+            "{backend}: columns of {table} differ from schema.rs (name, nullable)"
+        );
     }
     // Tenant scope: every table holding an organisation's data names it.
-    for table in ["users", "sessions", "invitations", "password_resets", "audit_events"] {
+    for table in [
+        "users",
+        "sessions",
+        "invitations",
+        "password_resets",
+        "audit_events",
+    ] {
         assert!(
             declared[table].iter().any(|(c, _)| c == "organisation_id"),
             "{table} lacks organisation_id"
@@ -75,18 +87,27 @@ fn sqlite_migrations_match_schema() {
 #[test]
 fn postgres_migrations_match_schema() {
     let Ok(server) = std::env::var("AGORA_TEST_DATABASE_URL").map(|u| u.trim().to_string()) else {
-        println!("SKIPPED: postgres_migrations_match_schema needs AGORA_TEST_DATABASE_URL (it runs in the Postgres pass)");
+        println!(
+            "SKIPPED: postgres_migrations_match_schema needs AGORA_TEST_DATABASE_URL (it runs in the Postgres pass)"
+        );
         return;
     };
     use diesel::{Connection, RunQueryDsl};
     let name = format!("agora_schema_{}", uuid::Uuid::new_v4().simple());
     let mut admin = diesel::PgConnection::establish(&server).expect("postgres reachable");
-    diesel::sql_query(format!("CREATE DATABASE {name}")).execute(&mut admin).expect("create");
-    let base = server.rsplit_once('/').map(|(b, _)| b).expect("url with database");
+    diesel::sql_query(format!("CREATE DATABASE {name}"))
+        .execute(&mut admin)
+        .expect("create");
+    let base = server
+        .rsplit_once('/')
+        .map(|(b, _)| b)
+        .expect("url with database");
     let db = Db::connect(&format!("{base}/{name}")).expect("postgres");
     compare("postgres", &db);
     drop(db);
-    diesel::sql_query(format!("DROP DATABASE {name} WITH (FORCE)")).execute(&mut admin).expect("drop");
+    diesel::sql_query(format!("DROP DATABASE {name} WITH (FORCE)"))
+        .execute(&mut admin)
+        .expect("drop");
 }
 
 #[test]
@@ -94,7 +115,13 @@ fn every_tenant_table_indexes_its_organisation() {
     let sqlite = include_str!("../../migrations/sqlite/2026-11-27-000001_foundation/up.sql");
     let postgres = include_str!("../../migrations/postgres/2026-11-27-000001_foundation/up.sql");
     for sql in [sqlite, postgres] {
-        for table in ["users", "sessions", "invitations", "password_resets", "audit_events"] {
+        for table in [
+            "users",
+            "sessions",
+            "invitations",
+            "password_resets",
+            "audit_events",
+        ] {
             assert!(
                 sql.contains(&format!("ON {table}(organisation_id)")),
                 "{table} has no index on organisation_id"
@@ -106,10 +133,13 @@ fn every_tenant_table_indexes_its_organisation() {
 #[test]
 fn migration_folders_are_paired() {
     let names = |engine: &str| {
-        let mut v: Vec<String> = std::fs::read_dir(format!("{}/../migrations/{engine}", env!("CARGO_MANIFEST_DIR")))
-            .expect("migrations folder")
-            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
-            .collect();
+        let mut v: Vec<String> = std::fs::read_dir(format!(
+            "{}/../migrations/{engine}",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .expect("migrations folder")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
         v.sort();
         v
     };
@@ -117,7 +147,10 @@ fn migration_folders_are_paired() {
     for engine in ["sqlite", "postgres"] {
         for name in names(engine) {
             for file in ["up.sql", "down.sql"] {
-                let path = format!("{}/../migrations/{engine}/{name}/{file}", env!("CARGO_MANIFEST_DIR"));
+                let path = format!(
+                    "{}/../migrations/{engine}/{name}/{file}",
+                    env!("CARGO_MANIFEST_DIR")
+                );
                 assert!(std::path::Path::new(&path).exists(), "{path} missing");
             }
         }
