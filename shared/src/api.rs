@@ -8,6 +8,8 @@ use crate::ErrorCode;
 use utoipa::ToSchema;
 
 /// A closed set of values carried as snake_case strings on the wire and in the database.
+#[macro_export]
+#[doc(hidden)]
 macro_rules! string_enum {
     ($(#[$meta:meta])* $name:ident { $($variant:ident => $wire:literal),+ $(,)? }) => {
         $(#[$meta])*

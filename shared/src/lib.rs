@@ -4,6 +4,8 @@
 //! can depend on this crate without pulling in the server.
 
 pub mod api;
+pub mod conversations;
+pub mod events;
 pub mod error_code;
 pub mod limits;
 

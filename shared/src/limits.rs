@@ -28,3 +28,31 @@ pub const ACCEPT_PER_ADDRESS: u32 = 10;
 pub const RATE_WINDOW_SECS: u64 = 15 * 60;
 /// Languages a person may list as read.
 pub const MAX_LANGUAGES_READ: usize = 8;
+
+/// Workspaces and channels.
+pub const MAX_WORKSPACE_NAME_CHARS: usize = 120;
+pub const MAX_DESCRIPTION_CHARS: usize = 2_000;
+pub const MAX_CHANNEL_NAME_CHARS: usize = 80;
+pub const MAX_TOPIC_CHARS: usize = 250;
+/// Markdown source of one message (Zulip allows 10,000).
+pub const MAX_MESSAGE_CHARS: usize = 10_000;
+/// Attachments: size of one file, and files per message.
+pub const MAX_ATTACHMENT_BYTES: usize = 10 * 1024 * 1024;
+pub const MAX_ATTACHMENTS_PER_MESSAGE: usize = 5;
+pub const MAX_FILE_NAME_CHARS: usize = 200;
+/// One reaction is one emoji (a grapheme cluster may take several code points).
+pub const MAX_EMOJI_CHARS: usize = 16;
+/// People in a direct conversation, the caller included.
+pub const MAX_DIRECT_PARTICIPANTS: usize = 8;
+/// Messages per history page by default and at most.
+pub const HISTORY_PAGE: i64 = 50;
+pub const MAX_HISTORY_PAGE: i64 = 100;
+/// Search hits per query.
+pub const MAX_SEARCH_HITS: i64 = 50;
+pub const MAX_SEARCH_QUERY_CHARS: usize = 200;
+/// Events replayed to a reconnecting client before it is told to resync instead.
+pub const MAX_REPLAY_EVENTS: i64 = 500;
+/// Events queued for one websocket before the slow client is dropped with a resync code.
+pub const WS_QUEUE_EVENTS: usize = 256;
+/// Seconds between heartbeats on the event stream.
+pub const WS_HEARTBEAT_SECS: u64 = 25;

@@ -233,6 +233,7 @@ pub async fn accept_invitation(
         ACCEPT_PER_ADDRESS,
     )?;
     let (invitation, organisation) = find_invitation(state, &input.token).await?;
+    limit(state, format!("accept:acct:{}", invitation.email), ACCEPT_PER_ADDRESS)?;
     let display_name = validate::text("display_name", &input.display_name, MAX_NAME_CHARS)?;
     let password = validate::password("password", &input.password)?;
     let hash = run_blocking(move || Ok(hash_password(&password)?)).await?;

@@ -61,7 +61,7 @@ pub fn describe(conn: &mut DbConnection) -> Result<Vec<(String, String, bool)>, 
                     (p.\"notnull\" = 0 AND p.pk = 0) AS nullable \
              FROM sqlite_master m JOIN pragma_table_info(m.name) p \
              WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' \
-               AND m.name <> '__diesel_schema_migrations' \
+               AND m.name <> '__diesel_schema_migrations' AND m.name NOT LIKE 'message_search%' \
              ORDER BY 1, p.cid",
         )
         .load(c)?,
@@ -70,7 +70,7 @@ pub fn describe(conn: &mut DbConnection) -> Result<Vec<(String, String, bool)>, 
                     (is_nullable = 'YES') AS nullable \
              FROM information_schema.columns \
              WHERE table_schema = current_schema() \
-               AND table_name <> '__diesel_schema_migrations' \
+               AND table_name <> '__diesel_schema_migrations' AND table_name <> 'message_search' \
              ORDER BY 1, ordinal_position",
         )
         .load(c)?,

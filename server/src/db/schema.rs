@@ -1,4 +1,4 @@
-// The tables of both backends; `tests/tests/schema.rs` checks that the migrations produce them.
+// The tables of both backends (the full-text index differs per engine and lives in dialect.rs); `tests/tests/schema.rs` checks that the migrations produce them.
 
 diesel::table! {
     organisations (id) {
@@ -113,10 +113,171 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    workspaces (id) {
+        id -> BigInt,
+        owner_organisation_id -> BigInt,
+        kind -> Text,
+        name -> Text,
+        description -> Text,
+        sdg_tags -> Text,
+        visibility -> Text,
+        default_language -> Text,
+        archived_at -> Nullable<Timestamp>,
+        created_by -> Nullable<BigInt>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    workspace_organisations (id) {
+        id -> BigInt,
+        workspace_id -> BigInt,
+        organisation_id -> BigInt,
+        status -> Text,
+        invited_by -> Nullable<BigInt>,
+        decided_by -> Nullable<BigInt>,
+        created_at -> Timestamp,
+        decided_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    workspace_members (id) {
+        id -> BigInt,
+        workspace_id -> BigInt,
+        user_id -> BigInt,
+        organisation_id -> BigInt,
+        role -> Text,
+        added_by -> Nullable<BigInt>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    channels (id) {
+        id -> BigInt,
+        workspace_id -> Nullable<BigInt>,
+        kind -> Text,
+        name -> Text,
+        topic -> Text,
+        private -> Bool,
+        archived_at -> Nullable<Timestamp>,
+        last_seq -> BigInt,
+        last_message_at -> Nullable<Timestamp>,
+        created_by -> Nullable<BigInt>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    channel_members (channel_id, user_id) {
+        channel_id -> BigInt,
+        user_id -> BigInt,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    read_markers (user_id, channel_id) {
+        user_id -> BigInt,
+        channel_id -> BigInt,
+        read_seq -> BigInt,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    messages (id) {
+        id -> BigInt,
+        channel_id -> BigInt,
+        workspace_id -> Nullable<BigInt>,
+        seq -> BigInt,
+        author_id -> BigInt,
+        author_organisation_id -> BigInt,
+        thread_root_id -> Nullable<BigInt>,
+        body_md -> Text,
+        body_html -> Text,
+        language -> Text,
+        reply_count -> BigInt,
+        last_reply_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+        edited_at -> Nullable<Timestamp>,
+        deleted_at -> Nullable<Timestamp>,
+        deleted_by -> Nullable<BigInt>,
+    }
+}
+
+diesel::table! {
+    message_edits (id) {
+        id -> BigInt,
+        message_id -> BigInt,
+        body_md -> Text,
+        language -> Text,
+        edited_by -> BigInt,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    mentions (message_id, user_id) {
+        message_id -> BigInt,
+        user_id -> BigInt,
+        channel_id -> BigInt,
+        seq -> BigInt,
+    }
+}
+
+diesel::table! {
+    reactions (message_id, user_id, emoji) {
+        message_id -> BigInt,
+        user_id -> BigInt,
+        emoji -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    attachments (id) {
+        id -> BigInt,
+        message_id -> Nullable<BigInt>,
+        channel_id -> BigInt,
+        uploader_id -> BigInt,
+        file_name -> Text,
+        content_type -> Text,
+        size_bytes -> BigInt,
+        storage_key -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    events (id) {
+        id -> BigInt,
+        kind -> Text,
+        workspace_id -> Nullable<BigInt>,
+        channel_id -> Nullable<BigInt>,
+        user_id -> Nullable<BigInt>,
+        payload -> Text,
+        created_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(users -> organisations (organisation_id));
 diesel::joinable!(sessions -> users (user_id));
 diesel::joinable!(invitations -> organisations (organisation_id));
 diesel::joinable!(password_resets -> users (user_id));
+diesel::joinable!(workspace_members -> workspaces (workspace_id));
+diesel::joinable!(workspace_members -> users (user_id));
+diesel::joinable!(workspace_organisations -> workspaces (workspace_id));
+diesel::joinable!(workspace_organisations -> organisations (organisation_id));
+diesel::joinable!(channels -> workspaces (workspace_id));
+diesel::joinable!(messages -> channels (channel_id));
+diesel::joinable!(messages -> users (author_id));
+diesel::joinable!(read_markers -> channels (channel_id));
+diesel::joinable!(channel_members -> channels (channel_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     organisations,
@@ -127,4 +288,16 @@ diesel::allow_tables_to_appear_in_same_query!(
     outbox,
     audit_events,
     instance_settings,
+    workspaces,
+    workspace_organisations,
+    workspace_members,
+    channels,
+    channel_members,
+    read_markers,
+    messages,
+    message_edits,
+    mentions,
+    reactions,
+    attachments,
+    events,
 );

@@ -1,0 +1,13 @@
+DROP TABLE message_search;
+DROP TABLE events;
+DROP TABLE attachments;
+DROP TABLE reactions;
+DROP TABLE mentions;
+DROP TABLE message_edits;
+DROP TABLE messages;
+DROP TABLE read_markers;
+DROP TABLE channel_members;
+DROP TABLE channels;
+DROP TABLE workspace_members;
+DROP TABLE workspace_organisations;
+DROP TABLE workspaces;
