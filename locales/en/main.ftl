@@ -86,3 +86,24 @@ notice-organisation-saved = The organisation has been saved.
 error-page-title = Something went wrong
 error-page-status = Error code { $status }
 error-page-home = Go to the home page
+
+# Sustainable Development Goals.
+field-themes = Themes you work on (Sustainable Development Goals)
+sdg-1 = SDG { $number }: No poverty
+sdg-2 = SDG { $number }: Zero hunger
+sdg-3 = SDG { $number }: Good health and well-being
+sdg-4 = SDG { $number }: Quality education
+sdg-5 = SDG { $number }: Gender equality
+sdg-6 = SDG { $number }: Clean water and sanitation
+sdg-7 = SDG { $number }: Affordable and clean energy
+sdg-8 = SDG { $number }: Decent work and economic growth
+sdg-9 = SDG { $number }: Industry, innovation and infrastructure
+sdg-10 = SDG { $number }: Reduced inequalities
+sdg-11 = SDG { $number }: Sustainable cities and communities
+sdg-12 = SDG { $number }: Responsible consumption and production
+sdg-13 = SDG { $number }: Climate action
+sdg-14 = SDG { $number }: Life below water
+sdg-15 = SDG { $number }: Life on land
+sdg-16 = SDG { $number }: Peace, justice and strong institutions
+sdg-17 = SDG { $number }: Partnerships for the goals
+channel-general-name = general

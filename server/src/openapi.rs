@@ -4,7 +4,10 @@ use actix_web::HttpResponse;
 use utoipa::OpenApi;
 
 use crate::accounts::api as accounts;
+use crate::directory::api as dir;
+use crate::messaging::api as msg;
 use crate::organisations::api as orgs;
+use crate::workspaces::api as ws;
 
 #[derive(OpenApi)]
 #[openapi(
@@ -34,6 +37,38 @@ use crate::organisations::api as orgs;
         orgs::create,
         orgs::get,
         orgs::update,
+        crate::realtime::ws::events,
+        ws::list,
+        ws::create,
+        ws::get,
+        ws::update,
+        ws::invite_organisation,
+        ws::decide,
+        ws::members,
+        ws::add_member,
+        ws::update_member,
+        ws::remove_member,
+        msg::list_channels,
+        msg::create_channel,
+        msg::get_channel,
+        msg::update_channel,
+        msg::history,
+        msg::post,
+        msg::mark_read,
+        msg::upload,
+        msg::get_message,
+        msg::edit,
+        msg::delete,
+        msg::thread,
+        msg::edit_history,
+        msg::add_reaction,
+        msg::remove_reaction,
+        msg::unread,
+        msg::search,
+        msg::list_direct,
+        msg::start_direct,
+        dir::search,
+        dir::person,
     )
 )]
 pub struct ApiDoc;

@@ -4,7 +4,10 @@
 use actix_web::web;
 
 use crate::accounts::{api as accounts_api, pages as accounts_pages};
+use crate::directory::api as directory_api;
+use crate::messaging::api as messaging_api;
 use crate::organisations::{api as orgs_api, pages as orgs_pages};
+use crate::workspaces::api as workspaces_api;
 use crate::{health, openapi, web::assets};
 
 macro_rules! routes {
@@ -53,6 +56,7 @@ routes! {
     POST "/orgs/{org}/invitations/{invitation}/revoke" => accounts_pages::revoke_invitation,
 
     GET "/api/v1/openapi.json" => openapi::serve,
+    GET "/api/v1/events" => crate::realtime::ws::events,
     POST "/api/v1/session" => accounts_api::sign_in,
     DELETE "/api/v1/session" => accounts_api::sign_out,
     GET "/api/v1/me" => accounts_api::me,
@@ -70,4 +74,37 @@ routes! {
     GET "/api/v1/organisations/{org}/invitations" => accounts_api::list_invitations,
     POST "/api/v1/organisations/{org}/invitations" => accounts_api::create_invitation,
     DELETE "/api/v1/organisations/{org}/invitations/{invitation}" => accounts_api::revoke_invitation,
+
+    GET "/files/{attachment}/{name}" => messaging_api::download,
+    GET "/api/v1/workspaces" => workspaces_api::list,
+    POST "/api/v1/workspaces" => workspaces_api::create,
+    GET "/api/v1/workspaces/{workspace}" => workspaces_api::get,
+    PATCH "/api/v1/workspaces/{workspace}" => workspaces_api::update,
+    POST "/api/v1/workspaces/{workspace}/organisations" => workspaces_api::invite_organisation,
+    POST "/api/v1/workspaces/{workspace}/participation" => workspaces_api::decide,
+    GET "/api/v1/workspaces/{workspace}/members" => workspaces_api::members,
+    POST "/api/v1/workspaces/{workspace}/members" => workspaces_api::add_member,
+    PATCH "/api/v1/workspaces/{workspace}/members/{user}" => workspaces_api::update_member,
+    DELETE "/api/v1/workspaces/{workspace}/members/{user}" => workspaces_api::remove_member,
+    GET "/api/v1/workspaces/{workspace}/channels" => messaging_api::list_channels,
+    POST "/api/v1/workspaces/{workspace}/channels" => messaging_api::create_channel,
+    GET "/api/v1/channels/{channel}" => messaging_api::get_channel,
+    PATCH "/api/v1/channels/{channel}" => messaging_api::update_channel,
+    GET "/api/v1/channels/{channel}/messages" => messaging_api::history,
+    POST "/api/v1/channels/{channel}/messages" => messaging_api::post,
+    POST "/api/v1/channels/{channel}/read" => messaging_api::mark_read,
+    POST "/api/v1/channels/{channel}/attachments" => messaging_api::upload,
+    GET "/api/v1/messages/{message}" => messaging_api::get_message,
+    PATCH "/api/v1/messages/{message}" => messaging_api::edit,
+    DELETE "/api/v1/messages/{message}" => messaging_api::delete,
+    GET "/api/v1/messages/{message}/thread" => messaging_api::thread,
+    GET "/api/v1/messages/{message}/history" => messaging_api::edit_history,
+    PUT "/api/v1/messages/{message}/reactions" => messaging_api::add_reaction,
+    DELETE "/api/v1/messages/{message}/reactions" => messaging_api::remove_reaction,
+    GET "/api/v1/unread" => messaging_api::unread,
+    GET "/api/v1/search" => messaging_api::search,
+    GET "/api/v1/direct" => messaging_api::list_direct,
+    POST "/api/v1/direct" => messaging_api::start_direct,
+    GET "/api/v1/directory" => directory_api::search,
+    GET "/api/v1/people/{user}" => directory_api::person,
 }

@@ -116,6 +116,7 @@ impl Application {
             limiter: Arc::new(RateLimiter::new(Duration::from_secs(RATE_WINDOW_SECS))),
             mailer: mailer.clone(),
             assets: Arc::new(Assets::new()),
+            hub: crate::realtime::hub::Hub::new(db.clone()),
             config: Arc::new(config),
         };
 

@@ -25,6 +25,8 @@ pub struct AppState {
     pub mailer: Mailer,
     /// CSS and other static files, served under content-hashed names.
     pub assets: Arc<Assets>,
+    /// Realtime fan-out: publish recorded events here; end people's websockets when they lose access.
+    pub hub: crate::realtime::hub::Hub,
 }
 
 impl AppState {

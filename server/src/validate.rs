@@ -73,6 +73,31 @@ pub fn optional_text(field: &'static str, raw: &str, max: usize) -> AppResult<St
     Ok(s.to_string())
 }
 
+/// Like [`optional_text`] but keeps line breaks and tabs (descriptions, messages).
+pub fn optional_multiline(field: &'static str, raw: &str, max: usize) -> AppResult<String> {
+    let s = raw.trim();
+    if s.chars().count() > max {
+        return Err(AppError::too_long(field, max));
+    }
+    if s.chars()
+        .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+    {
+        return Err(AppError::invalid(ErrorCode::InvalidValue, field));
+    }
+    Ok(s.replace("\r\n", "\n"))
+}
+
+/// Sustainable Development Goal numbers (1–17), sorted, stored comma-separated.
+pub fn sdg_tags(field: &'static str, tags: &[u8]) -> AppResult<String> {
+    let mut tags: Vec<u8> = tags.to_vec();
+    tags.sort_unstable();
+    tags.dedup();
+    if tags.iter().any(|t| !(1..=17).contains(t)) {
+        return Err(AppError::invalid(ErrorCode::InvalidValue, field));
+    }
+    Ok(tags.iter().map(u8::to_string).collect::<Vec<_>>().join(","))
+}
+
 pub fn password(field: &'static str, raw: &str) -> AppResult<String> {
     let n = raw.chars().count();
     if n < MIN_PASSWORD_CHARS {

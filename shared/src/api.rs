@@ -123,6 +123,8 @@ pub struct UserView {
     pub interface_language: Language,
     pub languages_read: Vec<String>,
     pub time_zone: String,
+    /// Sustainable Development Goals (1–17) the person works on.
+    pub themes: Vec<u8>,
     /// True for administrators of the network operator.
     pub network_admin: bool,
 }
@@ -137,6 +139,7 @@ pub struct ProfileUpdate {
     pub interface_language: Option<Language>,
     pub languages_read: Option<Vec<String>>,
     pub time_zone: Option<String>,
+    pub themes: Option<Vec<u8>>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

@@ -314,6 +314,7 @@ pub struct DirectoryEntry {
     pub organisation_name: String,
     pub country: String,
     pub languages_read: Vec<String>,
+    pub themes: Vec<u8>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

@@ -37,9 +37,13 @@ pub struct EventEnvelope {
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum ControlFrame {
     /// Sent once after connecting; `last_event_id` is where this stream starts.
-    Hello { last_event_id: i64 },
+    Hello {
+        last_event_id: i64,
+    },
     /// Too much was missed, or the client was too slow: reload state, then reconnect.
-    Resync { reason: String },
+    Resync {
+        reason: String,
+    },
     Heartbeat,
 }
 

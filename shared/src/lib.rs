@@ -5,8 +5,8 @@
 
 pub mod api;
 pub mod conversations;
-pub mod events;
 pub mod error_code;
+pub mod events;
 pub mod limits;
 
 pub use error_code::ErrorCode;

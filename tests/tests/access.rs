@@ -258,6 +258,8 @@ fn table() -> Vec<Row> {
             ],
         ),
         row("GET", "/api/v1/openapi.json", "", None, all("200")),
+        // A plain GET without the websocket upgrade headers; tests/tests/realtime.rs upgrades.
+        row("GET", "/api/v1/events", "", None, signed("401", "400")),
         row(
             "POST",
             "/api/v1/session",

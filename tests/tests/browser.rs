@@ -310,12 +310,12 @@ async fn invitation_acceptance() {
         intro.contains(invitee) && intro.contains("Gemeente Aalst"),
         "the page names the address and the organisation: {intro:?}"
     );
-    // The language choice defaults to the page's language.
+    // The language choice defaults to the one the inviter chose for the invitee.
     assert_eq!(
         attribute(&browser, "#interface_language option[selected]", "value")
             .await
             .as_deref(),
-        Some("en")
+        Some("fr")
     );
 
     browser.fill("#display_name", "Ines Invitee").await;

@@ -1,3 +1,4 @@
+ALTER TABLE users DROP COLUMN themes;
 DROP TABLE message_search;
 DROP TABLE events;
 DROP TABLE attachments;

@@ -159,3 +159,6 @@ CREATE TABLE message_search (
     document tsvector NOT NULL
 );
 CREATE INDEX message_search_document ON message_search USING GIN (document);
+
+-- Themes a person works on (SDG numbers), for the directory.
+ALTER TABLE users ADD COLUMN themes TEXT NOT NULL DEFAULT '';

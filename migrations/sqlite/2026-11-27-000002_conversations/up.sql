@@ -155,3 +155,6 @@ CREATE INDEX events_workspace_id ON events(workspace_id, id);
 
 -- Full-text index: terms stemmed in Rust in each message's own language.
 CREATE VIRTUAL TABLE message_search USING fts5(terms, tokenize = 'unicode61 remove_diacritics 2');
+
+-- Themes a person works on (SDG numbers), for the directory.
+ALTER TABLE users ADD COLUMN themes TEXT NOT NULL DEFAULT '';

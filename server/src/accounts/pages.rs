@@ -203,10 +203,11 @@ pub async fn accept_form(
     AcceptPage {
         page: Page::new(&state, &ctx, ctx.tr.t("accept-title")),
         token,
-        email: invitation.email,
+        email: invitation.email.clone(),
         organisation: org.name,
         display_name: String::new(),
-        languages: options::languages(&ctx.tr, ctx.tr.lang),
+        // The inviter chose the invitee's language for the email; offer it first here too.
+        languages: options::languages(&ctx.tr, invitation.language()),
         errors: FormErrors::default(),
     }
     .respond()
@@ -385,6 +386,7 @@ struct ProfilePage {
     languages: Vec<Opt>,
     read: Vec<Opt>,
     zones: Vec<Opt>,
+    themes: Vec<Opt>,
     errors: FormErrors,
     password_errors: FormErrors,
 }
@@ -404,6 +406,7 @@ fn profile_page(state: &AppState, ctx: &Ctx, user: User, notice: Option<String>)
             })
             .collect(),
         zones: options::time_zones(&user.time_zone),
+        themes: options::sdgs(&ctx.tr, &user.themes()),
         user,
         errors: FormErrors::default(),
         password_errors: FormErrors::default(),
@@ -452,6 +455,13 @@ pub async fn update_profile(
                 .collect(),
         ),
         time_zone: get("time_zone"),
+        themes: Some(
+            pairs
+                .iter()
+                .filter(|(k, _)| k == "themes")
+                .filter_map(|(_, v)| v.parse().ok())
+                .collect(),
+        ),
     };
     match service::update_profile(&state, &user.0, input).await {
         Ok(_) => Ok(see_other("/profile?notice=profile-saved")),

@@ -233,7 +233,11 @@ pub async fn accept_invitation(
         ACCEPT_PER_ADDRESS,
     )?;
     let (invitation, organisation) = find_invitation(state, &input.token).await?;
-    limit(state, format!("accept:acct:{}", invitation.email), ACCEPT_PER_ADDRESS)?;
+    limit(
+        state,
+        format!("accept:acct:{}", invitation.email),
+        ACCEPT_PER_ADDRESS,
+    )?;
     let display_name = validate::text("display_name", &input.display_name, MAX_NAME_CHARS)?;
     let password = validate::password("password", &input.password)?;
     let hash = run_blocking(move || Ok(hash_password(&password)?)).await?;
@@ -449,6 +453,9 @@ pub async fn update_profile(
     changes.interface_language = input.interface_language.map(|l| l.as_str().to_string());
     if let Some(langs) = &input.languages_read {
         changes.languages_read = Some(validate::languages_read(langs)?);
+    }
+    if let Some(themes) = &input.themes {
+        changes.themes = Some(validate::sdg_tags("themes", themes)?);
     }
     if let Some(tz) = &input.time_zone {
         changes.time_zone = Some(validate::time_zone(tz)?);

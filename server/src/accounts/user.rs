@@ -27,6 +27,8 @@ pub struct User {
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
     pub last_seen_at: Option<NaiveDateTime>,
+    /// SDG numbers, comma-separated.
+    pub themes: String,
 }
 
 #[derive(Insertable)]
@@ -58,6 +60,7 @@ pub struct UserChanges {
     pub interface_language: Option<String>,
     pub languages_read: Option<String>,
     pub time_zone: Option<String>,
+    pub themes: Option<String>,
     pub password_hash: Option<String>,
     pub updated_at: Option<NaiveDateTime>,
 }
@@ -84,6 +87,13 @@ impl User {
             .split(',')
             .filter(|s| !s.is_empty())
             .map(str::to_string)
+            .collect()
+    }
+
+    pub fn themes(&self) -> Vec<u8> {
+        self.themes
+            .split(',')
+            .filter_map(|s| s.parse().ok())
             .collect()
     }
 
@@ -157,6 +167,7 @@ impl User {
             interface_language: self.language(),
             languages_read: self.languages_read(),
             time_zone: self.time_zone.clone(),
+            themes: self.themes(),
             network_admin,
         }
     }

@@ -4,6 +4,7 @@
 mod dialect;
 mod migrations;
 pub mod schema;
+pub mod search;
 
 use std::sync::Arc;
 

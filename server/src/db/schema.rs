@@ -30,6 +30,7 @@ diesel::table! {
         created_at -> Timestamp,
         updated_at -> Timestamp,
         last_seen_at -> Nullable<Timestamp>,
+        themes -> Text,
     }
 }
 

@@ -80,3 +80,29 @@ impl Tr {
         self.t(key)
     }
 }
+
+impl Tr {
+    /// "SDG 11: Sustainable cities and communities", in the reader's language.
+    pub fn sdg(&self, n: u8) -> String {
+        let key = match n {
+            1 => "sdg-1",
+            2 => "sdg-2",
+            3 => "sdg-3",
+            4 => "sdg-4",
+            5 => "sdg-5",
+            6 => "sdg-6",
+            7 => "sdg-7",
+            8 => "sdg-8",
+            9 => "sdg-9",
+            10 => "sdg-10",
+            11 => "sdg-11",
+            12 => "sdg-12",
+            13 => "sdg-13",
+            14 => "sdg-14",
+            15 => "sdg-15",
+            16 => "sdg-16",
+            _ => "sdg-17",
+        };
+        self.t1(key, "number", n)
+    }
+}

@@ -32,11 +32,13 @@ macro_rules! locale_sources {
             include_str!(concat!("../../../locales/", $lang, "/admin.ftl")),
             include_str!(concat!("../../../locales/", $lang, "/email.ftl")),
             include_str!(concat!("../../../locales/", $lang, "/errors.ftl")),
+            include_str!(concat!("../../../locales/", $lang, "/workspaces.ftl")),
+            include_str!(concat!("../../../locales/", $lang, "/messages.ftl")),
         ]
     };
 }
 
-fn sources(lang: Language) -> [&'static str; 5] {
+fn sources(lang: Language) -> [&'static str; 7] {
     match lang {
         Language::En => locale_sources!("en"),
         Language::Nl => locale_sources!("nl"),

@@ -3,7 +3,9 @@
 //! Deny by default. Objects of an organisation the caller may not see answer exactly like missing
 //! ones (404); objects they may see but not change answer 403.
 
+pub mod events;
 pub mod extract;
+pub mod workspace;
 
 pub use extract::{CurrentUser, NetworkAdmin, OrgAccess, OrgAction};
 

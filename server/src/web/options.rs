@@ -99,3 +99,14 @@ pub fn time_zones(selected: &str) -> Vec<Opt> {
     }
     list
 }
+
+/// The seventeen Sustainable Development Goals, with their names in the reader's language.
+pub fn sdgs(t: &Tr, selected: &[u8]) -> Vec<Opt> {
+    (1..=17u8)
+        .map(|n| Opt {
+            value: n.to_string(),
+            label: t.sdg(n),
+            selected: selected.contains(&n),
+        })
+        .collect()
+}

@@ -1,0 +1,113 @@
+//! The network's directory: colleagues across organisations, found by name, organisation,
+//! country, function, kind, languages and themes.
+
+pub mod api;
+
+use agora_shared::api::{OrgStatus, UserStatus};
+use agora_shared::conversations::DirectoryEntry;
+use diesel::prelude::*;
+use serde::Deserialize;
+
+use crate::accounts::user::User;
+use crate::db::DbConnection;
+use crate::db::schema::{organisations, users};
+use crate::error::{AppError, AppResult};
+use crate::organisations::model::Organisation;
+use crate::policy::Actor;
+
+/// Directory filters, all optional.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct Query {
+    /// Words matched against name and function.
+    pub q: Option<String>,
+    pub organisation: Option<i64>,
+    pub country: Option<String>,
+    pub kind: Option<String>,
+    /// A language the person reads.
+    pub language: Option<String>,
+    /// An SDG the person works on.
+    pub theme: Option<u8>,
+}
+
+const PAGE: i64 = 100;
+
+fn like(s: &str) -> String {
+    let escaped: String = s
+        .chars()
+        .filter(|c| !matches!(c, '%' | '_' | '\\'))
+        .collect();
+    format!("%{}%", escaped.to_lowercase())
+}
+
+pub fn entry(user: &User, org: &Organisation) -> DirectoryEntry {
+    DirectoryEntry {
+        user_id: user.id,
+        display_name: user.display_name.clone(),
+        function: user.function.clone(),
+        kind: user.kind(),
+        organisation_id: org.id,
+        organisation_name: org.name.clone(),
+        country: org.country.clone(),
+        languages_read: user.languages_read(),
+        themes: user.themes(),
+    }
+}
+
+/// Active people of active organisations: the whole network sees its directory, and nobody
+/// deactivated or suspended appears in it.
+pub fn search(
+    conn: &mut DbConnection,
+    actor: &Actor,
+    query: &Query,
+) -> AppResult<Vec<DirectoryEntry>> {
+    let _ = actor;
+    let mut q = users::table
+        .inner_join(organisations::table)
+        .filter(users::status.eq(UserStatus::Active.as_str()))
+        .filter(organisations::status.eq(OrgStatus::Active.as_str()))
+        .select((User::as_select(), Organisation::as_select()))
+        .order((users::display_name, users::id))
+        .limit(PAGE)
+        .into_boxed();
+    if let Some(text) = query.q.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+        for word in text.split_whitespace().take(5) {
+            let pattern = like(word);
+            q = q.filter(
+                diesel::dsl::sql::<diesel::sql_types::Bool>("(LOWER(users.display_name) LIKE ")
+                    .bind::<diesel::sql_types::Text, _>(pattern.clone())
+                    .sql(" OR LOWER(users.function) LIKE ")
+                    .bind::<diesel::sql_types::Text, _>(pattern)
+                    .sql(")"),
+            );
+        }
+    }
+    if let Some(org) = query.organisation {
+        q = q.filter(users::organisation_id.eq(org));
+    }
+    if let Some(country) = query.country.as_deref().filter(|c| !c.is_empty()) {
+        q = q.filter(organisations::country.eq(country.to_uppercase()));
+    }
+    if let Some(kind) = query.kind.as_deref().filter(|k| !k.is_empty()) {
+        q = q.filter(users::kind.eq(kind.to_string()));
+    }
+    let rows: Vec<(User, Organisation)> = q.load(conn)?;
+    let language = query.language.as_deref().filter(|l| !l.is_empty());
+    Ok(rows
+        .iter()
+        // Lists stored as text are filtered here: exact element matches, not substrings.
+        .filter(|(u, _)| language.is_none_or(|l| u.languages_read().iter().any(|x| x == l)))
+        .filter(|(u, _)| query.theme.is_none_or(|t| u.themes().contains(&t)))
+        .map(|(u, o)| entry(u, o))
+        .collect())
+}
+
+/// One person's directory entry, under the same visibility rule.
+pub fn find(conn: &mut DbConnection, user_id: i64) -> AppResult<DirectoryEntry> {
+    let user = User::find(conn, user_id)?;
+    let org = Organisation::find(conn, user.organisation_id)?;
+    if !user.is_active() || !org.is_active() {
+        return Err(AppError::not_found());
+    }
+    Ok(entry(&user, &org))
+}

@@ -1,0 +1,293 @@
+//! Channels and direct conversations, their members, and read markers.
+//!
+//! A read marker row exists for every person who may read a channel: services create it when the
+//! person gains access (joining a workspace, a new channel, a private channel, a conversation) and
+//! delete it when access ends. Unread counts and realtime audiences read these rows.
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use crate::db::DbConnection;
+use crate::db::schema::{channel_members, channels, read_markers, workspace_members};
+use crate::error::AppResult;
+
+pub const KIND_CHANNEL: &str = "channel";
+pub const KIND_DIRECT: &str = "direct";
+
+#[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
+#[diesel(table_name = channels)]
+#[diesel(check_for_backend(diesel::sqlite::Sqlite, diesel::pg::Pg))]
+pub struct Channel {
+    pub id: i64,
+    pub workspace_id: Option<i64>,
+    pub kind: String,
+    pub name: String,
+    pub topic: String,
+    pub private: bool,
+    pub archived_at: Option<NaiveDateTime>,
+    pub last_seq: i64,
+    pub last_message_at: Option<NaiveDateTime>,
+    pub created_by: Option<i64>,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+#[derive(AsChangeset, Default)]
+#[diesel(table_name = channels)]
+pub struct ChannelChanges {
+    pub name: Option<String>,
+    pub topic: Option<String>,
+    pub archived_at: Option<Option<NaiveDateTime>>,
+    pub updated_at: Option<NaiveDateTime>,
+}
+
+impl Channel {
+    pub fn is_direct(&self) -> bool {
+        self.kind == KIND_DIRECT
+    }
+
+    pub fn find(conn: &mut DbConnection, id: i64) -> AppResult<Channel> {
+        Ok(channels::table
+            .find(id)
+            .select(Channel::as_select())
+            .first(conn)?)
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    pub fn insert(
+        conn: &mut DbConnection,
+        workspace_id: Option<i64>,
+        kind: &str,
+        name: &str,
+        topic: &str,
+        private: bool,
+        by: i64,
+        now: NaiveDateTime,
+    ) -> AppResult<Channel> {
+        Ok(diesel::insert_into(channels::table)
+            .values((
+                channels::workspace_id.eq(workspace_id),
+                channels::kind.eq(kind),
+                channels::name.eq(name),
+                channels::topic.eq(topic),
+                channels::private.eq(private),
+                channels::last_seq.eq(0i64),
+                channels::created_by.eq(Some(by)),
+                channels::created_at.eq(now),
+                channels::updated_at.eq(now),
+            ))
+            .get_result(conn)?)
+    }
+
+    pub fn update(
+        conn: &mut DbConnection,
+        id: i64,
+        changes: &ChannelChanges,
+    ) -> AppResult<Channel> {
+        Ok(diesel::update(channels::table.find(id))
+            .set(changes)
+            .get_result(conn)?)
+    }
+
+    pub fn list_in_workspace(
+        conn: &mut DbConnection,
+        workspace_id: i64,
+    ) -> AppResult<Vec<Channel>> {
+        Ok(channels::table
+            .filter(channels::workspace_id.eq(workspace_id))
+            .order((
+                channels::archived_at.is_not_null(),
+                channels::name,
+                channels::id,
+            ))
+            .select(Channel::as_select())
+            .load(conn)?)
+    }
+
+    /// Takes the next sequence number of the channel (inside the posting transaction).
+    pub fn next_seq(conn: &mut DbConnection, id: i64, now: NaiveDateTime) -> AppResult<i64> {
+        Ok(diesel::update(channels::table.find(id))
+            .set((
+                channels::last_seq.eq(channels::last_seq + 1),
+                channels::last_message_at.eq(Some(now)),
+            ))
+            .returning(channels::last_seq)
+            .get_result(conn)?)
+    }
+
+    /// Direct conversations of a person, newest activity first.
+    pub fn list_direct(conn: &mut DbConnection, user_id: i64) -> AppResult<Vec<Channel>> {
+        let mine = channel_members::table
+            .filter(channel_members::user_id.eq(user_id))
+            .select(channel_members::channel_id);
+        Ok(channels::table
+            .filter(channels::kind.eq(KIND_DIRECT))
+            .filter(channels::id.eq_any(mine))
+            .order((channels::last_message_at.desc(), channels::id.desc()))
+            .select(Channel::as_select())
+            .load(conn)?)
+    }
+}
+
+pub fn is_channel_member(
+    conn: &mut DbConnection,
+    channel_id: i64,
+    user_id: i64,
+) -> AppResult<bool> {
+    Ok(channel_members::table
+        .filter(channel_members::channel_id.eq(channel_id))
+        .filter(channel_members::user_id.eq(user_id))
+        .count()
+        .get_result::<i64>(conn)?
+        > 0)
+}
+
+pub fn channel_member_ids(conn: &mut DbConnection, channel_id: i64) -> AppResult<Vec<i64>> {
+    Ok(channel_members::table
+        .filter(channel_members::channel_id.eq(channel_id))
+        .order(channel_members::user_id)
+        .select(channel_members::user_id)
+        .load(conn)?)
+}
+
+pub fn add_channel_member(
+    conn: &mut DbConnection,
+    channel_id: i64,
+    user_id: i64,
+    now: NaiveDateTime,
+) -> AppResult<()> {
+    if !is_channel_member(conn, channel_id, user_id)? {
+        diesel::insert_into(channel_members::table)
+            .values((
+                channel_members::channel_id.eq(channel_id),
+                channel_members::user_id.eq(user_id),
+                channel_members::created_at.eq(now),
+            ))
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
+/// Gives `user_id` read access bookkeeping for a channel, starting at `read_seq`.
+pub fn grant_marker(
+    conn: &mut DbConnection,
+    user_id: i64,
+    channel_id: i64,
+    read_seq: i64,
+    now: NaiveDateTime,
+) -> AppResult<()> {
+    let exists: i64 = read_markers::table
+        .filter(read_markers::user_id.eq(user_id))
+        .filter(read_markers::channel_id.eq(channel_id))
+        .count()
+        .get_result(conn)?;
+    if exists == 0 {
+        diesel::insert_into(read_markers::table)
+            .values((
+                read_markers::user_id.eq(user_id),
+                read_markers::channel_id.eq(channel_id),
+                read_markers::read_seq.eq(read_seq),
+                read_markers::updated_at.eq(now),
+            ))
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
+/// Ends a person's access bookkeeping for every channel of a workspace.
+pub fn revoke_workspace_markers(
+    conn: &mut DbConnection,
+    user_id: i64,
+    workspace_id: i64,
+) -> AppResult<()> {
+    let ids = channels::table
+        .filter(channels::workspace_id.eq(workspace_id))
+        .select(channels::id);
+    diesel::delete(
+        read_markers::table
+            .filter(read_markers::user_id.eq(user_id))
+            .filter(read_markers::channel_id.eq_any(ids)),
+    )
+    .execute(conn)?;
+    let ids = channels::table
+        .filter(channels::workspace_id.eq(workspace_id))
+        .select(channels::id);
+    diesel::delete(
+        channel_members::table
+            .filter(channel_members::user_id.eq(user_id))
+            .filter(channel_members::channel_id.eq_any(ids)),
+    )
+    .execute(conn)?;
+    Ok(())
+}
+
+/// Markers for everyone who may read a new public channel.
+pub fn grant_workspace_members(
+    conn: &mut DbConnection,
+    workspace_id: i64,
+    channel_id: i64,
+    now: NaiveDateTime,
+) -> AppResult<()> {
+    let members: Vec<i64> = workspace_members::table
+        .filter(workspace_members::workspace_id.eq(workspace_id))
+        .select(workspace_members::user_id)
+        .load(conn)?;
+    for user_id in members {
+        grant_marker(conn, user_id, channel_id, 0, now)?;
+    }
+    Ok(())
+}
+
+/// Markers for a new workspace member on every public channel, everything so far counted read.
+pub fn grant_public_channels(
+    conn: &mut DbConnection,
+    workspace_id: i64,
+    user_id: i64,
+    now: NaiveDateTime,
+) -> AppResult<()> {
+    let public: Vec<(i64, i64)> = channels::table
+        .filter(channels::workspace_id.eq(workspace_id))
+        .filter(channels::private.eq(false))
+        .select((channels::id, channels::last_seq))
+        .load(conn)?;
+    for (channel_id, last_seq) in public {
+        grant_marker(conn, user_id, channel_id, last_seq, now)?;
+    }
+    Ok(())
+}
+
+pub fn readers(conn: &mut DbConnection, channel_id: i64) -> AppResult<Vec<i64>> {
+    Ok(read_markers::table
+        .filter(read_markers::channel_id.eq(channel_id))
+        .select(read_markers::user_id)
+        .load(conn)?)
+}
+
+pub fn read_seq(conn: &mut DbConnection, user_id: i64, channel_id: i64) -> AppResult<Option<i64>> {
+    Ok(read_markers::table
+        .filter(read_markers::user_id.eq(user_id))
+        .filter(read_markers::channel_id.eq(channel_id))
+        .select(read_markers::read_seq)
+        .first(conn)
+        .optional()?)
+}
+
+pub fn set_read_seq(
+    conn: &mut DbConnection,
+    user_id: i64,
+    channel_id: i64,
+    seq: i64,
+    now: NaiveDateTime,
+) -> AppResult<()> {
+    diesel::update(
+        read_markers::table
+            .filter(read_markers::user_id.eq(user_id))
+            .filter(read_markers::channel_id.eq(channel_id)),
+    )
+    .set((
+        read_markers::read_seq.eq(seq),
+        read_markers::updated_at.eq(now),
+    ))
+    .execute(conn)?;
+    Ok(())
+}

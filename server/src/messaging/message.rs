@@ -1,0 +1,394 @@
+//! Messages, their edit history, mentions, reactions and attachments.
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use crate::db::DbConnection;
+use crate::db::schema::{
+    attachments, mentions, message_edits, messages, organisations, reactions, users,
+};
+use crate::error::AppResult;
+
+#[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
+#[diesel(table_name = messages)]
+#[diesel(check_for_backend(diesel::sqlite::Sqlite, diesel::pg::Pg))]
+pub struct Message {
+    pub id: i64,
+    pub channel_id: i64,
+    pub workspace_id: Option<i64>,
+    pub seq: i64,
+    pub author_id: i64,
+    pub author_organisation_id: i64,
+    pub thread_root_id: Option<i64>,
+    pub body_md: String,
+    pub body_html: String,
+    pub language: String,
+    pub reply_count: i64,
+    pub last_reply_at: Option<NaiveDateTime>,
+    pub created_at: NaiveDateTime,
+    pub edited_at: Option<NaiveDateTime>,
+    pub deleted_at: Option<NaiveDateTime>,
+    pub deleted_by: Option<i64>,
+}
+
+#[derive(Insertable)]
+#[diesel(table_name = messages)]
+pub struct NewMessageRow<'a> {
+    pub channel_id: i64,
+    pub workspace_id: Option<i64>,
+    pub seq: i64,
+    pub author_id: i64,
+    pub author_organisation_id: i64,
+    pub thread_root_id: Option<i64>,
+    pub body_md: &'a str,
+    pub body_html: &'a str,
+    pub language: &'a str,
+    pub reply_count: i64,
+    pub created_at: NaiveDateTime,
+}
+
+/// Which slice of a channel's history to load.
+#[derive(Debug, Clone, Copy)]
+pub enum Window {
+    Latest,
+    Before(i64),
+    After(i64),
+    /// Centred on a message's sequence number (jump to a message).
+    Around(i64),
+}
+
+impl Message {
+    pub fn find(conn: &mut DbConnection, id: i64) -> AppResult<Message> {
+        Ok(messages::table
+            .find(id)
+            .select(Message::as_select())
+            .first(conn)?)
+    }
+
+    pub fn insert(conn: &mut DbConnection, row: &NewMessageRow) -> AppResult<Message> {
+        Ok(diesel::insert_into(messages::table)
+            .values(row)
+            .get_result(conn)?)
+    }
+
+    /// Top-level messages of a channel in the window, oldest first, plus whether more exist
+    /// before and after.
+    pub fn history(
+        conn: &mut DbConnection,
+        channel_id: i64,
+        window: Window,
+        limit: i64,
+    ) -> AppResult<(Vec<Message>, bool, bool)> {
+        let base = || {
+            messages::table
+                .filter(messages::channel_id.eq(channel_id))
+                .filter(messages::thread_root_id.is_null())
+                .select(Message::as_select())
+        };
+        let (mut rows, before_seq, after_seq): (Vec<Message>, Option<i64>, Option<i64>) =
+            match window {
+                Window::Latest => {
+                    let rows = base().order(messages::seq.desc()).limit(limit).load(conn)?;
+                    (rows, None, None)
+                }
+                Window::Before(seq) => {
+                    let rows = base()
+                        .filter(messages::seq.lt(seq))
+                        .order(messages::seq.desc())
+                        .limit(limit)
+                        .load(conn)?;
+                    (rows, None, Some(seq))
+                }
+                Window::After(seq) => {
+                    let mut rows: Vec<Message> = base()
+                        .filter(messages::seq.gt(seq))
+                        .order(messages::seq.asc())
+                        .limit(limit)
+                        .load(conn)?;
+                    rows.reverse();
+                    (rows, Some(seq), None)
+                }
+                Window::Around(seq) => {
+                    let half = (limit / 2).max(1);
+                    let mut older: Vec<Message> = base()
+                        .filter(messages::seq.le(seq))
+                        .order(messages::seq.desc())
+                        .limit(half + 1)
+                        .load(conn)?;
+                    let newer: Vec<Message> = base()
+                        .filter(messages::seq.gt(seq))
+                        .order(messages::seq.asc())
+                        .limit(limit - older.len() as i64)
+                        .load(conn)?;
+                    let mut all: Vec<Message> = newer.into_iter().rev().collect();
+                    all.append(&mut older);
+                    (all, None, None)
+                }
+            };
+        rows.reverse();
+        let first = rows.first().map(|m| m.seq).or(after_seq.map(|s| s + 1));
+        let last = rows.last().map(|m| m.seq).or(before_seq.map(|s| s - 1));
+        let more_before = match first {
+            Some(seq) => {
+                base()
+                    .filter(messages::seq.lt(seq))
+                    .count()
+                    .get_result::<i64>(conn)?
+                    > 0
+            }
+            None => false,
+        };
+        let more_after = match last {
+            Some(seq) => {
+                base()
+                    .filter(messages::seq.gt(seq))
+                    .count()
+                    .get_result::<i64>(conn)?
+                    > 0
+            }
+            None => false,
+        };
+        Ok((rows, more_before, more_after))
+    }
+
+    /// Replies of a thread, oldest first.
+    pub fn replies(conn: &mut DbConnection, root_id: i64) -> AppResult<Vec<Message>> {
+        Ok(messages::table
+            .filter(messages::thread_root_id.eq(root_id))
+            .order(messages::seq.asc())
+            .select(Message::as_select())
+            .load(conn)?)
+    }
+
+    pub fn bump_thread(conn: &mut DbConnection, root_id: i64, now: NaiveDateTime) -> AppResult<()> {
+        diesel::update(messages::table.find(root_id))
+            .set((
+                messages::reply_count.eq(messages::reply_count + 1),
+                messages::last_reply_at.eq(Some(now)),
+            ))
+            .execute(conn)?;
+        Ok(())
+    }
+
+    pub fn set_body(
+        conn: &mut DbConnection,
+        id: i64,
+        md: &str,
+        html: &str,
+        language: &str,
+        now: NaiveDateTime,
+    ) -> AppResult<Message> {
+        Ok(diesel::update(messages::table.find(id))
+            .set((
+                messages::body_md.eq(md),
+                messages::body_html.eq(html),
+                messages::language.eq(language),
+                messages::edited_at.eq(Some(now)),
+            ))
+            .get_result(conn)?)
+    }
+
+    pub fn tombstone(
+        conn: &mut DbConnection,
+        id: i64,
+        by: i64,
+        now: NaiveDateTime,
+    ) -> AppResult<Message> {
+        diesel::delete(message_edits::table.filter(message_edits::message_id.eq(id)))
+            .execute(conn)?;
+        diesel::delete(reactions::table.filter(reactions::message_id.eq(id))).execute(conn)?;
+        Ok(diesel::update(messages::table.find(id))
+            .set((
+                messages::body_md.eq(""),
+                messages::body_html.eq(""),
+                messages::deleted_at.eq(Some(now)),
+                messages::deleted_by.eq(Some(by)),
+            ))
+            .get_result(conn)?)
+    }
+}
+
+pub fn record_edit(
+    conn: &mut DbConnection,
+    message: &Message,
+    by: i64,
+    now: NaiveDateTime,
+) -> AppResult<()> {
+    diesel::insert_into(message_edits::table)
+        .values((
+            message_edits::message_id.eq(message.id),
+            message_edits::body_md.eq(&message.body_md),
+            message_edits::language.eq(&message.language),
+            message_edits::edited_by.eq(by),
+            message_edits::created_at.eq(now),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Earlier versions of a message, oldest first: (markdown, language, replaced at).
+pub fn edits(
+    conn: &mut DbConnection,
+    message_id: i64,
+) -> AppResult<Vec<(String, String, NaiveDateTime)>> {
+    Ok(message_edits::table
+        .filter(message_edits::message_id.eq(message_id))
+        .order(message_edits::id)
+        .select((
+            message_edits::body_md,
+            message_edits::language,
+            message_edits::created_at,
+        ))
+        .load(conn)?)
+}
+
+pub fn add_mentions(conn: &mut DbConnection, message: &Message, user_ids: &[i64]) -> AppResult<()> {
+    for user_id in user_ids {
+        let exists: i64 = mentions::table
+            .filter(mentions::message_id.eq(message.id))
+            .filter(mentions::user_id.eq(user_id))
+            .count()
+            .get_result(conn)?;
+        if exists == 0 {
+            diesel::insert_into(mentions::table)
+                .values((
+                    mentions::message_id.eq(message.id),
+                    mentions::user_id.eq(user_id),
+                    mentions::channel_id.eq(message.channel_id),
+                    mentions::seq.eq(message.seq),
+                ))
+                .execute(conn)?;
+        }
+    }
+    Ok(())
+}
+
+/// Adds or removes one person's reaction; returns whether it is now present.
+pub fn toggle_reaction(
+    conn: &mut DbConnection,
+    message_id: i64,
+    user_id: i64,
+    emoji: &str,
+    add: bool,
+    now: NaiveDateTime,
+) -> AppResult<bool> {
+    let filter = reactions::table
+        .filter(reactions::message_id.eq(message_id))
+        .filter(reactions::user_id.eq(user_id))
+        .filter(reactions::emoji.eq(emoji));
+    let exists: i64 = filter.count().get_result(conn)?;
+    if add && exists == 0 {
+        diesel::insert_into(reactions::table)
+            .values((
+                reactions::message_id.eq(message_id),
+                reactions::user_id.eq(user_id),
+                reactions::emoji.eq(emoji),
+                reactions::created_at.eq(now),
+            ))
+            .execute(conn)?;
+    } else if !add && exists > 0 {
+        diesel::delete(filter).execute(conn)?;
+    }
+    Ok(add)
+}
+
+/// Reactions of several messages: (message, emoji, user).
+pub fn reactions_of(conn: &mut DbConnection, ids: &[i64]) -> AppResult<Vec<(i64, String, i64)>> {
+    Ok(reactions::table
+        .filter(reactions::message_id.eq_any(ids))
+        .order((reactions::message_id, reactions::created_at))
+        .select((reactions::message_id, reactions::emoji, reactions::user_id))
+        .load(conn)?)
+}
+
+/// Author display names and organisation names of several users.
+pub fn authors(
+    conn: &mut DbConnection,
+    user_ids: &[i64],
+) -> AppResult<Vec<(i64, String, i64, String)>> {
+    Ok(users::table
+        .inner_join(organisations::table)
+        .filter(users::id.eq_any(user_ids))
+        .select((
+            users::id,
+            users::display_name,
+            organisations::id,
+            organisations::name,
+        ))
+        .load(conn)?)
+}
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = attachments)]
+#[diesel(check_for_backend(diesel::sqlite::Sqlite, diesel::pg::Pg))]
+pub struct Attachment {
+    pub id: i64,
+    pub message_id: Option<i64>,
+    pub channel_id: i64,
+    pub uploader_id: i64,
+    pub file_name: String,
+    pub content_type: String,
+    pub size_bytes: i64,
+    pub storage_key: String,
+    pub created_at: NaiveDateTime,
+}
+
+impl Attachment {
+    pub fn find(conn: &mut DbConnection, id: i64) -> AppResult<Attachment> {
+        Ok(attachments::table
+            .find(id)
+            .select(Attachment::as_select())
+            .first(conn)?)
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    pub fn insert(
+        conn: &mut DbConnection,
+        channel_id: i64,
+        uploader_id: i64,
+        file_name: &str,
+        content_type: &str,
+        size: i64,
+        key: &str,
+        now: NaiveDateTime,
+    ) -> AppResult<Attachment> {
+        Ok(diesel::insert_into(attachments::table)
+            .values((
+                attachments::channel_id.eq(channel_id),
+                attachments::uploader_id.eq(uploader_id),
+                attachments::file_name.eq(file_name),
+                attachments::content_type.eq(content_type),
+                attachments::size_bytes.eq(size),
+                attachments::storage_key.eq(key),
+                attachments::created_at.eq(now),
+            ))
+            .get_result(conn)?)
+    }
+
+    /// Attaches the uploader's own unattached files of this channel to a message.
+    pub fn attach(
+        conn: &mut DbConnection,
+        ids: &[i64],
+        message_id: i64,
+        channel_id: i64,
+        uploader_id: i64,
+    ) -> AppResult<usize> {
+        Ok(diesel::update(
+            attachments::table
+                .filter(attachments::id.eq_any(ids))
+                .filter(attachments::channel_id.eq(channel_id))
+                .filter(attachments::uploader_id.eq(uploader_id))
+                .filter(attachments::message_id.is_null()),
+        )
+        .set(attachments::message_id.eq(Some(message_id)))
+        .execute(conn)?)
+    }
+
+    pub fn of_messages(conn: &mut DbConnection, ids: &[i64]) -> AppResult<Vec<Attachment>> {
+        Ok(attachments::table
+            .filter(attachments::message_id.eq_any(ids))
+            .order(attachments::id)
+            .select(Attachment::as_select())
+            .load(conn)?)
+    }
+}

@@ -1,0 +1,11 @@
+//! Conversations: channels, direct conversations, messages, threads, reactions, read markers,
+//! attachments and search.
+
+pub mod api;
+pub mod attachments;
+pub mod channel;
+pub mod language;
+pub mod message;
+
+pub mod render;
+pub mod service;

@@ -1,0 +1,252 @@
+//! `GET /api/v1/events`: one websocket per browser tab.
+//!
+//! 1. The connection is registered with the hub first, so nothing published from then on is lost.
+//! 2. `{"type":"hello","last_event_id":N}`: where this stream starts, the client's own
+//!    `last_event_id` or, without one, the newest event id.
+//! 3. With a `last_event_id`, what the client missed, read from the database, oldest first; or
+//!    `{"type":"resync",…}` and close code [`CLOSE_RESYNC`] when that is too much, pruned or unknown.
+//! 4. Live events as [`agora_shared::events::EventEnvelope`] JSON, skipping those replay already
+//!    sent; `{"type":"heartbeat"}` and a ping every [`WS_HEARTBEAT_SECS`].
+//!
+//! The hub closes the socket with [`CLOSE_RESYNC`] when the client reads too slowly and with
+//! [`CLOSE_SESSION_ENDED`](agora_shared::events::CLOSE_SESSION_ENDED) when its session ends. A client
+//! silent for three heartbeats (browsers answer pings by themselves) is dropped. Clients send
+//! nothing else, so incoming frames are capped at [`MAX_CLIENT_FRAME_BYTES`] to keep idle sockets
+//! small.
+
+use std::time::Duration;
+
+use actix_web::http::{StatusCode, header};
+use actix_web::{HttpRequest, HttpResponse, web};
+use actix_ws::{CloseReason, Message, MessageStream, Session};
+use agora_shared::ErrorCode;
+use agora_shared::api::ErrorBody;
+use agora_shared::events::{CLOSE_RESYNC, CLOSE_SESSION_ENDED, ControlFrame};
+use agora_shared::limits::{MAX_REPLAY_EVENTS, WS_HEARTBEAT_SECS};
+use serde::Deserialize;
+use tokio::time::Instant;
+
+use super::events::{self, Replay};
+use super::hub::{CLOSE_GOING_AWAY, Connection, Next};
+use crate::db::Db;
+use crate::error::{AppError, AppResult};
+use crate::policy::CurrentUser;
+use crate::state::AppState;
+
+/// Largest frame a client may send: it only ever sends pongs and a close.
+pub const MAX_CLIENT_FRAME_BYTES: usize = 512;
+/// How long a close frame may wait for a client that does not read.
+const CLOSE_TIMEOUT: Duration = Duration::from_secs(10);
+/// RFC 6455 codes.
+const CLOSE_PROTOCOL_ERROR: u16 = 1002;
+const CLOSE_INTERNAL_ERROR: u16 = 1011;
+
+#[derive(Debug, Deserialize)]
+pub struct EventsQuery {
+    /// The id of the last event this client received; omitted on a fresh start.
+    pub last_event_id: Option<i64>,
+}
+
+fn bad_request() -> AppError {
+    AppError::new(ErrorCode::InvalidBody, StatusCode::BAD_REQUEST)
+}
+
+/// Whether the request asks for a websocket (the handshake checks the rest).
+fn wants_websocket(req: &HttpRequest) -> bool {
+    req.headers()
+        .get(header::UPGRADE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.eq_ignore_ascii_case("websocket"))
+}
+
+#[utoipa::path(get, path = "/api/v1/events", tag = "events",
+    params(("last_event_id" = Option<i64>, Query, description = "Id of the last event received; the server replays what came after it, or sends a resync frame and closes with 4000")),
+    responses(
+        (status = 101, description = "Websocket of event envelopes (`EventEnvelope`) and control frames (`hello`, `resync`, `heartbeat`); close code 4000 means resync, 4001 session ended"),
+        (status = 400, description = "Not a websocket upgrade, or a negative `last_event_id`", body = ErrorBody),
+        (status = 401, description = "Not signed in", body = ErrorBody)))]
+pub async fn events(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    query: web::Query<EventsQuery>,
+    req: HttpRequest,
+    body: web::Payload,
+) -> AppResult<HttpResponse> {
+    let requested = query.last_event_id;
+    if requested.is_some_and(|id| id < 0) || !wants_websocket(&req) {
+        return Err(bad_request());
+    }
+    let (response, session, stream) = actix_ws::handle(&req, body).map_err(|_| bad_request())?;
+    let identity = &user.0;
+    let connection = state.hub.register(
+        identity.user.id,
+        identity.organisation.id,
+        &identity.session_hash,
+    );
+    let stream = stream.max_frame_size(MAX_CLIENT_FRAME_BYTES);
+    actix_web::rt::spawn(serve(
+        state.db.clone(),
+        connection,
+        session,
+        stream,
+        requested,
+    ));
+    Ok(response)
+}
+
+/// How a stream ends.
+enum End {
+    /// We close with this code.
+    Close(u16),
+    /// The client closed, or vanished.
+    Gone,
+}
+
+fn close_reason(code: u16) -> CloseReason {
+    let description = match code {
+        CLOSE_RESYNC => "resync",
+        CLOSE_SESSION_ENDED => "session ended",
+        CLOSE_GOING_AWAY => "going away",
+        CLOSE_PROTOCOL_ERROR => "protocol error",
+        _ => "internal error",
+    };
+    CloseReason {
+        code: code.into(),
+        description: Some(description.into()),
+    }
+}
+
+async fn serve(
+    db: Db,
+    mut connection: Connection,
+    mut session: Session,
+    mut stream: MessageStream,
+    requested: Option<i64>,
+) {
+    let end = match stream_events(&db, &mut connection, &mut session, &mut stream, requested).await
+    {
+        Ok(never) => match never {},
+        Err(end) => end,
+    };
+    // Unregister before waiting on the close frame.
+    drop(connection);
+    let reason = match end {
+        End::Close(code) => Some(close_reason(code)),
+        End::Gone => None,
+    };
+    let _ = tokio::time::timeout(CLOSE_TIMEOUT, session.close(reason)).await;
+}
+
+/// Runs a send unless the hub closes the connection first: a client that does not read would
+/// otherwise keep this task waiting.
+async fn guarded(
+    connection: &mut Connection,
+    send: impl Future<Output = Result<(), actix_ws::Closed>>,
+) -> Result<(), End> {
+    tokio::select! {
+        biased;
+        code = connection.closed() => Err(End::Close(code)),
+        sent = send => sent.map_err(|_| End::Gone),
+    }
+}
+
+async fn send(session: &mut Session, connection: &mut Connection, text: &str) -> Result<(), End> {
+    guarded(connection, session.text(text.to_string())).await
+}
+
+async fn send_frame(
+    session: &mut Session,
+    connection: &mut Connection,
+    frame: &ControlFrame,
+) -> Result<(), End> {
+    let text = serde_json::to_string(frame).map_err(|_| End::Close(CLOSE_INTERNAL_ERROR))?;
+    send(session, connection, &text).await
+}
+
+async fn stream_events(
+    db: &Db,
+    connection: &mut Connection,
+    session: &mut Session,
+    stream: &mut MessageStream,
+    requested: Option<i64>,
+) -> Result<std::convert::Infallible, End> {
+    let user_id = connection.user_id;
+    // Registered already: whatever is published while this reads reaches the queue too.
+    let start = match requested {
+        None => db
+            .read(events::latest_id)
+            .await
+            .map(|latest| (latest, None)),
+        Some(after) => db
+            .read(move |conn| events::replay(conn, user_id, after, MAX_REPLAY_EVENTS))
+            .await
+            .map(|replay| (after, Some(replay))),
+    };
+    let (position, replay) = start.map_err(|e| {
+        tracing::error!(user.id = user_id, error = ?e, "event stream could not start");
+        End::Close(CLOSE_INTERNAL_ERROR)
+    })?;
+    send_frame(
+        session,
+        connection,
+        &ControlFrame::Hello {
+            last_event_id: position,
+        },
+    )
+    .await?;
+    // Live events up to here were sent by replay or predate the stream.
+    let mut floor = position;
+    match replay {
+        None => {}
+        Some(Replay::Resync) => {
+            send_frame(
+                session,
+                connection,
+                &ControlFrame::Resync {
+                    reason: "too_far_behind".into(),
+                },
+            )
+            .await?;
+            return Err(End::Close(CLOSE_RESYNC));
+        }
+        Some(Replay::Events(missed)) => {
+            for event in missed {
+                send(session, connection, &event.json).await?;
+                floor = floor.max(event.id);
+            }
+        }
+    }
+
+    let every = Duration::from_secs(WS_HEARTBEAT_SECS);
+    let mut heartbeat = tokio::time::interval_at(Instant::now() + every, every);
+    heartbeat.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    let mut last_heard = Instant::now();
+    loop {
+        tokio::select! {
+            next = connection.next() => match next {
+                Next::Event(delivery) => {
+                    if delivery.id > floor {
+                        send(session, connection, &delivery.json).await?;
+                    }
+                }
+                Next::Close(code) => return Err(End::Close(code)),
+            },
+            incoming = stream.recv() => match incoming {
+                Some(Ok(Message::Ping(bytes))) => {
+                    last_heard = Instant::now();
+                    guarded(connection, session.pong(&bytes)).await?;
+                }
+                Some(Ok(Message::Close(_))) | None => return Err(End::Gone),
+                Some(Ok(_)) => last_heard = Instant::now(),
+                Some(Err(_)) => return Err(End::Close(CLOSE_PROTOCOL_ERROR)),
+            },
+            _ = heartbeat.tick() => {
+                if last_heard.elapsed() > every * 3 {
+                    return Err(End::Gone);
+                }
+                send_frame(session, connection, &ControlFrame::Heartbeat).await?;
+                guarded(connection, session.ping(b"")).await?;
+            }
+        }
+    }
+}

@@ -1,0 +1,152 @@
+//! `/api/v1/workspaces` handlers.
+
+use actix_web::{HttpResponse, web};
+use agora_shared::api::ErrorBody;
+use agora_shared::conversations::*;
+
+use super::service;
+use crate::error::AppResult;
+use crate::policy::CurrentUser;
+use crate::policy::workspace::WorkspaceAction;
+use crate::state::AppState;
+
+#[utoipa::path(get, path = "/api/v1/workspaces", tag = "workspaces",
+    responses((status = 200, body = Vec<WorkspaceView>), (status = 401, body = ErrorBody)))]
+pub async fn list(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+) -> AppResult<web::Json<Vec<WorkspaceView>>> {
+    Ok(web::Json(service::list(&state, &user.actor()).await?))
+}
+
+async fn one(state: &AppState, user: &CurrentUser, id: i64) -> AppResult<WorkspaceView> {
+    let actor = user.actor();
+    state
+        .db
+        .read(move |conn| {
+            let scoped = service::load(conn, &actor, id, WorkspaceAction::SeeSummary)?;
+            let counts = crate::db::search::unread_counts(conn, actor.user_id)?;
+            let (u, m) = counts
+                .iter()
+                .filter(|c| c.workspace_id == Some(id))
+                .fold((0, 0), |(u, m), c| (u + c.unread, m + c.mentions));
+            service::view(conn, &scoped, (u, m))
+        })
+        .await
+}
+
+#[utoipa::path(post, path = "/api/v1/workspaces", tag = "workspaces", request_body = NewWorkspace,
+    responses((status = 201, body = WorkspaceView), (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn create(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    body: web::Json<NewWorkspace>,
+) -> AppResult<HttpResponse> {
+    let ws = service::create(&state, &user.actor(), body.into_inner()).await?;
+    let view = one(&state, &user, ws.id).await?;
+    Ok(HttpResponse::Created().json(view))
+}
+
+#[utoipa::path(get, path = "/api/v1/workspaces/{workspace}", tag = "workspaces", params(("workspace" = i64, Path)),
+    responses((status = 200, body = WorkspaceView), (status = 404, body = ErrorBody)))]
+pub async fn get(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    path: web::Path<i64>,
+) -> AppResult<web::Json<WorkspaceView>> {
+    Ok(web::Json(one(&state, &user, path.into_inner()).await?))
+}
+
+#[utoipa::path(patch, path = "/api/v1/workspaces/{workspace}", tag = "workspaces", params(("workspace" = i64, Path)),
+    request_body = WorkspaceUpdate, responses((status = 200, body = WorkspaceView), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+pub async fn update(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    path: web::Path<i64>,
+    body: web::Json<WorkspaceUpdate>,
+) -> AppResult<web::Json<WorkspaceView>> {
+    let id = path.into_inner();
+    service::update(&state, &user.actor(), id, body.into_inner()).await?;
+    Ok(web::Json(one(&state, &user, id).await?))
+}
+
+#[utoipa::path(post, path = "/api/v1/workspaces/{workspace}/organisations", tag = "workspaces", params(("workspace" = i64, Path)),
+    request_body = InviteOrganisation, responses((status = 204), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+pub async fn invite_organisation(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    path: web::Path<i64>,
+    body: web::Json<InviteOrganisation>,
+) -> AppResult<HttpResponse> {
+    service::invite_organisation(
+        &state,
+        &user.actor(),
+        path.into_inner(),
+        body.organisation_id,
+    )
+    .await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+#[utoipa::path(post, path = "/api/v1/workspaces/{workspace}/participation", tag = "workspaces", params(("workspace" = i64, Path)),
+    request_body = ParticipationDecision, responses((status = 204), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+pub async fn decide(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    path: web::Path<i64>,
+    body: web::Json<ParticipationDecision>,
+) -> AppResult<HttpResponse> {
+    service::decide_participation(&state, &user.actor(), path.into_inner(), body.accept).await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+#[utoipa::path(get, path = "/api/v1/workspaces/{workspace}/members", tag = "workspaces", params(("workspace" = i64, Path)),
+    responses((status = 200, body = Vec<WorkspaceMemberView>), (status = 404, body = ErrorBody)))]
+pub async fn members(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    path: web::Path<i64>,
+) -> AppResult<web::Json<Vec<WorkspaceMemberView>>> {
+    Ok(web::Json(
+        service::members(&state, &user.actor(), path.into_inner()).await?,
+    ))
+}
+
+#[utoipa::path(post, path = "/api/v1/workspaces/{workspace}/members", tag = "workspaces", params(("workspace" = i64, Path)),
+    request_body = AddWorkspaceMember, responses((status = 204), (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn add_member(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    path: web::Path<i64>,
+    body: web::Json<AddWorkspaceMember>,
+) -> AppResult<HttpResponse> {
+    service::add_member(&state, &user.actor(), path.into_inner(), body.into_inner()).await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+#[utoipa::path(patch, path = "/api/v1/workspaces/{workspace}/members/{user}", tag = "workspaces",
+    params(("workspace" = i64, Path), ("user" = i64, Path)), request_body = WorkspaceMemberUpdate,
+    responses((status = 204), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+pub async fn update_member(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    path: web::Path<(i64, i64)>,
+    body: web::Json<WorkspaceMemberUpdate>,
+) -> AppResult<HttpResponse> {
+    let (ws, uid) = path.into_inner();
+    service::set_member_role(&state, &user.actor(), ws, uid, body.role).await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+#[utoipa::path(delete, path = "/api/v1/workspaces/{workspace}/members/{user}", tag = "workspaces",
+    params(("workspace" = i64, Path), ("user" = i64, Path)),
+    responses((status = 204), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+pub async fn remove_member(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    path: web::Path<(i64, i64)>,
+) -> AppResult<HttpResponse> {
+    let (ws, uid) = path.into_inner();
+    service::remove_member(&state, &user.actor(), ws, uid).await?;
+    Ok(HttpResponse::NoContent().finish())
+}

@@ -1,0 +1,572 @@
+//! Rules for workspaces: creation, participation of organisations, members and roles.
+
+use agora_shared::ErrorCode;
+use agora_shared::conversations::*;
+use agora_shared::events::EventKind;
+use agora_shared::limits::{MAX_DESCRIPTION_CHARS, MAX_WORKSPACE_NAME_CHARS};
+use chrono::NaiveDateTime;
+use serde_json::json;
+
+use super::model::{Member, NewWorkspaceRow, Participant, Workspace, WorkspaceChanges};
+use crate::accounts::user::User;
+use crate::db::DbConnection;
+use crate::error::{AppError, AppResult};
+use crate::messaging::channel::{self, Channel, KIND_CHANNEL};
+use crate::organisations::model::Organisation;
+use crate::policy::workspace::{WorkspaceAction, WorkspaceFacts, workspace as decide};
+use crate::policy::{self, Actor};
+use crate::realtime::events::{NewEvent, StoredEvent, record};
+use crate::state::AppState;
+use crate::time::now;
+use crate::validate;
+
+/// A workspace with what the policy knows about the caller's place in it.
+pub struct Scoped {
+    pub workspace: Workspace,
+    pub facts: WorkspaceFacts,
+}
+
+/// Loads a workspace and decides `action` for `actor`. Missing and invisible look the same.
+pub fn load(
+    conn: &mut DbConnection,
+    actor: &Actor,
+    workspace_id: i64,
+    action: WorkspaceAction,
+) -> AppResult<Scoped> {
+    let workspace = Workspace::find(conn, workspace_id)?;
+    let facts = facts(conn, actor, &workspace)?;
+    decide(actor, &facts, action)?;
+    Ok(Scoped { workspace, facts })
+}
+
+pub fn facts(
+    conn: &mut DbConnection,
+    actor: &Actor,
+    workspace: &Workspace,
+) -> AppResult<WorkspaceFacts> {
+    let role = Member::find(conn, workspace.id, actor.user_id)?.map(|m| m.role());
+    let own_participation =
+        Participant::find(conn, workspace.id, actor.organisation_id)?.map(|p| p.status());
+    Ok(WorkspaceFacts {
+        visibility: workspace.visibility(),
+        archived: workspace.archived_at.is_some(),
+        owner_organisation_id: workspace.owner_organisation_id,
+        role,
+        own_participation,
+    })
+}
+
+fn sdg_tags(tags: &[u8]) -> AppResult<String> {
+    validate::sdg_tags("sdg_tags", tags)
+}
+
+fn event(
+    conn: &mut DbConnection,
+    kind: EventKind,
+    workspace_id: i64,
+    data: serde_json::Value,
+) -> AppResult<StoredEvent> {
+    record(
+        conn,
+        NewEvent {
+            kind,
+            workspace_id: Some(workspace_id),
+            channel_id: None,
+            user_id: None,
+            data,
+        },
+    )
+}
+
+fn publish(state: &AppState, events: Vec<StoredEvent>) {
+    for e in events {
+        state.hub.publish(e);
+    }
+}
+
+/// The name of a workspace's first channel, in its default language.
+fn general_name(state: &AppState, language: agora_shared::api::Language) -> String {
+    crate::i18n::Tr::new(state.i18n.clone(), language).t("channel-general-name")
+}
+
+pub async fn create(state: &AppState, actor: &Actor, input: NewWorkspace) -> AppResult<Workspace> {
+    let owner = input.owner_organisation_id.unwrap_or(actor.organisation_id);
+    policy::workspace::create_workspace(actor, owner)?;
+    let name = validate::text("name", &input.name, MAX_WORKSPACE_NAME_CHARS)?;
+    let description =
+        validate::optional_multiline("description", &input.description, MAX_DESCRIPTION_CHARS)?;
+    let tags = sdg_tags(&input.sdg_tags)?;
+    let general = general_name(state, input.default_language);
+    let actor = *actor;
+    let (workspace, events) = state
+        .db
+        .write(move |conn| {
+            let org = Organisation::find(conn, owner)?;
+            if !org.is_active() {
+                return Err(AppError::not_found());
+            }
+            let now = now();
+            let workspace = Workspace::insert(
+                conn,
+                &NewWorkspaceRow {
+                    owner_organisation_id: owner,
+                    kind: input.kind.as_str(),
+                    name: &name,
+                    description: &description,
+                    sdg_tags: &tags,
+                    visibility: input.visibility.as_str(),
+                    default_language: input.default_language.as_str(),
+                    created_by: Some(actor.user_id),
+                    created_at: now,
+                    updated_at: now,
+                },
+            )?;
+            Participant::upsert(
+                conn,
+                workspace.id,
+                owner,
+                Participation::Active,
+                actor.user_id,
+                now,
+            )?;
+            // A network admin creating for another organisation is not a member of it.
+            if owner == actor.organisation_id {
+                Member::insert(
+                    conn,
+                    workspace.id,
+                    actor.user_id,
+                    actor.organisation_id,
+                    WorkspaceRole::Owner,
+                    None,
+                    now,
+                )?;
+            }
+            let first = Channel::insert(
+                conn,
+                Some(workspace.id),
+                KIND_CHANNEL,
+                &general,
+                "",
+                false,
+                actor.user_id,
+                now,
+            )?;
+            channel::grant_workspace_members(conn, workspace.id, first.id, now)?;
+            let ev = event(
+                conn,
+                EventKind::MembershipChanged,
+                workspace.id,
+                json!({"workspace_id": workspace.id, "user_id": actor.user_id}),
+            )?;
+            Ok((workspace, vec![ev]))
+        })
+        .await?;
+    publish(state, events);
+    Ok(workspace)
+}
+
+pub async fn update(
+    state: &AppState,
+    actor: &Actor,
+    workspace_id: i64,
+    input: WorkspaceUpdate,
+) -> AppResult<Workspace> {
+    let mut changes = WorkspaceChanges {
+        updated_at: Some(now()),
+        ..Default::default()
+    };
+    if let Some(name) = &input.name {
+        changes.name = Some(validate::text("name", name, MAX_WORKSPACE_NAME_CHARS)?);
+    }
+    if let Some(d) = &input.description {
+        changes.description = Some(validate::optional_multiline(
+            "description",
+            d,
+            MAX_DESCRIPTION_CHARS,
+        )?);
+    }
+    if let Some(tags) = &input.sdg_tags {
+        changes.sdg_tags = Some(sdg_tags(tags)?);
+    }
+    changes.visibility = input.visibility.map(|v| v.as_str().to_string());
+    changes.default_language = input.default_language.map(|l| l.as_str().to_string());
+    changes.archived_at = input.archived.map(|a| a.then(now));
+    let actor = *actor;
+    let (ws, events) = state
+        .db
+        .write(move |conn| {
+            // Archived workspaces can still be unarchived by their owners.
+            let workspace = Workspace::find(conn, workspace_id)?;
+            let mut f = facts(conn, &actor, &workspace)?;
+            f.archived = false;
+            decide(&actor, &f, WorkspaceAction::Administer)?;
+            let ws = Workspace::update(conn, workspace_id, &changes)?;
+            let ev = event(
+                conn,
+                EventKind::ChannelChanged,
+                workspace_id,
+                json!({"workspace_id": workspace_id}),
+            )?;
+            Ok((ws, vec![ev]))
+        })
+        .await?;
+    publish(state, events);
+    Ok(ws)
+}
+
+/// Invites another organisation; it takes part once one of its admins accepts.
+pub async fn invite_organisation(
+    state: &AppState,
+    actor: &Actor,
+    workspace_id: i64,
+    organisation_id: i64,
+) -> AppResult<()> {
+    let actor = *actor;
+    state
+        .db
+        .write(move |conn| {
+            load(conn, &actor, workspace_id, WorkspaceAction::Administer)?;
+            let org = Organisation::find(conn, organisation_id)
+                .map_err(|_| AppError::invalid(ErrorCode::InvalidValue, "organisation_id"))?;
+            if !org.is_active() {
+                return Err(AppError::invalid(
+                    ErrorCode::InvalidValue,
+                    "organisation_id",
+                ));
+            }
+            match Participant::find(conn, workspace_id, organisation_id)?.map(|p| p.status()) {
+                Some(Participation::Active | Participation::Invited) => Ok(()),
+                _ => Participant::upsert(
+                    conn,
+                    workspace_id,
+                    organisation_id,
+                    Participation::Invited,
+                    actor.user_id,
+                    now(),
+                ),
+            }
+        })
+        .await
+}
+
+/// An organisation admin accepts or declines for their organisation; accepting makes them a member.
+pub async fn decide_participation(
+    state: &AppState,
+    actor: &Actor,
+    workspace_id: i64,
+    accept: bool,
+) -> AppResult<()> {
+    let actor = *actor;
+    let events = state
+        .db
+        .write(move |conn| {
+            let scoped = load(
+                conn,
+                &actor,
+                workspace_id,
+                WorkspaceAction::DecideParticipation,
+            )?;
+            let now = now();
+            if scoped.facts.own_participation == Some(Participation::Active) && accept {
+                return Ok(Vec::new());
+            }
+            let status = if accept {
+                Participation::Active
+            } else {
+                Participation::Declined
+            };
+            Participant::upsert(
+                conn,
+                workspace_id,
+                actor.organisation_id,
+                status,
+                actor.user_id,
+                now,
+            )?;
+            if !accept {
+                return Ok(Vec::new());
+            }
+            if scoped.facts.role.is_none() {
+                Member::insert(
+                    conn,
+                    workspace_id,
+                    actor.user_id,
+                    actor.organisation_id,
+                    WorkspaceRole::Member,
+                    Some(actor.user_id),
+                    now,
+                )?;
+                channel::grant_public_channels(conn, workspace_id, actor.user_id, now)?;
+            }
+            Ok(vec![event(
+                conn,
+                EventKind::MembershipChanged,
+                workspace_id,
+                json!({"workspace_id": workspace_id, "organisation_id": actor.organisation_id}),
+            )?])
+        })
+        .await?;
+    publish(state, events);
+    Ok(())
+}
+
+/// Adds a person: moderators add anyone of a participating organisation, organisation admins
+/// their own people.
+pub async fn add_member(
+    state: &AppState,
+    actor: &Actor,
+    workspace_id: i64,
+    input: AddWorkspaceMember,
+) -> AppResult<()> {
+    let actor = *actor;
+    let events = state
+        .db
+        .write(move |conn| {
+            let workspace = Workspace::find(conn, workspace_id)?;
+            let f = facts(conn, &actor, &workspace)?;
+            let target = User::find(conn, input.user_id)
+                .map_err(|_| AppError::invalid(ErrorCode::InvalidValue, "user_id"))?;
+            let moderator = decide(&actor, &f, WorkspaceAction::Moderate).is_ok();
+            let own_people = target.organisation_id == actor.organisation_id
+                && decide(&actor, &f, WorkspaceAction::GovernOwnMembers).is_ok();
+            if !moderator && !own_people {
+                decide(&actor, &f, WorkspaceAction::Moderate)?;
+            }
+            if input.role == WorkspaceRole::Owner
+                && decide(&actor, &f, WorkspaceAction::Administer).is_err()
+            {
+                return Err(AppError::forbidden());
+            }
+            let participates = Participant::find(conn, workspace_id, target.organisation_id)?
+                .map(|p| p.status())
+                == Some(Participation::Active);
+            if !participates || !target.is_active() {
+                // People of organisations outside the workspace cannot be added.
+                return Err(AppError::invalid(ErrorCode::InvalidValue, "user_id"));
+            }
+            let now = now();
+            if Member::find(conn, workspace_id, target.id)?.is_some() {
+                Member::set_role(conn, workspace_id, target.id, input.role)?;
+            } else {
+                Member::insert(
+                    conn,
+                    workspace_id,
+                    target.id,
+                    target.organisation_id,
+                    input.role,
+                    Some(actor.user_id),
+                    now,
+                )?;
+                channel::grant_public_channels(conn, workspace_id, target.id, now)?;
+            }
+            Ok(vec![event(
+                conn,
+                EventKind::MembershipChanged,
+                workspace_id,
+                json!({"workspace_id": workspace_id, "user_id": target.id}),
+            )?])
+        })
+        .await?;
+    publish(state, events);
+    Ok(())
+}
+
+pub async fn set_member_role(
+    state: &AppState,
+    actor: &Actor,
+    workspace_id: i64,
+    user_id: i64,
+    role: WorkspaceRole,
+) -> AppResult<()> {
+    let actor = *actor;
+    let events = state
+        .db
+        .write(move |conn| {
+            let scoped = load(conn, &actor, workspace_id, WorkspaceAction::Moderate)?;
+            let member =
+                Member::find(conn, workspace_id, user_id)?.ok_or_else(AppError::not_found)?;
+            let touches_owner =
+                role == WorkspaceRole::Owner || member.role() == WorkspaceRole::Owner;
+            if touches_owner {
+                decide(&actor, &scoped.facts, WorkspaceAction::Administer)?;
+                if member.role() == WorkspaceRole::Owner
+                    && role != WorkspaceRole::Owner
+                    && Member::count_owners(conn, workspace_id)? <= 1
+                {
+                    return Err(AppError::invalid(ErrorCode::CannotChangeSelf, "role"));
+                }
+            }
+            Member::set_role(conn, workspace_id, user_id, role)?;
+            Ok(vec![event(
+                conn,
+                EventKind::MembershipChanged,
+                workspace_id,
+                json!({"workspace_id": workspace_id, "user_id": user_id}),
+            )?])
+        })
+        .await?;
+    publish(state, events);
+    Ok(())
+}
+
+/// Ends a membership: moderators for anyone, organisation admins for their own people, and
+/// anyone for themselves.
+pub async fn remove_member(
+    state: &AppState,
+    actor: &Actor,
+    workspace_id: i64,
+    user_id: i64,
+) -> AppResult<()> {
+    let actor = *actor;
+    let events = state
+        .db
+        .write(move |conn| {
+            let workspace = Workspace::find(conn, workspace_id)?;
+            let f = facts(conn, &actor, &workspace)?;
+            decide(&actor, &f, WorkspaceAction::SeeSummary)?;
+            let member =
+                Member::find(conn, workspace_id, user_id)?.ok_or_else(AppError::not_found)?;
+            let allowed = actor.user_id == user_id
+                || decide(&actor, &f, WorkspaceAction::Moderate).is_ok()
+                || (member.organisation_id == actor.organisation_id
+                    && decide(&actor, &f, WorkspaceAction::GovernOwnMembers).is_ok());
+            if !allowed {
+                return Err(if f.role.is_some() || f.own_participation.is_some() {
+                    AppError::forbidden()
+                } else {
+                    AppError::not_found()
+                });
+            }
+            if member.role() == WorkspaceRole::Owner
+                && Member::count_owners(conn, workspace_id)? <= 1
+            {
+                return Err(AppError::invalid(ErrorCode::CannotChangeSelf, "user"));
+            }
+            Member::delete(conn, workspace_id, user_id)?;
+            channel::revoke_workspace_markers(conn, user_id, workspace_id)?;
+            let mut events = vec![event(
+                conn,
+                EventKind::MembershipChanged,
+                workspace_id,
+                json!({"workspace_id": workspace_id, "user_id": user_id, "removed": true}),
+            )?];
+            // The person removed learns it too, though no longer a member.
+            events.push(record(
+                conn,
+                NewEvent {
+                    kind: EventKind::MembershipChanged,
+                    workspace_id: None,
+                    channel_id: None,
+                    user_id: Some(user_id),
+                    data: json!({"workspace_id": workspace_id, "removed": true}),
+                },
+            )?);
+            Ok(events)
+        })
+        .await?;
+    publish(state, events);
+    Ok(())
+}
+
+/// A workspace as the caller sees it, with unread counts from `counts` (workspace → (unread, mentions)).
+pub fn view(
+    conn: &mut DbConnection,
+    scoped: &Scoped,
+    counts: (i64, i64),
+) -> AppResult<WorkspaceView> {
+    let w = &scoped.workspace;
+    let organisations = Participant::list(conn, w.id)?
+        .into_iter()
+        .filter(|(p, _, _)| matches!(p.status(), Participation::Active | Participation::Invited))
+        .map(|(p, name, country)| ParticipantView {
+            organisation_id: p.organisation_id,
+            name,
+            country,
+            status: p.status(),
+        })
+        .collect();
+    Ok(WorkspaceView {
+        id: w.id,
+        kind: w.kind(),
+        name: w.name.clone(),
+        description: w.description.clone(),
+        owner_organisation_id: w.owner_organisation_id,
+        sdg_tags: w.sdgs(),
+        visibility: w.visibility(),
+        default_language: w.language(),
+        archived: w.archived_at.is_some(),
+        organisations,
+        my_role: scoped.facts.role,
+        unread: counts.0,
+        mentions: counts.1,
+    })
+}
+
+/// Every workspace the caller may see, with unread counts.
+pub async fn list(state: &AppState, actor: &Actor) -> AppResult<Vec<WorkspaceView>> {
+    let actor = *actor;
+    state
+        .db
+        .read(move |conn| {
+            let counts = crate::db::search::unread_counts(conn, actor.user_id)?;
+            let org_admin = actor.role == agora_shared::api::OrgRole::Admin;
+            let mut out = Vec::new();
+            for workspace in
+                Workspace::list_visible(conn, actor.user_id, actor.organisation_id, org_admin)?
+            {
+                let f = facts(conn, &actor, &workspace)?;
+                if decide(&actor, &f, WorkspaceAction::SeeSummary).is_err() {
+                    continue;
+                }
+                let (u, m) = counts
+                    .iter()
+                    .filter(|c| c.workspace_id == Some(workspace.id))
+                    .fold((0, 0), |(u, m), c| (u + c.unread, m + c.mentions));
+                out.push(view(
+                    conn,
+                    &Scoped {
+                        workspace,
+                        facts: f,
+                    },
+                    (u, m),
+                )?);
+            }
+            Ok(out)
+        })
+        .await
+}
+
+pub async fn members(
+    state: &AppState,
+    actor: &Actor,
+    workspace_id: i64,
+) -> AppResult<Vec<WorkspaceMemberView>> {
+    let actor = *actor;
+    state
+        .db
+        .read(move |conn| {
+            let scoped = load(conn, &actor, workspace_id, WorkspaceAction::SeeSummary)?;
+            // Organisation admins see their own people even without being members.
+            let own_only = decide(&actor, &scoped.facts, WorkspaceAction::Read).is_err();
+            if own_only {
+                decide(&actor, &scoped.facts, WorkspaceAction::GovernOwnMembers)?;
+            }
+            Ok(Member::list(conn, workspace_id)?
+                .into_iter()
+                .filter(|(m, _, _)| !own_only || m.organisation_id == actor.organisation_id)
+                .map(|(m, display_name, organisation_name)| WorkspaceMemberView {
+                    user_id: m.user_id,
+                    display_name,
+                    organisation_id: m.organisation_id,
+                    organisation_name,
+                    role: m.role(),
+                })
+                .collect())
+        })
+        .await
+}
+
+/// Used by pages: a timestamp's display in the reader's zone.
+pub fn when(t: NaiveDateTime, tz: &str) -> String {
+    crate::time::display(t, tz)
+}
