@@ -70,11 +70,19 @@ fn load_secret(config: &Config) -> anyhow::Result<Vec<u8>> {
     Ok(key.into_bytes())
 }
 
-fn form_error(_: actix_web::error::UrlencodedError, _: &HttpRequest) -> actix_web::Error {
-    AppError::new(
-        ErrorCode::InvalidBody,
-        actix_web::http::StatusCode::BAD_REQUEST,
-    )
+fn form_error(err: actix_web::error::UrlencodedError, _: &HttpRequest) -> actix_web::Error {
+    use actix_web::error::UrlencodedError as E;
+    use actix_web::http::StatusCode;
+    match err {
+        E::Overflow { .. } => {
+            AppError::new(ErrorCode::PayloadTooLarge, StatusCode::PAYLOAD_TOO_LARGE)
+        }
+        E::ContentType => AppError::new(
+            ErrorCode::UnsupportedMediaType,
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+        ),
+        _ => AppError::new(ErrorCode::InvalidBody, StatusCode::BAD_REQUEST),
+    }
     .into()
 }
 

@@ -832,7 +832,6 @@ async fn sign_in_with_odd_emails_is_invalid_credentials_not_a_server_error() {
 }
 
 #[tokio::test]
-#[ignore = "bug: on Postgres, sign-in looks up an unparsable email verbatim and a NUL byte fails the query: 500 internal (accounts/service.rs sign_in)"]
 async fn sign_in_with_a_nul_byte_in_the_email_is_invalid_credentials() {
     let app = spawn_app().await;
     let _w = World::build(&app).await;
@@ -1477,7 +1476,6 @@ async fn password_reset_requests_are_limited_and_reveal_nothing() {
 // ---------------------------------------------------------------------------------------------
 
 #[tokio::test]
-#[ignore = "bug: startup.rs form_error maps UrlencodedError::Overflow to 400 invalid_body instead of 413 payload_too_large"]
 async fn a_form_over_the_limit_with_the_csrf_header_is_too_large() {
     let app = spawn_app().await;
     let w = World::build(&app).await;
@@ -1508,7 +1506,6 @@ async fn a_form_over_the_limit_with_the_csrf_header_is_too_large() {
 }
 
 #[tokio::test]
-#[ignore = "bug: startup.rs form_error maps UrlencodedError::ContentType to 400 invalid_body instead of 415 unsupported_media_type"]
 async fn a_page_form_sent_as_json_is_an_unsupported_media_type() {
     let app = spawn_app().await;
     let w = World::build(&app).await;

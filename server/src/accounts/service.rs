@@ -59,19 +59,23 @@ pub async fn sign_in(
         format!("signin:addr:{client_key}"),
         SIGNIN_PER_ADDRESS,
     )?;
-    let email = Email::parse(email)
-        .map(|e| e.as_str().to_string())
-        .unwrap_or_else(|_| email.trim().to_lowercase());
+    // An address that does not parse cannot have an account: no lookup, same answer.
+    let parsed = Email::parse(email).ok().map(|e| e.as_str().to_string());
+    let email = parsed
+        .clone()
+        .unwrap_or_else(|| email.trim().to_lowercase());
     let account_key = format!("signin:acct:{email}");
     state
         .limiter
         .peek(&account_key, SIGNIN_PER_ACCOUNT)
         .map_err(AppError::rate_limited)?;
     let password = password.to_string();
-    let lookup_email = email.clone();
     let found = state
         .db
         .read(move |conn| {
+            let Some(lookup_email) = parsed else {
+                return Ok(None);
+            };
             Ok(match User::find_by_email(conn, &lookup_email)? {
                 Some(user) => {
                     let org = Organisation::find(conn, user.organisation_id)?;

@@ -3,6 +3,7 @@
 //! English is the complete fallback. Every key a person reads is used as a string literal in code
 //! or templates so that `tests/tests/i18n.rs` can find missing and unused keys.
 
+mod conversation_labels;
 mod labels;
 mod negotiate;
 
@@ -22,6 +23,8 @@ pub const FILES: &[&str] = &[
     "admin.ftl",
     "email.ftl",
     "errors.ftl",
+    "workspaces.ftl",
+    "messages.ftl",
 ];
 
 macro_rules! locale_sources {

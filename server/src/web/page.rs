@@ -31,11 +31,17 @@ pub struct Page {
     pub t: Tr,
     pub title: String,
     pub css: String,
+    /// `/static/agora-<hash>.js`: live updates and htmx settings.
+    pub js: String,
+    /// `/static/htmx-<hash>.js`: the vendored htmx.
+    pub htmx: String,
     pub csrf: String,
     pub user: Option<NavUser>,
     pub languages: Vec<LangLink>,
     /// Shown after a redirect, e.g. "Invitation sent".
     pub notice: Option<String>,
+    /// The request path without its query, to mark the current navigation entry.
+    pub path: String,
 }
 
 impl Page {
@@ -62,10 +68,13 @@ impl Page {
             t: ctx.tr.clone(),
             title,
             css: state.assets.css_path.clone(),
+            js: state.assets.js_path.clone(),
+            htmx: state.assets.htmx_path.clone(),
             csrf: ctx.csrf_token.clone(),
             user,
             languages,
             notice: None,
+            path: ctx.path.split('?').next().unwrap_or_default().to_string(),
         }
     }
 
