@@ -1,1 +1,790 @@
-fn main() {}
+//! `agora-bench`: starts the real application in-process on 127.0.0.1:0 with a fresh database,
+//! seeds it through the models and services, and measures, on loopback only, bounded in count
+//! and time:
+//!
+//! - (a) post → deliver latency: websocket clients in one channel, one poster at a fixed rate;
+//! - (b) sustained posts per second persisted, over HTTP and through the service directly;
+//! - (c) history pages per second, with their latency;
+//! - (d) unread counts of one person reading many channels, over HTTP and the bare query;
+//! - (e) server memory per idle websocket, the clients living in a separate process.
+//!
+//! `cargo run --release -p agora-bench [-- --quick] [-- --backend postgres]`; see BENCHMARKS.md.
+
+mod child;
+mod http;
+mod stats;
+mod world;
+mod ws;
+
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use agora_shared::conversations::NewMessage;
+use anyhow::Context;
+use clap::Parser;
+
+use stats::{Samples, ms};
+use world::{Backend, World};
+
+#[derive(Parser)]
+#[command(
+    name = "agora-bench",
+    about = "Benchmarks of Agora: the real server in-process, clients on loopback"
+)]
+struct Args {
+    /// `sqlite` (a fresh file in a temporary folder) or `postgres`.
+    #[arg(long, default_value = "sqlite")]
+    backend: String,
+    /// Postgres server URL; a fresh database is created on it and dropped afterwards.
+    #[arg(long, env = "AGORA_TEST_DATABASE_URL")]
+    database_url: Option<String>,
+    /// Shorter runs and fewer sockets: a smoke test, not a measurement.
+    #[arg(long)]
+    quick: bool,
+    /// Run only these benchmarks (letters a to e, comma-separated).
+    #[arg(long, value_delimiter = ',')]
+    only: Vec<String>,
+    /// Internal: a websocket client process (`mode:port:tokens file[:warm-up]`).
+    #[arg(long, hide = true)]
+    ws_child: Option<String>,
+    /// Internal: the server process of the memory benchmark, with this many people.
+    #[arg(long, hide = true)]
+    memory_server: Option<usize>,
+}
+
+/// Sizes and durations of one run.
+struct Plan {
+    clients: usize,
+    rate: u64,
+    latency_secs: u64,
+    posters: usize,
+    post_secs: u64,
+    history_connections: usize,
+    history_secs: u64,
+    unread_channels: usize,
+    unread_calls: usize,
+    idle_sockets: usize,
+}
+
+impl Plan {
+    fn new(quick: bool) -> Plan {
+        if quick {
+            Plan {
+                clients: 100,
+                rate: 100,
+                latency_secs: 4,
+                posters: 8,
+                post_secs: 3,
+                history_connections: 16,
+                history_secs: 3,
+                unread_channels: 1000,
+                unread_calls: 500,
+                idle_sockets: 500,
+            }
+        } else {
+            Plan {
+                clients: 100,
+                rate: 100,
+                latency_secs: 20,
+                posters: 8,
+                post_secs: 10,
+                history_connections: 16,
+                history_secs: 10,
+                unread_channels: 1000,
+                unread_calls: 2000,
+                idle_sockets: 2000,
+            }
+        }
+    }
+}
+
+/// One line of the results table.
+struct Row {
+    bench: &'static str,
+    measure: String,
+    result: String,
+    target: String,
+    verdict: &'static str,
+}
+
+fn row(bench: &'static str, measure: &str, result: String, target: &str, met: Option<bool>) -> Row {
+    Row {
+        bench,
+        measure: measure.into(),
+        result,
+        target: target.into(),
+        verdict: match met {
+            Some(true) => "met",
+            Some(false) => "**missed**",
+            None => "",
+        },
+    }
+}
+
+fn main() -> anyhow::Result<()> {
+    let args = Args::parse();
+    let _ = rustls::crypto::ring::default_provider().install_default();
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?;
+    if let Some(spec) = &args.ws_child {
+        return runtime.block_on(ws::child(spec));
+    }
+    if let Some(people) = args.memory_server {
+        return runtime.block_on(world::memory_server(people));
+    }
+    runtime.block_on(run(args))
+}
+
+fn machine() -> String {
+    let cpu = std::fs::read_to_string("/proc/cpuinfo")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("model name"))
+                .and_then(|l| l.split(':').nth(1))
+                .map(|m| m.trim().to_string())
+        })
+        .unwrap_or_default();
+    let mem = std::fs::read_to_string("/proc/meminfo")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .next()
+                .map(|l| l.split_whitespace().nth(1).unwrap_or("").to_string())
+        })
+        .and_then(|kb| kb.parse::<u64>().ok())
+        .map_or(String::new(), |kb| {
+            format!("{:.1} GiB", kb as f64 / 1024.0 / 1024.0)
+        });
+    let kernel = std::fs::read_to_string("/proc/sys/kernel/osrelease").unwrap_or_default();
+    format!(
+        "{} cores ({cpu}), {mem} RAM, Linux {}",
+        std::thread::available_parallelism().map_or(0, |n| n.get()),
+        kernel.trim()
+    )
+}
+
+async fn run(args: Args) -> anyhow::Result<()> {
+    let backend = match args.backend.as_str() {
+        "sqlite" => Backend::Sqlite,
+        "postgres" | "postgresql" => Backend::Postgres,
+        other => anyhow::bail!("--backend must be sqlite or postgres, not {other}"),
+    };
+    let plan = Plan::new(args.quick);
+    let wanted = |b: &str| args.only.is_empty() || args.only.iter().any(|o| o == b);
+    eprintln!("agora-bench on {:?}: {}", backend, machine());
+    let started = Instant::now();
+    let world = World::start(
+        backend,
+        args.database_url.as_deref(),
+        plan.clients,
+        plan.unread_channels,
+        plan.posters,
+    )
+    .await?;
+
+    let mut rows = Vec::new();
+    // (e) runs in a server process of its own; its clients and those of (a) in another one.
+    if wanted("e") {
+        rows.extend(idle_memory(&plan).await?);
+    }
+    if wanted("a") {
+        rows.extend(latency(&world, &plan).await?);
+    }
+    if wanted("b") {
+        rows.extend(throughput(&world, &plan).await?);
+    }
+    if wanted("c") {
+        rows.extend(history(&world, &plan).await?);
+    }
+    if wanted("d") {
+        rows.extend(unread(&world, &plan).await?);
+    }
+    world.stop().await;
+
+    println!();
+    println!(
+        "Backend: {:?}. Machine: {}. Total time {:.0} s{}.",
+        backend,
+        machine(),
+        started.elapsed().as_secs_f64(),
+        if args.quick { " (--quick)" } else { "" }
+    );
+    println!();
+    println!("| | Measure | Result | Target | |");
+    println!("|---|---|---|---|---|");
+    for r in &rows {
+        println!(
+            "| {} | {} | {} | {} | {} |",
+            r.bench, r.measure, r.result, r.target, r.verdict
+        );
+    }
+    Ok(())
+}
+
+/// (a) `clients` websockets in one channel with as many readers, held by a separate client
+/// process; one of them posts `rate` messages per second over HTTP; every delivery's delay from
+/// the moment the request was written to the moment its event was read (wall clock shared by
+/// both processes).
+async fn latency(world: &World, plan: &Plan) -> anyhow::Result<Vec<Row>> {
+    let addr = world.addr;
+    let tokens: Vec<String> = world
+        .members
+        .iter()
+        .take(plan.clients)
+        .map(|p| p.session().token.clone())
+        .collect();
+    let file = std::env::temp_dir().join(format!("agora-bench-tokens-{}", std::process::id()));
+    std::fs::write(&file, tokens.join("\n"))?;
+    let mut clients = child::Child::spawn(&[
+        "--ws-child".into(),
+        format!("latency:{}:{}:{}", addr.port(), file.display(), plan.rate),
+    ])?;
+    let connected: usize = clients.expect("ready").await?.parse()?;
+    let _ = std::fs::remove_file(&file);
+    eprintln!(
+        "(a) {connected} websockets connected; posting {}/s for {} s",
+        plan.rate, plan.latency_secs
+    );
+
+    let poster = &world.members[0];
+    let (token, csrf) = (
+        poster.session().token.clone(),
+        poster.session().csrf.clone(),
+    );
+    let path = Arc::new(format!("/api/v1/channels/{}/messages", world.hot_channel));
+    let pool: Arc<Mutex<Vec<http::Client>>> = Arc::default();
+    let in_flight = Arc::new(tokio::sync::Semaphore::new(256));
+    let total = plan.rate * plan.latency_secs;
+    let mut ticker = tokio::time::interval(Duration::from_micros(1_000_000 / plan.rate));
+    let mut posts = Vec::with_capacity(total as usize);
+    let cpu = child::CpuWindow::start(&[None, clients.pid()]);
+    let posting = Instant::now();
+    for seq in 0..total {
+        ticker.tick().await;
+        let permit = in_flight.clone().acquire_owned().await?;
+        let (pool, path, token, csrf) = (pool.clone(), path.clone(), token.clone(), csrf.clone());
+        posts.push(tokio::spawn(async move {
+            let mut client = pool
+                .lock()
+                .expect("pool")
+                .pop()
+                .unwrap_or_else(|| http::Client::signed_in(addr, &token, &csrf));
+            let started = Instant::now();
+            let body = world::probe_body(seq, ws::wall_us());
+            let res = client.send("POST", &path, Some(&body)).await;
+            let took = started.elapsed();
+            pool.lock().expect("pool").push(client);
+            drop(permit);
+            (res.map(|r| r.status).unwrap_or(0), took)
+        }));
+    }
+    let mut post_times = Samples::with_capacity(total as usize);
+    let mut created = 0u64;
+    for p in posts {
+        let (status, took) = p.await?;
+        if status == 201 {
+            created += 1;
+            post_times.push(took);
+        }
+    }
+    let posting_secs = posting.elapsed().as_secs_f64();
+    let cpu = cpu.finish();
+    let (server_cpu, client_cpu, others) = (cpu.ours[0], cpu.ours[1], cpu.others);
+    let expected = created * connected as u64;
+    clients.send(&format!("stop {expected}")).await?;
+    let result: serde_json::Value = serde_json::from_str(&clients.expect("result").await?)?;
+    clients.quit().await;
+    let us = |k: &str| Duration::from_micros(result[k].as_u64().unwrap_or(0));
+    let (p50, p99) = (us("p50"), us("p99"));
+    let received = result["received"].as_u64().unwrap_or(0);
+    let ended = result["ended"].as_u64().unwrap_or(0);
+    eprintln!(
+        "(a) {created}/{total} posts created in {posting_secs:.1} s; {received}/{expected} deliveries; \
+         post→deliver p50 {}, p90 {}, p99 {}, p99.9 {}, max {} (n = {}); POST {}; \
+         CPU: server process {server_cpu:.0} %, client process {client_cpu:.0} %, other processes {others:.0} % of one core",
+        ms(p50),
+        ms(us("p90")),
+        ms(p99),
+        ms(us("p999")),
+        ms(us("max")),
+        result["n"],
+        post_times.summary()
+    );
+    if ended > 0 {
+        eprintln!(
+            "(a) {ended} sockets ended early, e.g. {}",
+            result["first_end"]
+        );
+    }
+    let setup = format!(
+        "{} clients, {}/s for {} s",
+        plan.clients, plan.rate, plan.latency_secs
+    );
+    Ok(vec![
+        row(
+            "a",
+            &format!("post → deliver p50 ({setup})"),
+            ms(p50),
+            "≤ 5 ms",
+            Some(p50 <= Duration::from_millis(5)),
+        ),
+        row(
+            "a",
+            "post → deliver p99",
+            ms(p99),
+            "≤ 25 ms",
+            Some(p99 <= Duration::from_millis(25)),
+        ),
+        row(
+            "a",
+            "post → deliver p90 / p99.9 / max",
+            format!("{} / {} / {}", ms(us("p90")), ms(us("p999")), ms(us("max"))),
+            "",
+            None,
+        ),
+        row(
+            "a",
+            "deliveries received / expected; sockets dropped",
+            format!("{received} / {expected}; {ended}"),
+            "all; 0",
+            Some(received == expected && ended == 0),
+        ),
+        row(
+            "a",
+            "POST response p50 / p99",
+            format!(
+                "{} / {}",
+                ms(post_times.percentile(50.0)),
+                ms(post_times.percentile(99.0))
+            ),
+            "",
+            None,
+        ),
+        row(
+            "a",
+            "CPU while posting: server process / client process / rest of the machine",
+            format!("{server_cpu:.0} % / {client_cpu:.0} % / {others:.0} % of one core"),
+            "",
+            None,
+        ),
+    ])
+}
+
+/// (b) Concurrent posters, each in its own channel with every member as reader (nobody
+/// connected), for a fixed time: 201s per second over HTTP, then the service called directly.
+async fn throughput(world: &World, plan: &Plan) -> anyhow::Result<Vec<Row>> {
+    let addr = world.addr;
+    let secs = Duration::from_secs(plan.post_secs);
+    let posters: Vec<(world::Person, i64)> = world
+        .members
+        .iter()
+        .skip(1)
+        .zip(world.load_channels.iter().copied())
+        .map(|(p, c)| (p.clone(), c))
+        .collect();
+
+    let cpu = child::CpuWindow::start(&[None]);
+    let started = Instant::now();
+    let mut tasks = Vec::new();
+    for (i, (person, channel)) in posters.iter().cloned().enumerate() {
+        tasks.push(tokio::spawn(async move {
+            let mut client = person.client(addr);
+            let path = format!("/api/v1/channels/{channel}/messages");
+            let mut times = Samples::default();
+            let mut failed = 0u64;
+            let mut n = 0u64;
+            while started.elapsed() < secs {
+                let body = serde_json::json!({
+                    "body": format!("Poster {i}, bericht {n}: het verslag van de stuurgroep staat online.")
+                })
+                .to_string();
+                let t = Instant::now();
+                match client.send("POST", &path, Some(body.as_bytes())).await {
+                    Ok(r) if r.status == 201 => times.push(t.elapsed()),
+                    _ => failed += 1,
+                }
+                n += 1;
+            }
+            (times, failed)
+        }));
+    }
+    let mut times = Samples::default();
+    let mut failed = 0;
+    for t in tasks {
+        let (s, f) = t.await?;
+        times.extend(s);
+        failed += f;
+    }
+    let elapsed = started.elapsed().as_secs_f64();
+    let http_cpu = cpu.finish();
+    let (http_cpu, http_others) = (http_cpu.ours[0], http_cpu.others);
+    let http_rate = times.len() as f64 / elapsed;
+    eprintln!(
+        "(b) HTTP: {} posts created by {} posters in {elapsed:.1} s = {http_rate:.0}/s, {failed} failed; {}; CPU {http_cpu:.0} % of one core (other processes {http_others:.0} %)",
+        times.len(),
+        posters.len(),
+        times.summary()
+    );
+
+    let cpu = child::CpuWindow::start(&[None]);
+    let started = Instant::now();
+    let mut tasks = Vec::new();
+    for (i, (person, channel)) in posters.iter().cloned().enumerate() {
+        let state = world.state.clone();
+        tasks.push(tokio::spawn(async move {
+            let mut n = 0u64;
+            while started.elapsed() < secs {
+                let input = NewMessage {
+                    body: format!(
+                        "Poster {i}, bericht {n}: het verslag van de stuurgroep staat online."
+                    ),
+                    thread_root_id: None,
+                    language: None,
+                    attachment_ids: Vec::new(),
+                };
+                agora::messaging::service::post(&state, &person.actor, channel, input)
+                    .await
+                    .map_err(|e| anyhow::anyhow!("{e:?}"))?;
+                n += 1;
+            }
+            Ok::<u64, anyhow::Error>(n)
+        }));
+    }
+    let mut direct = 0;
+    for t in tasks {
+        direct += t.await??;
+    }
+    let elapsed = started.elapsed().as_secs_f64();
+    let direct_rate = direct as f64 / elapsed;
+    let direct_cpu = cpu.finish();
+    let (direct_cpu, direct_others) = (direct_cpu.ours[0], direct_cpu.others);
+    eprintln!(
+        "(b) service: {direct} posts = {direct_rate:.0}/s; CPU {direct_cpu:.0} % of one core (other processes {direct_others:.0} %)"
+    );
+
+    // CPU spent per post outside the database, on one core: Markdown + sanitising, language.
+    let body = "Poster 3, bericht 812: het verslag van de stuurgroep staat online.";
+    let cpu = tokio::task::spawn_blocking(move || {
+        let n = 2000;
+        let t = Instant::now();
+        for _ in 0..n {
+            std::hint::black_box(agora::messaging::render::render(std::hint::black_box(body)));
+        }
+        let render = t.elapsed() / n;
+        let t = Instant::now();
+        for _ in 0..n {
+            std::hint::black_box(agora::messaging::language::detect(
+                std::hint::black_box(body),
+                &["nl"],
+            ));
+        }
+        (render, t.elapsed() / n)
+    })
+    .await?;
+    eprintln!(
+        "(b) per post on one core: render {:?}, language {:?}",
+        cpu.0, cpu.1
+    );
+
+    Ok(vec![
+        row(
+            "b",
+            &format!(
+                "posts persisted per second over HTTP ({} posters)",
+                posters.len()
+            ),
+            format!(
+                "{http_rate:.0}/s ({failed} failed; CPU {http_cpu:.0} %, other processes {http_others:.0} % of one core)"
+            ),
+            "≥ 5,000/s",
+            Some(http_rate >= 5000.0 && failed == 0),
+        ),
+        row(
+            "b",
+            "POST latency under that load p50 / p99",
+            format!(
+                "{} / {}",
+                ms(times.percentile(50.0)),
+                ms(times.percentile(99.0))
+            ),
+            "",
+            None,
+        ),
+        row(
+            "b",
+            "posts per second through the service, no HTTP",
+            format!(
+                "{direct_rate:.0}/s (CPU {direct_cpu:.0} %, other processes {direct_others:.0} % of one core)"
+            ),
+            "",
+            None,
+        ),
+        row(
+            "b",
+            "CPU per post for rendering / language detection",
+            format!(
+                "{:.0} µs / {:.0} µs",
+                cpu.0.as_secs_f64() * 1e6,
+                cpu.1.as_secs_f64() * 1e6
+            ),
+            "",
+            None,
+        ),
+    ])
+}
+
+/// (c) Concurrent keep-alive connections fetching the newest page of a busy channel.
+async fn history(world: &World, plan: &Plan) -> anyhow::Result<Vec<Row>> {
+    let addr = world.addr;
+    let channel = world.hot_channel;
+    // Without (a) before it, the channel needs history of its own.
+    let last_seq = {
+        let mut c = world.members[0].client(addr);
+        c.send("GET", &format!("/api/v1/channels/{channel}"), None)
+            .await?
+            .json()?["last_seq"]
+            .as_i64()
+            .unwrap_or(0)
+    };
+    if last_seq < 200 {
+        let actor = world.members[0].actor;
+        for n in 0..200 {
+            agora::messaging::service::post(
+                &world.state,
+                &actor,
+                channel,
+                NewMessage {
+                    body: format!("Bericht {n} over de voorbereiding van de missie naar Bohicon."),
+                    thread_root_id: None,
+                    language: None,
+                    attachment_ids: Vec::new(),
+                },
+            )
+            .await
+            .map_err(|e| anyhow::anyhow!("{e:?}"))?;
+        }
+    }
+    let path = format!("/api/v1/channels/{channel}/messages");
+    let secs = Duration::from_secs(plan.history_secs);
+    let mut probe = world.members[0].client(addr);
+    let first = probe.send("GET", &path, None).await?;
+    let page = first.json()?;
+    let messages = page["messages"].as_array().map_or(0, Vec::len);
+    let bytes = first.body.len();
+
+    let cpu = child::CpuWindow::start(&[None]);
+    let started = Instant::now();
+    let mut tasks = Vec::new();
+    for person in world
+        .members
+        .iter()
+        .cycle()
+        .take(plan.history_connections)
+        .cloned()
+    {
+        let path = path.clone();
+        tasks.push(tokio::spawn(async move {
+            let mut client = person.client(addr);
+            let mut times = Samples::default();
+            let mut failed = 0u64;
+            while started.elapsed() < secs {
+                let t = Instant::now();
+                match client.send("GET", &path, None).await {
+                    Ok(r) if r.status == 200 => times.push(t.elapsed()),
+                    _ => failed += 1,
+                }
+            }
+            (times, failed)
+        }));
+    }
+    let mut times = Samples::default();
+    let mut failed = 0;
+    for t in tasks {
+        let (s, f) = t.await?;
+        times.extend(s);
+        failed += f;
+    }
+    let elapsed = started.elapsed().as_secs_f64();
+    let cpu = cpu.finish();
+    let (cpu, others) = (cpu.ours[0], cpu.others);
+    let rate = times.len() as f64 / elapsed;
+    let p99 = times.percentile(99.0);
+    eprintln!(
+        "(c) {} pages of {messages} messages ({bytes} bytes) with {} connections = {rate:.0}/s, {failed} failed; {}; CPU {cpu:.0} % of one core (other processes {others:.0} %)",
+        times.len(),
+        plan.history_connections,
+        times.summary()
+    );
+    Ok(vec![
+        row(
+            "c",
+            &format!(
+                "history pages per second ({messages} messages, {:.0} KB each, {} connections)",
+                bytes as f64 / 1000.0,
+                plan.history_connections
+            ),
+            format!(
+                "{rate:.0}/s ({failed} failed; CPU {cpu:.0} %, other processes {others:.0} % of one core)"
+            ),
+            "≥ 15,000/s",
+            Some(rate >= 15000.0 && failed == 0),
+        ),
+        row(
+            "c",
+            "history latency p50 / p99",
+            format!("{} / {}", ms(times.percentile(50.0)), ms(p99)),
+            "p99 ≤ 20 ms",
+            Some(p99 <= Duration::from_millis(20)),
+        ),
+    ])
+}
+
+/// (d) `GET /api/v1/unread` of a person in `unread_channels` channels, called one after the
+/// other, and the bare query on one connection.
+async fn unread(world: &World, plan: &Plan) -> anyhow::Result<Vec<Row>> {
+    let addr = world.addr;
+    let mut client = world.reader.client(addr);
+    let first = client.send("GET", "/api/v1/unread", None).await?;
+    let body = first.json()?;
+    let channels = body["channels"].as_array().map_or(0, Vec::len);
+    anyhow::ensure!(
+        channels == world.reader_channels,
+        "the reader has {channels} channels, not {}",
+        world.reader_channels
+    );
+    for _ in 0..50 {
+        client.send("GET", "/api/v1/unread", None).await?;
+    }
+    let mut times = Samples::with_capacity(plan.unread_calls);
+    let cpu = child::CpuWindow::start(&[None]);
+    for _ in 0..plan.unread_calls {
+        let t = Instant::now();
+        let r = client.send("GET", "/api/v1/unread", None).await?;
+        anyhow::ensure!(r.status == 200, "unread: {}", r.status);
+        times.push(t.elapsed());
+    }
+    let cpu = cpu.finish();
+    eprintln!(
+        "(d) GET /api/v1/unread, {channels} channels, {} unread, {} mentions, {} bytes: {}; CPU {:.0} % of one core (other processes {:.0} %)",
+        body["unread"],
+        body["mentions"],
+        first.body.len(),
+        times.summary(),
+        cpu.ours[0],
+        cpu.others
+    );
+    let db = world.state.db.clone();
+    let (user_id, calls) = (world.reader.id, plan.unread_calls);
+    let mut bare = tokio::task::spawn_blocking(move || -> anyhow::Result<Samples> {
+        let mut conn = db.get().map_err(|e| anyhow::anyhow!("{e:?}"))?;
+        let mut times = Samples::with_capacity(calls);
+        for _ in 0..calls {
+            let t = Instant::now();
+            let counts = agora::db::search::unread_counts(&mut conn, user_id)
+                .map_err(|e| anyhow::anyhow!("{e:?}"))?;
+            times.push(t.elapsed());
+            std::hint::black_box(counts);
+        }
+        Ok(times)
+    })
+    .await??;
+    eprintln!("(d) db::search::unread_counts: {}", bare.summary());
+    let p99 = times.percentile(99.0);
+    Ok(vec![
+        row(
+            "d",
+            &format!("GET /api/v1/unread, {channels} channels, p50 / p99"),
+            format!(
+                "{} / {} (other processes {:.0} % of one core)",
+                ms(times.percentile(50.0)),
+                ms(p99),
+                cpu.others
+            ),
+            "p99 ≤ 2 ms",
+            Some(p99 <= Duration::from_millis(2)),
+        ),
+        row(
+            "d",
+            "bare `db::search::unread_counts` p50 / p99",
+            format!(
+                "{} / {}",
+                ms(bare.percentile(50.0)),
+                ms(bare.percentile(99.0))
+            ),
+            "",
+            None,
+        ),
+    ])
+}
+
+/// Open websockets and resident KiB of the memory benchmark's server process.
+async fn stat(server: &mut child::Child) -> anyhow::Result<(u64, u64)> {
+    server.send("stat").await?;
+    let line = server.expect("stat").await?;
+    let mut words = line.split_whitespace().map(|w| w.parse::<u64>());
+    Ok((
+        words.next().context("count")??,
+        words.next().context("rss")??,
+    ))
+}
+
+/// (e) Resident memory of a fresh server process (no password hashing ever ran in it) before
+/// and after a separate client process opens `idle_sockets` authenticated websockets, in two
+/// equal batches.
+async fn idle_memory(plan: &Plan) -> anyhow::Result<Vec<Row>> {
+    let people = 100;
+    let mut server = child::Child::spawn(&["--memory-server".into(), people.to_string()])?;
+    let ready = server.expect("ready").await?;
+    let (port, file) = ready.split_once(' ').context("ready line")?;
+    let mut clients = child::Child::spawn(&["--ws-child".into(), format!("idle:{port}:{file}")])?;
+    clients.expect("ready").await?;
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    let half = plan.idle_sockets / 2;
+    let mut rss = vec![stat(&mut server).await?.1];
+    let mut client_rss = vec![child::rss_kib(clients.pid())];
+    for _ in 0..2 {
+        clients.send(&format!("open {half}")).await?;
+        let open: u64 = clients.expect("ok").await?.parse()?;
+        // Let every server task settle (hello sent, queues idle) before measuring.
+        tokio::time::sleep(Duration::from_secs(2)).await;
+        let (registered, now) = stat(&mut server).await?;
+        anyhow::ensure!(
+            registered == open,
+            "{registered} websockets registered, {open} opened"
+        );
+        rss.push(now);
+        client_rss.push(child::rss_kib(clients.pid()));
+    }
+    clients.quit().await;
+    server.quit().await;
+    let n = plan.idle_sockets as f64;
+    let per = (rss[2] as f64 - rss[0] as f64) / n;
+    let first = (rss[1] as f64 - rss[0] as f64) / half as f64;
+    let second = (rss[2] as f64 - rss[1] as f64) / half as f64;
+    let client_per = (client_rss[2] as f64 - client_rss[0] as f64) / n;
+    eprintln!(
+        "(e) server RSS {} → {} → {} KiB; client process {} → {} → {} KiB",
+        rss[0], rss[1], rss[2], client_rss[0], client_rss[1], client_rss[2]
+    );
+    Ok(vec![
+        row(
+            "e",
+            &format!(
+                "server RSS per idle websocket ({} sockets of {people} people)",
+                plan.idle_sockets
+            ),
+            format!("{per:.1} KiB (first half {first:.1}, second half {second:.1})"),
+            "≤ 8 KiB",
+            Some(per <= 8.0),
+        ),
+        row(
+            "e",
+            "client process RSS per websocket (tokio-tungstenite, 4 KiB read buffer)",
+            format!("{client_per:.1} KiB"),
+            "",
+            None,
+        ),
+    ])
+}

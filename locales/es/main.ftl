@@ -86,3 +86,24 @@ notice-organisation-saved = Se guardó la organización.
 error-page-title = Algo salió mal
 error-page-status = Código de error { $status }
 error-page-home = Ir a la página de inicio
+
+# Objetivos de Desarrollo Sostenible.
+field-themes = Temas en los que trabaja (Objetivos de Desarrollo Sostenible)
+sdg-1 = ODS { $number }: Fin de la pobreza
+sdg-2 = ODS { $number }: Hambre cero
+sdg-3 = ODS { $number }: Salud y bienestar
+sdg-4 = ODS { $number }: Educación de calidad
+sdg-5 = ODS { $number }: Igualdad de género
+sdg-6 = ODS { $number }: Agua limpia y saneamiento
+sdg-7 = ODS { $number }: Energía asequible y no contaminante
+sdg-8 = ODS { $number }: Trabajo decente y crecimiento económico
+sdg-9 = ODS { $number }: Industria, innovación e infraestructura
+sdg-10 = ODS { $number }: Reducción de las desigualdades
+sdg-11 = ODS { $number }: Ciudades y comunidades sostenibles
+sdg-12 = ODS { $number }: Producción y consumo responsables
+sdg-13 = ODS { $number }: Acción por el clima
+sdg-14 = ODS { $number }: Vida submarina
+sdg-15 = ODS { $number }: Vida de ecosistemas terrestres
+sdg-16 = ODS { $number }: Paz, justicia e instituciones sólidas
+sdg-17 = ODS { $number }: Alianzas para lograr los objetivos
+channel-general-name = general

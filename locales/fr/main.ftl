@@ -86,3 +86,24 @@ notice-organisation-saved = L’organisation a été enregistrée.
 error-page-title = Une erreur s’est produite
 error-page-status = Code d’erreur { $status }
 error-page-home = Aller à la page d’accueil
+
+# Objectifs de développement durable.
+field-themes = Thèmes sur lesquels vous travaillez (Objectifs de développement durable)
+sdg-1 = ODD { $number } : Pas de pauvreté
+sdg-2 = ODD { $number } : Faim « zéro »
+sdg-3 = ODD { $number } : Bonne santé et bien-être
+sdg-4 = ODD { $number } : Éducation de qualité
+sdg-5 = ODD { $number } : Égalité entre les sexes
+sdg-6 = ODD { $number } : Eau propre et assainissement
+sdg-7 = ODD { $number } : Énergie propre et d’un coût abordable
+sdg-8 = ODD { $number } : Travail décent et croissance économique
+sdg-9 = ODD { $number } : Industrie, innovation et infrastructure
+sdg-10 = ODD { $number } : Inégalités réduites
+sdg-11 = ODD { $number } : Villes et communautés durables
+sdg-12 = ODD { $number } : Consommation et production responsables
+sdg-13 = ODD { $number } : Mesures relatives à la lutte contre les changements climatiques
+sdg-14 = ODD { $number } : Vie aquatique
+sdg-15 = ODD { $number } : Vie terrestre
+sdg-16 = ODD { $number } : Paix, justice et institutions efficaces
+sdg-17 = ODD { $number } : Partenariats pour la réalisation des objectifs
+channel-general-name = général

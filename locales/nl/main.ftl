@@ -86,3 +86,24 @@ notice-organisation-saved = De organisatie is opgeslagen.
 error-page-title = Er is iets misgelopen
 error-page-status = Foutcode { $status }
 error-page-home = Naar de startpagina
+
+# Duurzame Ontwikkelingsdoelen.
+field-themes = Thema's waarrond je werkt (Duurzame Ontwikkelingsdoelen)
+sdg-1 = SDG { $number }: Geen armoede
+sdg-2 = SDG { $number }: Geen honger
+sdg-3 = SDG { $number }: Goede gezondheid en welzijn
+sdg-4 = SDG { $number }: Kwaliteitsonderwijs
+sdg-5 = SDG { $number }: Gendergelijkheid
+sdg-6 = SDG { $number }: Schoon water en sanitair
+sdg-7 = SDG { $number }: Betaalbare en duurzame energie
+sdg-8 = SDG { $number }: Waardig werk en economische groei
+sdg-9 = SDG { $number }: Industrie, innovatie en infrastructuur
+sdg-10 = SDG { $number }: Ongelijkheid verminderen
+sdg-11 = SDG { $number }: Duurzame steden en gemeenschappen
+sdg-12 = SDG { $number }: Verantwoorde consumptie en productie
+sdg-13 = SDG { $number }: Klimaatactie
+sdg-14 = SDG { $number }: Leven in het water
+sdg-15 = SDG { $number }: Leven op het land
+sdg-16 = SDG { $number }: Vrede, justitie en sterke publieke diensten
+sdg-17 = SDG { $number }: Partnerschap om doelstellingen te bereiken
+channel-general-name = algemeen

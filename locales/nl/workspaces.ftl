@@ -1,0 +1,158 @@
+# Navigatie.
+nav-workspaces = Werkruimtes
+nav-direct = Persoonlijke berichten
+nav-directory = Ledengids
+
+# Startpagina.
+home-workspaces-heading = Jouw werkruimtes
+home-new-workspace = Een werkruimte aanmaken
+home-others-heading = Andere werkruimtes die je kunt zien
+home-invitations-heading = Uitnodigingen voor { $organisation }
+home-direct-heading = Persoonlijke berichten
+home-direct-none = Je hebt nog geen persoonlijke gesprekken.
+home-all-direct = Alle persoonlijke berichten
+home-find-colleague = Zoek een collega in de ledengids
+home-search-label = Berichten zoeken
+home-search-field = Zoeken in je berichten
+home-search-submit = Zoeken
+unread-count-badge = { $count ->
+    [one] { $count } ongelezen bericht
+   *[other] { $count } ongelezen berichten
+}
+mention-count-badge = { $count ->
+    [one] { $count } keer vermeld
+   *[other] { $count } keer vermeld
+}
+participation-accept = Uitnodiging voor { $workspace } aanvaarden
+participation-decline = Uitnodiging voor { $workspace } weigeren
+participation-from = Uitgenodigd door { $organisation }
+participation-details = Meer over { $workspace }
+
+# Vaste waarden.
+workspace-kind-twinning = Stedenband
+workspace-kind-working-group = Werkgroep
+workspace-kind-network = Netwerk
+workspace-kind-experiment = Proefproject
+visibility-invite-only = Alleen op uitnodiging
+visibility-discoverable = Vindbaar
+visibility-invite-only-hint = Alleen de organisaties die je uitnodigt, weten dat deze werkruimte bestaat.
+visibility-discoverable-hint = Iedereen in het netwerk ziet de naam, de beschrijving en de organisaties; alleen leden lezen de gesprekken.
+workspace-role-owner = Eigenaar
+workspace-role-moderator = Moderator
+workspace-role-member = Lid
+workspace-role-observer = Waarnemer (leest alleen)
+participation-invited = Uitgenodigd
+participation-active = Neemt deel
+participation-declined = Geweigerd
+participation-left = Vertrokken
+
+# Bevestigingen.
+notice-workspace-created = De werkruimte is aangemaakt.
+notice-workspace-saved = De instellingen zijn bewaard.
+notice-organisation-invited = De organisatie is uitgenodigd. Ze neemt deel zodra een van haar beheerders aanvaardt.
+notice-participation-accepted = Je organisatie neemt nu deel aan de werkruimte.
+notice-participation-declined = De uitnodiging is geweigerd.
+notice-member-added = De persoon is aan de werkruimte toegevoegd.
+notice-member-role-changed = De rol is gewijzigd.
+notice-member-removed = De persoon is uit de werkruimte verwijderd.
+notice-workspace-left = Je hebt de werkruimte verlaten.
+notice-workspace-channel-created = Het kanaal is aangemaakt.
+notice-workspace-channel-saved = Het kanaal is bewaard.
+
+# Een werkruimte aanmaken.
+workspace-new-title = Nieuwe werkruimte
+workspace-new-intro = Een werkruimte brengt organisaties samen: een stedenband, een werkgroep, een netwerk of een experiment. Zodra ze bestaat, kun je andere organisaties uitnodigen.
+field-workspace-owner = Organisatie die eigenaar is van de werkruimte
+field-workspace-owner-hint = Als netwerkbeheerder mag je een werkruimte aanmaken voor een andere organisatie.
+field-workspace-kind = Soort werkruimte
+field-workspace-name = Naam van de werkruimte
+field-workspace-name-hint = Bijvoorbeeld: Aalst – Bohicon, of werkgroep Post-Agenda 2030.
+field-workspace-description = Beschrijving
+field-workspace-sdgs = Duurzame ontwikkelingsdoelen waaraan ze werkt
+field-visibility = Wie ze kan vinden
+field-workspace-language = Standaardtaal
+field-workspace-language-hint = De taal van de naam van het eerste kanaal en van berichten aan iedereen.
+workspace-create-submit = Werkruimte aanmaken
+
+# De pagina van een werkruimte.
+workspace-archived = Gearchiveerd
+workspace-your-role = Jouw rol: { $role }
+workspace-admin-link = { $workspace } beheren
+workspace-invitation-heading = Je organisatie is uitgenodigd
+workspace-invitation-text = Als beheerder van je organisatie beslis je of ze deelneemt. Als je aanvaardt, word je lid en kun je je collega's toevoegen.
+workspace-channels-heading = Kanalen
+workspace-channels-none = Er zijn nog geen kanalen die je kunt lezen.
+workspace-channel-private = Besloten
+workspace-channel-archived = Gearchiveerd
+workspace-summary-only = Je bent geen lid van deze werkruimte, dus je ziet alleen de samenvatting.
+workspace-about-heading = Over deze werkruimte
+workspace-no-sdgs = Geen gekozen
+workspace-organisations-heading = Organisaties
+field-participation = Deelname
+
+# Een werkruimte beheren.
+workspace-admin-title = { $workspace } beheren
+workspace-back-link = Terug naar { $workspace }
+workspace-settings-heading = Instellingen
+field-workspace-archived = Gearchiveerd
+field-workspace-archived-hint = Een gearchiveerde werkruimte blijft leesbaar, maar niemand kan er nog berichten in plaatsen.
+workspace-settings-submit = Instellingen bewaren
+workspace-invite-heading = Een organisatie uitnodigen
+workspace-invite-none = Elke actieve organisatie neemt al deel of is al uitgenodigd.
+field-workspace-organisation = Organisatie
+workspace-invite-hint = Een van haar beheerders aanvaardt of weigert in haar naam.
+workspace-invite-submit = Uitnodiging versturen
+workspace-own-people-heading = Je collega's in deze werkruimte
+workspace-members-heading = Leden
+workspace-members-none = Nog niemand.
+field-workspace-person = Persoon
+field-workspace-role = Rol in de werkruimte
+workspace-role-of = Nieuwe rol voor { $name }
+workspace-role-submit = Rol van { $name } wijzigen
+workspace-leave = De werkruimte verlaten
+workspace-remove-member = { $name } verwijderen
+workspace-add-member-heading = Iemand toevoegen
+workspace-add-member-none = Iedereen die je kunt toevoegen, is al lid.
+workspace-add-member-submit = Aan de werkruimte toevoegen
+field-workspace-channel-name = Naam van het kanaal
+field-workspace-channel-topic = Onderwerp
+workspace-channel-save = { $channel } bewaren
+workspace-channel-archive = { $channel } archiveren
+workspace-channel-unarchive = { $channel } heropenen
+workspace-channel-new-heading = Nieuw kanaal
+field-workspace-channel-private = Besloten kanaal
+field-workspace-channel-private-hint = Alleen de mensen die je hieronder kiest, kunnen het lezen.
+field-workspace-channel-members = Leden van het besloten kanaal
+workspace-channel-create-submit = Kanaal aanmaken
+
+# Ledengids en personen.
+directory-title = Ledengids
+directory-intro = Vind collega's in elke organisatie van het netwerk: op naam, functie, land, de talen die ze lezen of de doelen waaraan ze werken.
+directory-search-label = In de ledengids zoeken
+directory-field-q = Naam of functie
+directory-field-q-hint = Bijvoorbeeld: financiën, mobiliteit, schepen.
+directory-field-kind = Neemt deel als
+directory-field-language = Leest
+directory-field-theme = Werkt aan
+directory-any = Om het even
+directory-submit = Zoeken
+directory-reset = Iedereen tonen
+directory-results-heading = Personen
+directory-results-count = { $count ->
+    [0] Niemand voldoet aan deze zoekopdracht.
+    [one] Eén persoon gevonden.
+   *[other] { $count } personen gevonden.
+}
+directory-languages = Talen
+person-not-given = Niet opgegeven
+person-kind = Neemt deel als
+person-languages = Talen die hij of zij leest
+person-themes = Thema's waaraan hij of zij werkt
+person-edit-own = Je profiel bewerken
+person-send-message = Een persoonlijk bericht sturen naar { $name }
+person-back-to-directory = Terug naar de ledengids
+
+# Persoonlijke gesprekken.
+conversations-title = Persoonlijke berichten
+conversations-none = Je hebt nog geen persoonlijke gesprekken.
+conversations-start-hint = Om een gesprek te beginnen, open je de pagina van een collega en stuur je een bericht.

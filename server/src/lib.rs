@@ -4,6 +4,7 @@ pub mod accounts;
 pub mod audit;
 pub mod config;
 pub mod db;
+pub mod demo;
 pub mod directory;
 pub mod error;
 pub mod health;

@@ -1,4 +1,4 @@
-//! The `agora` command: serve (the default) or migrate.
+//! The `agora` command: serve (the default), migrate, or fill an empty database with a demo.
 
 use agora::config::Config;
 use agora::startup::{Application, open_database};
@@ -21,6 +21,8 @@ enum Command {
     Serve,
     /// Apply pending database migrations and exit.
     Migrate,
+    /// Fill an empty database with a demonstration network and print how to sign in.
+    Demo,
 }
 
 #[tokio::main]
@@ -34,6 +36,12 @@ async fn main() -> anyhow::Result<()> {
         Command::Migrate => {
             open_database(&config).await?;
             println!("database is up to date");
+            Ok(())
+        }
+        Command::Demo => {
+            let state = agora::startup::state_for_cli(config.clone()).await?;
+            let report = agora::demo::run(&state).await?;
+            println!("{}", report.instructions(&config.public_url));
             Ok(())
         }
         Command::Serve => {

@@ -4,10 +4,10 @@
 use actix_web::web;
 
 use crate::accounts::{api as accounts_api, pages as accounts_pages};
-use crate::directory::api as directory_api;
-use crate::messaging::api as messaging_api;
+use crate::directory::{api as directory_api, pages as directory_pages};
+use crate::messaging::{api as messaging_api, pages as messaging_pages};
 use crate::organisations::{api as orgs_api, pages as orgs_pages};
-use crate::workspaces::api as workspaces_api;
+use crate::workspaces::{api as workspaces_api, pages as workspaces_pages};
 use crate::{health, openapi, web::assets};
 
 macro_rules! routes {
@@ -54,6 +54,31 @@ routes! {
     POST "/orgs/{org}/members/{user}" => accounts_pages::update_member,
     POST "/orgs/{org}/invitations" => accounts_pages::invite,
     POST "/orgs/{org}/invitations/{invitation}/revoke" => accounts_pages::revoke_invitation,
+    GET "/workspaces/new" => workspaces_pages::new_form,
+    POST "/workspaces" => workspaces_pages::create,
+    GET "/workspaces/{workspace}" => workspaces_pages::show,
+    GET "/workspaces/{workspace}/admin" => workspaces_pages::admin,
+    POST "/workspaces/{workspace}/settings" => workspaces_pages::update_settings,
+    POST "/workspaces/{workspace}/organisations" => workspaces_pages::invite_organisation,
+    POST "/workspaces/{workspace}/participation" => workspaces_pages::decide_participation,
+    POST "/workspaces/{workspace}/members" => workspaces_pages::add_member,
+    POST "/workspaces/{workspace}/members/{user}/role" => workspaces_pages::change_role,
+    POST "/workspaces/{workspace}/members/{user}/remove" => workspaces_pages::remove_member,
+    POST "/workspaces/{workspace}/channels" => workspaces_pages::create_channel,
+    POST "/channels/{channel}/settings" => workspaces_pages::update_channel,
+    GET "/directory" => directory_pages::directory,
+    GET "/people/{user}" => directory_pages::person,
+    GET "/direct" => directory_pages::direct,
+    POST "/direct" => directory_pages::start_direct,
+    GET "/channels/{channel}" => messaging_pages::channel,
+    POST "/channels/{channel}/messages" => messaging_pages::post,
+    GET "/messages/{message}/thread" => messaging_pages::thread,
+    GET "/messages/{message}/fragment" => messaging_pages::fragment,
+    GET "/messages/{message}/edit" => messaging_pages::edit_form,
+    POST "/messages/{message}/edit" => messaging_pages::edit,
+    POST "/messages/{message}/delete" => messaging_pages::delete,
+    POST "/messages/{message}/reactions" => messaging_pages::react,
+    GET "/search" => messaging_pages::search,
 
     GET "/api/v1/openapi.json" => openapi::serve,
     GET "/api/v1/events" => crate::realtime::ws::events,

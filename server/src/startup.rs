@@ -203,3 +203,21 @@ impl Application {
         result
     }
 }
+
+/// The shared handles without a server, for commands that call the services directly
+/// (`agora demo`). Opens and migrates the database like [`Application::build`].
+pub async fn state_for_cli(config: Config) -> anyhow::Result<AppState> {
+    let db = open_database(&config).await?;
+    let transport = Transport::from_config(&config.mail, &config.data_dir)?;
+    let mailer = Mailer::new(db.clone(), transport, &config.mail_from)?;
+    Ok(AppState {
+        db: db.clone(),
+        secret: Arc::new(load_secret(&config)?),
+        i18n: Arc::new(I18n::load()?),
+        limiter: Arc::new(RateLimiter::new(Duration::from_secs(RATE_WINDOW_SECS))),
+        mailer,
+        assets: Arc::new(Assets::new()),
+        hub: crate::realtime::hub::Hub::new(db),
+        config: Arc::new(config),
+    })
+}

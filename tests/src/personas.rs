@@ -6,7 +6,12 @@ use std::sync::OnceLock;
 use agora::accounts::invitation::{Invitation, NewInvitationRow};
 use agora::accounts::user::{NewUser, User, UserChanges};
 use agora::organisations::model::{NewOrganisationRow, Organisation};
+use agora::policy::Actor;
 use agora_shared::api::{Language, OrgKind, OrgRole};
+use agora_shared::conversations::{
+    AddWorkspaceMember, NewChannel, NewMessage, NewWorkspace, Visibility, WorkspaceKind,
+    WorkspaceRole,
+};
 
 use crate::app::{Session, TestApp};
 
@@ -24,7 +29,8 @@ pub struct Persona {
     pub session: Session,
 }
 
-/// Organisations: the network operator, A (a Flemish municipality), B (a partner municipality).
+/// Organisations: the network operator, A (a Flemish municipality), B (a partner municipality),
+/// and a workspace of A in which B takes part.
 pub struct World {
     pub operator_id: i64,
     pub org_a: i64,
@@ -38,6 +44,120 @@ pub struct World {
     pub deactivated_a: Persona,
     /// A pending invitation of A.
     pub invitation_a: i64,
+    /// An invite-only twinning owned by A: admin A is its owner, member A a member; B takes part
+    /// (invited and accepted) with admin B as a member; member B is not a member.
+    pub workspace: i64,
+    /// The workspace's first channel, which every member reads.
+    pub general_channel: i64,
+    /// A private channel of the workspace: admin A and member A only.
+    pub private_channel: i64,
+    /// A message of admin A in the general channel, with [`World::attachment`].
+    pub message: i64,
+    /// A file attached to [`World::message`], named [`World::ATTACHMENT_NAME`].
+    pub attachment: i64,
+}
+
+/// The workspace of [`World`], built through the services as the API would.
+struct Fixture {
+    workspace: i64,
+    general_channel: i64,
+    private_channel: i64,
+    message: i64,
+    attachment: i64,
+}
+
+async fn workspace_fixture(
+    app: &TestApp,
+    admin_a: Actor,
+    member_a: i64,
+    admin_b: Actor,
+    org_b: i64,
+) -> Fixture {
+    use agora::messaging::{attachments, service as messaging};
+    use agora::workspaces::service as workspaces;
+    let state = &app.state;
+    let ws = workspaces::create(
+        state,
+        &admin_a,
+        NewWorkspace {
+            kind: WorkspaceKind::Twinning,
+            name: "Aalst – Bohicon".into(),
+            description: "Stedenband sinds 1996".into(),
+            sdg_tags: vec![11, 17],
+            visibility: Visibility::InviteOnly,
+            default_language: Language::Nl,
+            owner_organisation_id: None,
+        },
+    )
+    .await
+    .expect("fixture workspace");
+    workspaces::add_member(
+        state,
+        &admin_a,
+        ws.id,
+        AddWorkspaceMember {
+            user_id: member_a,
+            role: WorkspaceRole::Member,
+        },
+    )
+    .await
+    .expect("member A joins");
+    workspaces::invite_organisation(state, &admin_a, ws.id, org_b)
+        .await
+        .expect("B invited");
+    workspaces::decide_participation(state, &admin_b, ws.id, true)
+        .await
+        .expect("B accepts");
+    let general_channel = messaging::list_channels(state, &admin_a, ws.id)
+        .await
+        .expect("channels")[0]
+        .id;
+    let private_channel = messaging::create_channel(
+        state,
+        &admin_a,
+        ws.id,
+        NewChannel {
+            name: "kernteam".into(),
+            topic: String::new(),
+            private: true,
+            member_ids: vec![member_a],
+        },
+    )
+    .await
+    .expect("private channel")
+    .id;
+    let attachment = attachments::store(
+        state,
+        &admin_a,
+        general_channel,
+        World::ATTACHMENT_NAME,
+        b"Agenda van de stedenband".to_vec(),
+    )
+    .await
+    .expect("attachment")
+    .id;
+    // Written by admin A, so it leaves nothing unread for admin A.
+    let message = messaging::post(
+        state,
+        &admin_a,
+        general_channel,
+        NewMessage {
+            body: "Welkom in de stedenband".into(),
+            thread_root_id: None,
+            language: Some("nl".into()),
+            attachment_ids: vec![attachment],
+        },
+    )
+    .await
+    .expect("message")
+    .id;
+    Fixture {
+        workspace: ws.id,
+        general_channel,
+        private_channel,
+        message,
+        attachment,
+    }
 }
 
 async fn insert_org(
@@ -127,6 +247,9 @@ async fn persona(
 }
 
 impl World {
+    /// The file name of [`World::attachment`].
+    pub const ATTACHMENT_NAME: &'static str = "agenda.txt";
+
     pub async fn build(app: &TestApp) -> World {
         let operator_id = insert_org(
             app,
@@ -237,6 +360,24 @@ impl World {
             .await
             .expect("fixture")
             .id;
+        let fixture = workspace_fixture(
+            app,
+            Actor::new(
+                admin_a.user_id,
+                org_a,
+                OrgRole::Admin,
+                OrgKind::FlemishMunicipality,
+            ),
+            member_a.user_id,
+            Actor::new(
+                admin_b.user_id,
+                org_b,
+                OrgRole::Admin,
+                OrgKind::PartnerMunicipality,
+            ),
+            org_b,
+        )
+        .await;
         World {
             operator_id,
             org_a,
@@ -248,6 +389,11 @@ impl World {
             member_b,
             deactivated_a,
             invitation_a,
+            workspace: fixture.workspace,
+            general_channel: fixture.general_channel,
+            private_channel: fixture.private_channel,
+            message: fixture.message,
+            attachment: fixture.attachment,
         }
     }
 }

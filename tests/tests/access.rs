@@ -257,6 +257,273 @@ fn table() -> Vec<Row> {
                 "303 /orgs/",
             ],
         ),
+        // Workspace pages. The fixture workspace belongs to A: admin A owns it, member A and
+        // admin B are members, member B is not; the network admin is outside it.
+        row(
+            "GET",
+            "/workspaces/new",
+            "",
+            None,
+            [SIGNIN, SIGNIN, "403", "200", "403", "200", "200"],
+        ),
+        row(
+            "POST",
+            "/workspaces",
+            "",
+            Form(&[
+                ("kind", "working_group"),
+                ("name", "Werkgroep Post-Agenda 2030"),
+                ("sdg_tags", "11"),
+                ("sdg_tags", "17"),
+                ("visibility", "invite_only"),
+                ("default_language", "nl"),
+            ]),
+            [
+                SIGNIN,
+                SIGNIN,
+                "403",
+                "303 /workspaces/",
+                "403",
+                "303 /workspaces/",
+                "303 /workspaces/",
+            ],
+        ),
+        row(
+            "GET",
+            "/workspaces/{workspace}",
+            "",
+            None,
+            [SIGNIN, SIGNIN, "404", "200", "200", "200", "404"],
+        ),
+        row(
+            "GET",
+            "/workspaces/{workspace}/admin",
+            "",
+            None,
+            // Admin B governs B's own people there; member A is a plain member.
+            [SIGNIN, SIGNIN, "404", "200", "403", "200", "404"],
+        ),
+        row(
+            "POST",
+            "/workspaces/{workspace}/settings",
+            "",
+            Form(&[
+                ("name", "Stedenband Aalst – Bohicon"),
+                ("description", "Sinds 1996"),
+                ("visibility", "invite_only"),
+                ("default_language", "nl"),
+            ]),
+            [
+                SIGNIN,
+                SIGNIN,
+                "404",
+                "403",
+                "403",
+                "303 /workspaces/",
+                "404",
+            ],
+        ),
+        row(
+            "POST",
+            "/workspaces/{workspace}/organisations",
+            "",
+            Form(&[("organisation_id", "{operator}")]),
+            // Once admin A has invited the operator, its admin sees the workspace (and may
+            // accept), but may not invite anyone.
+            [
+                SIGNIN,
+                SIGNIN,
+                "404",
+                "403",
+                "403",
+                "303 /workspaces/",
+                "403",
+            ],
+        ),
+        row(
+            "POST",
+            "/workspaces/{workspace}/participation",
+            "",
+            // Accepting again is harmless; only organisation admins decide.
+            Form(&[("decision", "accept")]),
+            [SIGNIN, SIGNIN, "404", "303 /?", "403", "303 /?", "404"],
+        ),
+        row(
+            "POST",
+            "/workspaces/{workspace}/members",
+            "",
+            // Admin B adds B's own member B; admin A then only confirms the role.
+            Form(&[("user_id", "{member_b}"), ("role", "member")]),
+            [
+                SIGNIN,
+                SIGNIN,
+                "404",
+                "303 /workspaces/",
+                "403",
+                "303 /workspaces/",
+                "404",
+            ],
+        ),
+        row(
+            "POST",
+            "/workspaces/{workspace}/members/{user}/role",
+            "",
+            Form(&[("role", "observer")]),
+            [
+                SIGNIN,
+                SIGNIN,
+                "404",
+                "403",
+                "403",
+                "303 /workspaces/",
+                "404",
+            ],
+        ),
+        row(
+            "POST",
+            "/workspaces/{workspace}/members/{user}/remove",
+            "",
+            Form(&[]),
+            // Member A may leave; after that admin A finds no such member.
+            [SIGNIN, SIGNIN, "404", "403", "303 /?", "404", "404"],
+        ),
+        row(
+            "POST",
+            "/workspaces/{workspace}/channels",
+            "",
+            Form(&[("name", "budget"), ("topic", "Participatief budget")]),
+            [
+                SIGNIN,
+                SIGNIN,
+                "404",
+                "403",
+                "403",
+                "303 /workspaces/",
+                "404",
+            ],
+        ),
+        row(
+            "POST",
+            "/channels/{channel}/settings",
+            "",
+            Form(&[("name", "algemeen"), ("topic", "Nieuws van de stedenband")]),
+            [
+                SIGNIN,
+                SIGNIN,
+                "404",
+                "403",
+                "403",
+                "303 /workspaces/",
+                "404",
+            ],
+        ),
+        row("GET", "/directory", "", None, signed(SIGNIN, "200")),
+        row(
+            "GET",
+            "/directory",
+            "q=admin&country=be&language=nl&theme=&organisation=",
+            None,
+            signed(SIGNIN, "200"),
+        ),
+        row("GET", "/people/{user}", "", None, signed(SIGNIN, "200")),
+        row("GET", "/direct", "", None, signed(SIGNIN, "200")),
+        row(
+            "POST",
+            "/direct",
+            "",
+            // Two people, so that nobody is left talking to themselves alone.
+            Form(&[("user_id", "{member_b}"), ("user_id", "{admin_a}")]),
+            signed(SIGNIN, "303 /channels/"),
+        ),
+        // Conversation pages. The fixture message is admin A's, in the general channel that
+        // admin A (owner), member A and admin B (members) read; member B and the network admin
+        // are outside the workspace.
+        row(
+            "GET",
+            "/channels/{channel}",
+            "",
+            None,
+            [SIGNIN, SIGNIN, "404", "200", "200", "200", "404"],
+        ),
+        row(
+            "GET",
+            "/channels/{channel}",
+            "around=1",
+            None,
+            [SIGNIN, SIGNIN, "404", "200", "200", "200", "404"],
+        ),
+        row(
+            "POST",
+            "/channels/{channel}/messages",
+            "",
+            Form(&[("body", "Goedemorgen iedereen"), ("language", "nl")]),
+            [
+                SIGNIN,
+                SIGNIN,
+                "404",
+                "303 /channels/",
+                "303 /channels/",
+                "303 /channels/",
+                "404",
+            ],
+        ),
+        row(
+            "GET",
+            "/messages/{message}/thread",
+            "",
+            None,
+            [SIGNIN, SIGNIN, "404", "200", "200", "200", "404"],
+        ),
+        row(
+            "GET",
+            "/messages/{message}/fragment",
+            "",
+            None,
+            [SIGNIN, SIGNIN, "404", "200", "200", "200", "404"],
+        ),
+        row(
+            "GET",
+            "/messages/{message}/edit",
+            "",
+            None,
+            [SIGNIN, SIGNIN, "404", "403", "403", "200", "404"],
+        ),
+        row(
+            "POST",
+            "/messages/{message}/edit",
+            "",
+            Form(&[("body", "Welkom in onze stedenband"), ("language", "nl")]),
+            [SIGNIN, SIGNIN, "404", "403", "403", "303 /channels/", "404"],
+        ),
+        row(
+            "POST",
+            "/messages/{message}/reactions",
+            "",
+            Form(&[("add", "👍")]),
+            [
+                SIGNIN,
+                SIGNIN,
+                "404",
+                "303 /channels/",
+                "303 /channels/",
+                "303 /channels/",
+                "404",
+            ],
+        ),
+        row(
+            "POST",
+            "/messages/{message}/delete",
+            "",
+            Form(&[]),
+            [SIGNIN, SIGNIN, "404", "403", "403", "303 /channels/", "404"],
+        ),
+        row(
+            "GET",
+            "/search",
+            "q=stedenband&workspace=&from=&until=",
+            None,
+            signed(SIGNIN, "200"),
+        ),
         row("GET", "/api/v1/openapi.json", "", None, all("200")),
         // A plain GET without the websocket upgrade headers; tests/tests/realtime.rs upgrades.
         row("GET", "/api/v1/events", "", None, signed("401", "400")),
@@ -373,6 +640,223 @@ fn table() -> Vec<Row> {
             None,
             ["401", "401", "404", "404", "403", "204", "204"],
         ),
+        // Conversations through the API, on the fixture workspace of A (see the page rows).
+        // Outsiders get 404 as if nothing existed; members who may not act get 403.
+        row(
+            "GET",
+            "/files/{attachment}/{name}",
+            "",
+            None,
+            [SIGNIN, SIGNIN, "404", "200", "200", "200", "404"],
+        ),
+        row("GET", "/api/v1/workspaces", "", None, signed("401", "200")),
+        row(
+            "POST",
+            "/api/v1/workspaces",
+            "",
+            Json(
+                json!({"kind": "network", "name": "Netwerk Noord-Zuid", "visibility": "discoverable", "default_language": "en"}),
+            ),
+            ["401", "401", "403", "201", "403", "201", "201"],
+        ),
+        row(
+            "GET",
+            "/api/v1/workspaces/{workspace}",
+            "",
+            None,
+            ["401", "401", "404", "200", "200", "200", "404"],
+        ),
+        row(
+            "PATCH",
+            "/api/v1/workspaces/{workspace}",
+            "",
+            Json(json!({"description": "Stedenband sinds 1996, vernieuwd in 2026"})),
+            ["401", "401", "404", "403", "403", "200", "404"],
+        ),
+        row(
+            "POST",
+            "/api/v1/workspaces/{workspace}/organisations",
+            "",
+            Json(json!({"organisation_id": "{operator}"})),
+            // Once invited, the operator's admin sees the workspace but may not invite.
+            ["401", "401", "404", "403", "403", "204", "403"],
+        ),
+        row(
+            "POST",
+            "/api/v1/workspaces/{workspace}/participation",
+            "",
+            Json(json!({"accept": true})),
+            ["401", "401", "404", "204", "403", "204", "404"],
+        ),
+        row(
+            "GET",
+            "/api/v1/workspaces/{workspace}/members",
+            "",
+            None,
+            ["401", "401", "404", "200", "200", "200", "404"],
+        ),
+        row(
+            "POST",
+            "/api/v1/workspaces/{workspace}/members",
+            "",
+            // Admin B adds B's own member B; admin A then only confirms the role.
+            Json(json!({"user_id": "{member_b}", "role": "member"})),
+            ["401", "401", "404", "204", "403", "204", "404"],
+        ),
+        row(
+            "PATCH",
+            "/api/v1/workspaces/{workspace}/members/{user}",
+            "",
+            Json(json!({"role": "observer"})),
+            ["401", "401", "404", "403", "403", "204", "404"],
+        ),
+        row(
+            "DELETE",
+            "/api/v1/workspaces/{workspace}/members/{user}",
+            "",
+            None,
+            // Member A may leave; after that admin A finds no such member.
+            ["401", "401", "404", "403", "204", "404", "404"],
+        ),
+        row(
+            "GET",
+            "/api/v1/workspaces/{workspace}/channels",
+            "",
+            None,
+            ["401", "401", "404", "200", "200", "200", "404"],
+        ),
+        row(
+            "POST",
+            "/api/v1/workspaces/{workspace}/channels",
+            "",
+            Json(json!({"name": "budget", "topic": "Participatief budget"})),
+            ["401", "401", "404", "403", "403", "201", "404"],
+        ),
+        row(
+            "GET",
+            "/api/v1/channels/{channel}",
+            "",
+            None,
+            ["401", "401", "404", "200", "200", "200", "404"],
+        ),
+        row(
+            "PATCH",
+            "/api/v1/channels/{channel}",
+            "",
+            Json(json!({"topic": "Nieuws van de stedenband"})),
+            ["401", "401", "404", "403", "403", "200", "404"],
+        ),
+        row(
+            "GET",
+            "/api/v1/channels/{channel}/messages",
+            "",
+            None,
+            ["401", "401", "404", "200", "200", "200", "404"],
+        ),
+        row(
+            "POST",
+            "/api/v1/channels/{channel}/messages",
+            "",
+            Json(json!({"body": "Goedemorgen iedereen"})),
+            ["401", "401", "404", "201", "201", "201", "404"],
+        ),
+        row(
+            "POST",
+            "/api/v1/channels/{channel}/read",
+            "",
+            Json(json!({})),
+            ["401", "401", "404", "200", "200", "200", "404"],
+        ),
+        row(
+            "POST",
+            "/api/v1/channels/{channel}/attachments",
+            "name=notulen.txt",
+            Json(json!("Notulen van de vergadering")),
+            ["401", "401", "404", "201", "201", "201", "404"],
+        ),
+        row(
+            "GET",
+            "/api/v1/messages/{message}",
+            "",
+            None,
+            ["401", "401", "404", "200", "200", "200", "404"],
+        ),
+        row(
+            "PATCH",
+            "/api/v1/messages/{message}",
+            "",
+            // The fixture message is admin A's: only its author edits it.
+            Json(json!({"body": "Welkom in de stedenband!"})),
+            ["401", "401", "404", "403", "403", "200", "404"],
+        ),
+        row(
+            "DELETE",
+            "/api/v1/messages/{message}",
+            "",
+            None,
+            ["401", "401", "404", "403", "403", "204", "404"],
+        ),
+        row(
+            "GET",
+            "/api/v1/messages/{message}/thread",
+            "",
+            None,
+            ["401", "401", "404", "200", "200", "200", "404"],
+        ),
+        row(
+            "GET",
+            "/api/v1/messages/{message}/history",
+            "",
+            None,
+            // The author's and the moderators' to read.
+            ["401", "401", "404", "403", "403", "200", "404"],
+        ),
+        row(
+            "PUT",
+            "/api/v1/messages/{message}/reactions",
+            "",
+            Json(json!({"emoji": "👍"})),
+            ["401", "401", "404", "200", "200", "200", "404"],
+        ),
+        row(
+            "DELETE",
+            "/api/v1/messages/{message}/reactions",
+            "",
+            Json(json!({"emoji": "👍"})),
+            ["401", "401", "404", "200", "200", "200", "404"],
+        ),
+        row("GET", "/api/v1/unread", "", None, signed("401", "200")),
+        row(
+            "GET",
+            "/api/v1/search",
+            "q=stedenband",
+            None,
+            signed("401", "200"),
+        ),
+        row("GET", "/api/v1/direct", "", None, signed("401", "200")),
+        row(
+            "POST",
+            "/api/v1/direct",
+            "",
+            // Two people, so that nobody is left talking to themselves alone.
+            Json(json!({"user_ids": ["{member_b}", "{admin_a}"]})),
+            signed("401", "201"),
+        ),
+        row("GET", "/api/v1/directory", "", None, signed("401", "200")),
+        row(
+            "GET",
+            "/api/v1/directory",
+            "q=admin&country=BE&language=nl",
+            None,
+            signed("401", "200"),
+        ),
+        row(
+            "GET",
+            "/api/v1/people/{user}",
+            "",
+            None,
+            signed("401", "200"),
+        ),
     ]
 }
 
@@ -397,27 +881,53 @@ fn table_covers_every_route() {
     }
 }
 
-fn concrete(app: &TestApp, world: &World, row: &Row) -> String {
+/// What each `{placeholder}` of a path or a body stands for in the fixture [`World`].
+fn substitutions(app: &TestApp, world: &World) -> Vec<(&'static str, String)> {
     let css = app
         .state
         .assets
         .css_path
         .trim_start_matches("/static/")
         .to_string();
-    let mut path = row
-        .path
-        .replace("{org}", &world.org_a.to_string())
-        .replace("{user}", &world.member_a.user_id.to_string())
-        .replace("{invitation}", &world.invitation_a.to_string())
-        .replace("{token}", BOGUS_TOKEN)
-        .replace("{file}", &css);
+    vec![
+        ("{org}", world.org_a.to_string()),
+        ("{user}", world.member_a.user_id.to_string()),
+        ("{invitation}", world.invitation_a.to_string()),
+        ("{token}", BOGUS_TOKEN.to_string()),
+        ("{file}", css),
+        ("{workspace}", world.workspace.to_string()),
+        ("{channel}", world.general_channel.to_string()),
+        ("{private_channel}", world.private_channel.to_string()),
+        ("{message}", world.message.to_string()),
+        ("{attachment}", world.attachment.to_string()),
+        ("{name}", World::ATTACHMENT_NAME.to_string()),
+        ("{operator}", world.operator_id.to_string()),
+        ("{org_b}", world.org_b.to_string()),
+        ("{member_b}", world.member_b.user_id.to_string()),
+        ("{admin_a}", world.admin_a.user_id.to_string()),
+    ]
+}
+
+fn fill(subs: &[(&'static str, String)], text: &str) -> String {
+    subs.iter()
+        .fold(text.to_string(), |t, (from, to)| t.replace(from, to))
+}
+
+fn concrete(subs: &[(&'static str, String)], row: &Row) -> String {
+    let mut path = fill(subs, row.path);
     if !row.query.is_empty() {
         path = format!("{path}?{}", row.query);
     }
     path
 }
 
-async fn send(session: &mut Session, row: &Row, path: &str, signed_out: bool) -> String {
+async fn send(
+    session: &mut Session,
+    row: &Row,
+    path: &str,
+    signed_out: bool,
+    subs: &[(&'static str, String)],
+) -> String {
     // A signed-out browser has loaded a page first, which gives its forms a CSRF token.
     if signed_out {
         session.page("/signin").await;
@@ -425,8 +935,23 @@ async fn send(session: &mut Session, row: &Row, path: &str, signed_out: bool) ->
     let method = Method::from_bytes(row.method.as_bytes()).expect("method");
     let res = match &row.body {
         Body::None => session.api(method, path, None).await,
-        Body::Json(v) => session.api(method, path, Some(v.clone())).await,
-        Body::Form(fields) => session.post_form(path, fields).await,
+        Body::Json(v) => {
+            // `"{placeholder}"` alone in a string stands for the number itself.
+            let mut text = v.to_string();
+            for (from, to) in subs {
+                if to.parse::<i64>().is_ok() {
+                    text = text.replace(&format!("\"{from}\""), to);
+                }
+            }
+            let body = serde_json::from_str(&fill(subs, &text)).expect("json body");
+            session.api(method, path, Some(body)).await
+        }
+        Body::Form(fields) => {
+            let filled: Vec<(&str, String)> =
+                fields.iter().map(|(k, v)| (*k, fill(subs, v))).collect();
+            let pairs: Vec<(&str, &str)> = filled.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            session.post_form(path, &pairs).await
+        }
     };
     let status = res.status().as_u16();
     let location = res
@@ -451,7 +976,8 @@ async fn send(session: &mut Session, row: &Row, path: &str, signed_out: bool) ->
 async fn check_row(row: Row) -> Vec<String> {
     let app = spawn_app().await;
     let mut world = World::build(&app).await;
-    let path = concrete(&app, &world, &row);
+    let subs = substitutions(&app, &world);
+    let path = concrete(&subs, &row);
     let mut anonymous = app.session();
     let mut failures = Vec::new();
     for (i, persona) in PERSONAS.iter().enumerate() {
@@ -464,7 +990,7 @@ async fn check_row(row: Row) -> Vec<String> {
             5 => (&mut world.admin_a.session, false),
             _ => (&mut world.network_admin.session, false),
         };
-        let got = send(session, &row, &path, signed_out).await;
+        let got = send(session, &row, &path, signed_out, &subs).await;
         let expected = row.expect[i];
         if !got.starts_with(expected) {
             failures.push(format!(

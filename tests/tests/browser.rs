@@ -555,6 +555,13 @@ async fn axe_every_page_in_four_languages() {
     sign_in_through_form(&admin_a, &app, &world.admin_a.email, PASSWORD).await;
     assert_eq!(admin_a.current_url().await, app.url("/"));
 
+    // Conversation pages with what a message can carry: a thread reply, a reaction, an edit, a
+    // tombstone, an attachment (the fixture message's), several languages.
+    let conversation = conversation_fixture(&world).await;
+    // What the workspace pages show beyond the fixture: an invitation for A to decide on, a
+    // direct conversation with an unread message.
+    let pages = workspace_pages_fixture(&world).await;
+
     let members_a = format!("/orgs/{}/members", world.org_a);
     let invite_form_a = format!(r#"form[action="/orgs/{}/invitations"]"#, world.org_a);
     let mut audit = Audit::default();
@@ -640,6 +647,70 @@ async fn axe_every_page_in_four_languages() {
         audit
             .check(&admin_a, lang, "invite form with an invalid email")
             .await;
+
+        // The conversation pages, as the owner of the workspace sees them.
+        for (path, label) in conversation.pages(&world) {
+            admin_a.goto(&app.url(&path)).await;
+            assert_eq!(count(&admin_a, "main h1").await, 1, "{label}");
+            audit.check(&admin_a, lang, label).await;
+        }
+        // The composer sent empty (through htmx): its errors replace it in place.
+        admin_a
+            .goto(&app.url(&format!("/channels/{}", world.general_channel)))
+            .await;
+        assert!(
+            count(&admin_a, "article.msg").await >= 3,
+            "the channel's messages"
+        );
+        admin_a.click("#composer button[type=submit]").await;
+        admin_a.text("#composer .error-summary").await;
+        assert_eq!(
+            attribute(&admin_a, "#body", "aria-invalid")
+                .await
+                .as_deref(),
+            Some("true")
+        );
+        audit
+            .check(&admin_a, lang, "composer with an empty message")
+            .await;
+
+        // Workspaces, the directory and direct messages, as the owner of the workspace sees them.
+        for (path, label) in pages.for_admin_a(&world) {
+            admin_a.goto(&app.url(&path)).await;
+            assert_eq!(count(&admin_a, "main h1").await, 1, "{label}");
+            audit.check(&admin_a, lang, label).await;
+        }
+        admin_a.goto(&app.url("/")).await;
+        assert_eq!(
+            count(&admin_a, "main form[action$=\"/participation\"]").await,
+            2,
+            "the invitation's accept and decline buttons"
+        );
+        // The new-workspace form sent without a name.
+        admin_a.goto(&app.url("/workspaces/new")).await;
+        admin_a
+            .submit_form(r#"main form[action="/workspaces"]"#)
+            .await;
+        assert_eq!(
+            count(&admin_a, ".error-summary").await,
+            1,
+            "workspace error"
+        );
+        assert_eq!(
+            attribute(&admin_a, "#name", "aria-invalid")
+                .await
+                .as_deref(),
+            Some("true")
+        );
+        audit
+            .check(&admin_a, lang, "new workspace without a name")
+            .await;
+        // The network admin chooses the owner of a new workspace.
+        network_admin.goto(&app.url("/workspaces/new")).await;
+        assert_eq!(count(&network_admin, "#owner_organisation_id").await, 1);
+        audit
+            .check(&network_admin, lang, "new workspace (network admin)")
+            .await;
     }
 
     let mut summary = format!(
@@ -663,4 +734,313 @@ async fn axe_every_page_in_four_languages() {
         "{summary}\n\n{}",
         audit.failures.join("\n")
     );
+}
+
+// ---------------------------------------------------------------------------------------------
+// 6. Conversations, live
+// ---------------------------------------------------------------------------------------------
+
+/// Messages in the fixture workspace beyond the fixture's own one.
+struct Conversation {
+    /// A thread reply to the fixture message.
+    reply_seq: i64,
+}
+
+impl Conversation {
+    /// `(path, label)` of every conversation page admin A can reach.
+    fn pages(&self, world: &World) -> Vec<(String, &'static str)> {
+        let (general, message) = (world.general_channel, world.message);
+        vec![
+            (format!("/channels/{general}"), "channel"),
+            (
+                format!("/channels/{general}?around={}", self.reply_seq),
+                "channel, jumped to a message",
+            ),
+            (format!("/messages/{message}/thread"), "thread"),
+            (format!("/messages/{message}/edit"), "edit a message"),
+            ("/search?q=stedenband".to_string(), "search results"),
+            ("/search".to_string(), "search form"),
+        ]
+    }
+}
+
+async fn api_json(
+    session: &agora_tests::Session,
+    method: Method,
+    path: &str,
+    body: serde_json::Value,
+) -> serde_json::Value {
+    let res = session.api(method, path, Some(body)).await;
+    let status = res.status().as_u16();
+    let text = res.text().await.unwrap_or_default();
+    assert!(status < 300, "{path}: {status} {text}");
+    serde_json::from_str(&text).unwrap_or_default()
+}
+
+async fn conversation_fixture(world: &World) -> Conversation {
+    let b = &world.admin_b.session;
+    let general = world.general_channel;
+    let messages = format!("/api/v1/channels/{general}/messages");
+    let reply = api_json(
+        b,
+        Method::POST,
+        &messages,
+        json!({"body": "Merci ! Nous en parlons au conseil **jeudi**.", "thread_root_id": world.message, "language": "fr"}),
+    )
+    .await;
+    api_json(
+        b,
+        Method::PUT,
+        &format!("/api/v1/messages/{}/reactions", world.message),
+        json!({"emoji": "👍"}),
+    )
+    .await;
+    let edited = api_json(
+        b,
+        Method::POST,
+        &messages,
+        json!({"body": "Le rapport sur la stedenband arrive demain.", "language": "fr"}),
+    )
+    .await;
+    api_json(
+        b,
+        Method::PATCH,
+        &format!("/api/v1/messages/{}", edited["id"]),
+        json!({"body": "Le rapport sur la stedenband arrive vendredi."}),
+    )
+    .await;
+    let gone = api_json(
+        b,
+        Method::POST,
+        &messages,
+        json!({"body": "Message envoyé par erreur", "language": "fr"}),
+    )
+    .await;
+    let res = b
+        .api(
+            Method::DELETE,
+            &format!("/api/v1/messages/{}", gone["id"]),
+            None,
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 204);
+    Conversation {
+        reply_seq: reply["seq"].as_i64().expect("seq"),
+    }
+}
+
+/// Waits up to 10 s for `css` on the page, without reloading it.
+async fn wait_for(browser: &Browser, css: &str, what: &str) {
+    browser
+        .client
+        .wait()
+        .at_most(WAIT)
+        .for_element(Locator::Css(css))
+        .await
+        .unwrap_or_else(|e| panic!("{what}: {css} did not appear within {WAIT:?}: {e}"));
+}
+
+/// Whether the document marked by [`mark_page`] is still the one shown (no reload, no navigation).
+async fn same_page(browser: &Browser) -> bool {
+    browser
+        .client
+        .execute("return window.__agoraTestOldPage === true;", vec![])
+        .await
+        .expect("checking the page mark")
+        == json!(true)
+}
+
+#[tokio::test]
+async fn two_people_talk_live() {
+    let app = spawn_app().await;
+    let world = World::build(&app).await;
+    set_interface_language(&world.admin_a.session, "en").await;
+    set_interface_language(&world.admin_b.session, "en").await;
+    let Some(a) = Browser::start().await else {
+        return;
+    };
+    let Some(b) = Browser::start().await else {
+        return;
+    };
+    sign_in_through_form(&a, &app, &world.admin_a.email, PASSWORD).await;
+    sign_in_through_form(&b, &app, &world.admin_b.email, PASSWORD).await;
+    let channel = app.url(&format!("/channels/{}", world.general_channel));
+    a.goto(&channel).await;
+    b.goto(&channel).await;
+    mark_page(&a).await;
+    mark_page(&b).await;
+
+    // A writes through the composer; the page stays, the text is sent and the field emptied.
+    let text = "Goedemorgen Bohicon, de delegatie landt dinsdag.";
+    a.fill("#body", text).await;
+    a.click("#composer button[type=submit]").await;
+    let own = format!(r#"//article[contains(., "{text}")]"#);
+    a.client
+        .wait()
+        .at_most(WAIT)
+        .for_element(Locator::XPath(&own))
+        .await
+        .expect("A's message on A's page");
+    assert!(same_page(&a).await, "posting did not reload A's page");
+    assert_eq!(field_value(&a, "#body").await.as_deref(), Some(""));
+
+    // B sees it without reloading, announced politely.
+    let article = b
+        .client
+        .wait()
+        .at_most(WAIT)
+        .for_element(Locator::XPath(&own))
+        .await
+        .expect("A's message appears live on B's page");
+    let id = article.attr("id").await.unwrap().expect("message anchor");
+    assert!(same_page(&b).await, "B's page was not reloaded");
+    let live = b
+        .client
+        .find(Locator::Css("#live"))
+        .await
+        .unwrap()
+        .prop("textContent")
+        .await
+        .unwrap()
+        .unwrap_or_default();
+    assert_eq!(live, "New message from An Admin");
+
+    // B replies in the thread.
+    follow_link(&b, &format!("#{id} a[href$=\"/thread\"]")).await;
+    mark_page(&b).await;
+    let reply = "Bienvenue ! Nous vous attendons à l'aéroport.";
+    b.fill("#body", reply).await;
+    b.click("#composer button[type=submit]").await;
+    let reply_xpath = format!(r#"//div[@id="messages"]/article[contains(., "{reply}")]"#);
+    b.client
+        .wait()
+        .at_most(WAIT)
+        .for_element(Locator::XPath(&reply_xpath))
+        .await
+        .expect("B's reply in the thread");
+    assert!(same_page(&b).await);
+    // A's channel page counts the reply, live.
+    a.client
+        .wait()
+        .at_most(WAIT)
+        .for_element(Locator::XPath(&format!(
+            r#"//article[@id="{id}"]//*[contains(., "1 reply")]"#
+        )))
+        .await
+        .expect("the reply count updates on A's page");
+
+    // B reacts to A's message from the thread page, with the keyboard-reachable picker.
+    b.click(&format!("#{id} details.react-pick summary")).await;
+    b.click(&format!("#{id} details.react-pick button[value=\"👍\"]"))
+        .await;
+    wait_for(
+        &b,
+        &format!("#{id} button.reaction[name=\"remove\"][value=\"👍\"]"),
+        "B's own reaction",
+    )
+    .await;
+    wait_for(
+        &a,
+        &format!("#{id} button.reaction[name=\"add\"][value=\"👍\"][aria-pressed=\"false\"]"),
+        "B's reaction on A's page",
+    )
+    .await;
+    assert!(same_page(&a).await, "A's page was never reloaded");
+    assert!(same_page(&b).await);
+
+    a.close().await;
+    b.close().await;
+    app.stop().await;
+}
+
+// ---------------------------------------------------------------------------------------------
+// 7. Workspace, directory and direct-message pages
+// ---------------------------------------------------------------------------------------------
+
+/// A workspace of B that invites A, and a direct conversation from member B to admin A.
+struct WorkspacePages {
+    invited_workspace: i64,
+    direct: i64,
+}
+
+impl WorkspacePages {
+    /// `(path, label)` of the workspace, directory and direct-message pages admin A can reach.
+    fn for_admin_a(&self, world: &World) -> Vec<(String, &'static str)> {
+        let ws = world.workspace;
+        vec![
+            (
+                "/".to_string(),
+                "home with workspaces, an invitation and a DM",
+            ),
+            ("/workspaces/new".to_string(), "new workspace"),
+            (format!("/workspaces/{ws}"), "workspace"),
+            (
+                format!("/workspaces/{ws}/admin"),
+                "workspace administration",
+            ),
+            (
+                format!("/workspaces/{}", self.invited_workspace),
+                "workspace A is invited to",
+            ),
+            ("/directory".to_string(), "directory"),
+            (
+                "/directory?q=a&country=BJ&language=fr&theme=&kind=&organisation=".to_string(),
+                "directory search",
+            ),
+            (format!("/people/{}", world.member_b.user_id), "person"),
+            (
+                format!("/people/{}", world.admin_a.user_id),
+                "own person page",
+            ),
+            ("/direct".to_string(), "direct messages"),
+            (format!("/channels/{}", self.direct), "direct conversation"),
+        ]
+    }
+}
+
+async fn workspace_pages_fixture(world: &World) -> WorkspacePages {
+    let b = &world.admin_b.session;
+    let res = b
+        .api(
+            Method::POST,
+            "/api/v1/workspaces",
+            Some(json!({"kind": "experiment", "name": "Budget participatif", "description": "Un projet pilote\nà Bohicon", "sdg_tags": [16], "visibility": "invite_only", "default_language": "fr"})),
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 201, "creating B's workspace");
+    let invited_workspace = res.json::<serde_json::Value>().await.expect("json")["id"]
+        .as_i64()
+        .expect("id");
+    let res = b
+        .api(
+            Method::POST,
+            &format!("/api/v1/workspaces/{invited_workspace}/organisations"),
+            Some(json!({ "organisation_id": world.org_a })),
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 204, "inviting A");
+    let m = &world.member_b.session;
+    let res = m
+        .api(
+            Method::POST,
+            "/api/v1/direct",
+            Some(json!({ "user_ids": [world.admin_a.user_id] })),
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 201, "starting a direct conversation");
+    let direct = res.json::<serde_json::Value>().await.expect("json")["id"]
+        .as_i64()
+        .expect("id");
+    let res = m
+        .api(
+            Method::POST,
+            &format!("/api/v1/channels/{direct}/messages"),
+            Some(json!({ "body": "Bonjour, avez-vous reçu le calendrier ?" })),
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 201, "a direct message");
+    WorkspacePages {
+        invited_workspace,
+        direct,
+    }
 }

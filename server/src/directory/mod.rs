@@ -2,6 +2,7 @@
 //! country, function, kind, languages and themes.
 
 pub mod api;
+pub mod pages;
 
 use agora_shared::api::{OrgStatus, UserStatus};
 use agora_shared::conversations::DirectoryEntry;

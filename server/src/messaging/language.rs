@@ -1,12 +1,14 @@
 //! The language of a message, detected once when it is written, so readers can
 //! be offered a translation when it is not one of theirs.
 //!
-//! whatlang's own `is_reliable()` rejects correct detections of short Dutch
-//! sentences, and across every language it knows it confuses Dutch with
-//! Afrikaans or French with Catalan on short texts. Agora knows better: people
-//! write in the platform's languages or in their own. Detection is therefore
-//! restricted to those, with a lower confidence threshold, and the author's
-//! languages break ties.
+//! whatlang alone is not enough for chat: its `is_reliable()` rejects correct
+//! detections of short Dutch sentences, and on a short text its confidence
+//! is low even when its answer is right ("Goed idee, ik bel je morgen." gets
+//! 0.12), while across all its languages it takes short Dutch for Afrikaans
+//! or Welsh. So detection is restricted to the platform's languages and the
+//! author's, whatlang's answer is taken when it is confident, short messages
+//! in the platform languages are settled by their function words ("ik",
+//! "pour", "¿", "the"), and the author's languages break the remaining ties.
 
 use whatlang::{Detector, Lang, Script};
 
@@ -22,6 +24,50 @@ const MIN_CONFIDENCE: f64 = 0.5;
 
 /// Detection reads the start of long messages only: it is enough and keeps writes cheap.
 const MAX_BYTES: usize = 4096;
+
+/// Frequent words of each platform language that none of the others uses
+/// commonly ("de", "en", "la", "je", "is", "al", "hier" are left out for that reason).
+/// Short messages are made of these, and trigrams have little else to go on.
+const FUNCTION_WORDS: [(&str, &str); 4] = [
+    (
+        "nl",
+        "aan alvast bedankt bel bellen bij daar dag dan dank dat deze die dit doen een er \
+         geen gisteren goed goedemorgen graag groeten hallo heb hebben heeft heel het hij hoe \
+         idee ik jij jou jouw kan komt kunnen maar meer mij mijn moet moeten morgen naar nee \
+         niet nieuwe nog om ons onze ook op tot uit van vandaag veel vergadering voor waar \
+         wanneer wat wel wie wij wordt zal ze zij zijn zo zullen",
+    ),
+    (
+        "fr",
+        "à après au aujourd'hui aussi aux avant avec avez avoir avons bon bonjour bonne \
+         bonsoir ça ce ces cette comment compte dans déjà demain des donc du elle encore est \
+         et été être faire fait il ils les leur maire mairie mais merci mes moi mon ne nos \
+         notre nous ont où oui pas peut pour pourquoi pouvez quand quoi rendu réunion salut \
+         sera sont suis très une vos votre vous",
+    ),
+    (
+        "es",
+        "ahora alcalde algo allí aquí ayer buena buenas bueno buenos cómo con cuando cuándo \
+         del desde dónde el ella ellos entre esa ese eso esta está están este esto estos \
+         gracias hasta hay hola hoy informe las llamo los mañana más muy nada nosotros para \
+         pero perfecto podemos por porque puede qué quién reunión señor señora sí su sus \
+         también tenemos tiene todo todos una usted ustedes vamos vemos ya",
+    ),
+    (
+        "en",
+        "about after and are at be been before but by call can could did do does for from \
+         good great had has have hello hi how i if it just meeting minutes my next not of our \
+         please see send should thank thanks that the their them there they this to today \
+         tomorrow week were what when where which who why will with would yes yesterday you \
+         your",
+    ),
+];
+
+/// French elisions ("d'accord", "l'ordre", "qu'il") are French evidence on their own.
+const FRENCH_ELISIONS: [&str; 9] = ["c", "d", "j", "l", "m", "n", "qu", "s", "t"];
+
+/// English contractions ("don't", "we'll", "I'm") likewise.
+const ENGLISH_CONTRACTIONS: [&str; 6] = ["n't", "'ll", "'re", "'ve", "'m", "'d"];
 
 /// whatlang's languages with their ISO 639-1 code, the form used for locales
 /// and the authors' languages. Only these carry one; others keep ISO 639-3.
@@ -104,7 +150,7 @@ const ISO_639_1: [(Lang, &str); 70] = [
 /// or another two/three-letter code whatlang knows; `None` when detection is not confident.
 ///
 /// `hints` are the author's languages, most used first ("nl", "fr", "wo"...).
-/// When detection is unsure and does not pick one of them, the first valid
+/// When detection stays unsure and does not pick one of them, the first valid
 /// hint is returned: people mostly write in their own language.
 pub fn detect(text: &str, hints: &[&str]) -> Option<String> {
     let text = without_noise(text);
@@ -113,14 +159,17 @@ pub fn detect(text: &str, hints: &[&str]) -> Option<String> {
     }
     let hints: Vec<String> = hints
         .iter()
-        .map(|hint| hint.trim().to_ascii_lowercase())
+        // "nl-BE" or "fr_SN" from a locale still says "nl" or "fr".
+        .filter_map(|hint| hint.trim().split(['-', '_']).next())
+        .map(str::to_ascii_lowercase)
         .filter(|hint| is_valid_tag(hint))
         .collect();
 
-    // The allow-list only separates languages sharing the Latin script; for
-    // other scripts it would hide the right answer (whatlang even answers
-    // Japanese for Chinese when Mandarin is not allowed).
-    let detector = if whatlang::detect_script(&text) == Some(Script::Latin) {
+    // The allow-list and the function words only separate languages sharing the
+    // Latin script; for other scripts the allow-list would hide the right answer
+    // (whatlang even answers Japanese for Chinese when Mandarin is not allowed).
+    let latin = whatlang::detect_script(&text) == Some(Script::Latin);
+    let detector = if latin {
         let mut candidates: Vec<Lang> = Vec::new();
         for tag in PLATFORM_LANGUAGES
             .iter()
@@ -137,13 +186,71 @@ pub fn detect(text: &str, hints: &[&str]) -> Option<String> {
     };
 
     let detected = detector.detect(&text);
-    if let Some(info) = &detected {
-        let tag = tag_of(info.lang());
-        if info.confidence() >= MIN_CONFIDENCE || hints.iter().any(|hint| *hint == tag) {
-            return Some(tag);
-        }
+    if let Some(info) = detected
+        .as_ref()
+        .filter(|info| info.confidence() >= MIN_CONFIDENCE)
+    {
+        return Some(tag_of(info.lang()));
+    }
+    if let Some(tag) = latin.then(|| by_function_words(&text)).flatten() {
+        return Some(tag.to_owned());
+    }
+    if let Some(tag) = detected
+        .map(|info| tag_of(info.lang()))
+        .filter(|tag| hints.contains(tag))
+    {
+        return Some(tag);
     }
     hints.into_iter().next()
+}
+
+/// The platform language whose function words clearly dominate, if one does.
+fn by_function_words(text: &str) -> Option<&'static str> {
+    let mut scores = [0usize; FUNCTION_WORDS.len()];
+    let mut vote = |tag: &str| {
+        if let Some(at) = FUNCTION_WORDS.iter().position(|(known, _)| *known == tag) {
+            scores[at] += 1;
+        }
+    };
+    // Inverted marks open Spanish questions and exclamations.
+    text.chars()
+        .filter(|c| matches!(c, '¿' | '¡'))
+        .for_each(|_| vote("es"));
+    let lowercase = text.to_lowercase().replace('’', "'");
+    for word in lowercase.split(|c: char| !(c.is_alphabetic() || c == '\'')) {
+        let word = word.trim_matches('\'');
+        if let Some((tag, _)) = FUNCTION_WORDS
+            .iter()
+            .find(|(_, words)| words.split_whitespace().any(|known| known == word))
+        {
+            vote(tag);
+        }
+        if word
+            .split_once('\'')
+            .is_some_and(|(prefix, rest)| FRENCH_ELISIONS.contains(&prefix) && !rest.is_empty())
+        {
+            vote("fr");
+        }
+        if ENGLISH_CONTRACTIONS
+            .iter()
+            .any(|suffix| word.ends_with(suffix))
+        {
+            vote("en");
+        }
+        if word.contains('ñ') {
+            vote("es");
+        }
+    }
+
+    let (best, &top) = scores.iter().enumerate().max_by_key(|(_, score)| **score)?;
+    let runner_up = scores
+        .iter()
+        .enumerate()
+        .filter(|(at, _)| *at != best)
+        .map(|(_, score)| *score)
+        .max()
+        .unwrap_or(0);
+    (top > 0 && top >= 2 * runner_up).then_some(FUNCTION_WORDS[best].0)
 }
 
 /// Whether `tag` has the shape of a stored language tag: 2–3 lowercase ASCII letters.
@@ -263,7 +370,7 @@ mod tests {
     #[test]
     fn hint_languages_outside_the_platform_do_not_steal_dutch() {
         // German and Afrikaans are close to Dutch; with them allowed, Dutch must still win.
-        assert_detects("nl", &DUTCH[..6], &["nl", "de", "af"]);
+        assert_detects("nl", &DUTCH, &["nl", "de", "af"]);
         assert_detects("fr", &FRENCH, &["wo", "fr"]);
     }
 
@@ -288,14 +395,41 @@ mod tests {
     }
 
     #[test]
-    fn other_scripts_are_detected_without_hints() {
-        assert_eq!(
-            detect("اجتماع المجلس البلدي يوم الخميس", &[]).as_deref(),
-            Some("ar")
-        );
+    fn other_scripts_are_detected() {
         assert_eq!(
             detect("Засідання міської ради перенесено на четвер.", &[]).as_deref(),
             Some("uk")
+        );
+        // Unsure between Arabic, Persian and Urdu: the author's Arabic settles it.
+        assert_eq!(
+            detect("اجتماع المجلس البلدي يوم الخميس", &["fr", "ar"]).as_deref(),
+            Some("ar")
+        );
+    }
+
+    #[test]
+    fn function_words_belong_to_one_language() {
+        for (at, (tag, words)) in FUNCTION_WORDS.iter().enumerate() {
+            for word in words.split_whitespace() {
+                assert_eq!(word.to_lowercase(), word, "{tag}: {word}");
+                for (other, other_words) in &FUNCTION_WORDS[at + 1..] {
+                    let mut others = other_words.split_whitespace();
+                    assert!(!others.any(|w| w == word), "{word} in {tag} and {other}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn short_messages_are_settled_by_function_words() {
+        assert_eq!(detect("bedankt!", &[]).as_deref(), Some("nl"));
+        assert_eq!(detect("Merci !", &[]).as_deref(), Some("fr"));
+        assert_eq!(detect("¡Gracias!", &[]).as_deref(), Some("es"));
+        assert_eq!(detect("Thanks!", &[]).as_deref(), Some("en"));
+        assert_eq!(detect("Qu’en pensez-vous ?", &[]).as_deref(), Some("fr"));
+        assert_eq!(
+            detect("I'll be there, don't worry.", &[]).as_deref(),
+            Some("en")
         );
     }
 
@@ -338,6 +472,10 @@ mod tests {
         assert_eq!(
             detect("Nanga def? Mangi fi rekk.", &["  WO "]).as_deref(),
             Some("wo")
+        );
+        assert_eq!(
+            detect("Nanga def? Mangi fi rekk.", &["fr_SN"]).as_deref(),
+            Some("fr")
         );
         // Invalid hints are ignored rather than stored.
         assert_eq!(detect("Nanga def? Mangi fi rekk.", &["wolof", "x1"]), None);

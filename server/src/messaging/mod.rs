@@ -6,6 +6,7 @@ pub mod attachments;
 pub mod channel;
 pub mod language;
 pub mod message;
+pub mod pages;
 
 pub mod render;
 pub mod service;

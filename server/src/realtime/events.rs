@@ -26,6 +26,8 @@ pub const RETENTION_DAYS: i64 = 7;
 
 /// `instance_settings` row holding the newest event id removed by [`prune`].
 const PRUNED_THROUGH: &str = "realtime.events_pruned_through";
+/// `instance_settings` row that [`record`] locks so that events commit in id order.
+const ORDER_LOCK: &str = "realtime.event_order";
 
 /// An event to record. Its scope (`channel_id`, `workspace_id`, `user_id`) decides its audience:
 /// see [`crate::policy::events`].
@@ -141,9 +143,38 @@ impl EventRow {
     }
 }
 
+/// Creates the row [`record`] locks, if missing. Called at start, before any request.
+pub fn prepare(conn: &mut DbConnection) -> AppResult<()> {
+    let exists = instance_settings::table
+        .find(ORDER_LOCK)
+        .count()
+        .get_result::<i64>(conn)?
+        > 0;
+    if !exists {
+        diesel::insert_into(instance_settings::table)
+            .values((
+                instance_settings::name.eq(ORDER_LOCK),
+                instance_settings::value.eq(""),
+            ))
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
 /// Appends `event` to the log inside the caller's transaction. Publish the result with
 /// [`crate::realtime::hub::Hub::publish`] once that transaction has committed.
+///
+/// Make it the transaction's last statement: it takes a lock that orders event-producing
+/// transactions until they commit, so that ids become visible in increasing order. Without it, on
+/// Postgres, a transaction holding id 10 could commit after one holding id 11, and a client that
+/// had seen 11 would never be sent 10. (SQLite has a single writer anyway.)
 pub fn record(conn: &mut DbConnection, event: NewEvent) -> AppResult<StoredEvent> {
+    let locked = diesel::update(instance_settings::table.find(ORDER_LOCK))
+        .set(instance_settings::value.eq(instance_settings::value))
+        .execute(conn)?;
+    if locked == 0 {
+        prepare(conn)?;
+    }
     let payload = event.data.to_string();
     let id: i64 = diesel::insert_into(events::table)
         .values(&NewEventRow {

@@ -318,6 +318,11 @@ impl Hub {
         self.inner.users().values().map(Vec::len).sum()
     }
 
+    /// Open connections of one person on this instance.
+    pub fn user_connection_count(&self, user_id: i64) -> usize {
+        self.inner.users().get(&user_id).map_or(0, Vec::len)
+    }
+
     /// Closes the connections whose session no longer exists or has expired (ended on any
     /// instance) with [`CLOSE_SESSION_ENDED`]. Runs every heartbeat; returns how many it closed.
     pub async fn check_sessions(&self) -> AppResult<usize> {
@@ -360,6 +365,9 @@ impl Hub {
 
 /// Consumes the bus: resolves each event's audience and delivers it, in order.
 async fn relay(db: Db, hub: Weak<Inner>, rx: broadcast::Receiver<StoredEvent>) {
+    if let Err(e) = db.write(super::events::prepare).await {
+        tracing::warn!(error = ?e, "preparing the event log failed");
+    }
     enum Item {
         Event(StoredEvent),
         Lagged(u64),

@@ -35,6 +35,9 @@ use crate::state::AppState;
 
 /// Largest frame a client may send: it only ever sends pongs and a close.
 pub const MAX_CLIENT_FRAME_BYTES: usize = 512;
+/// Streams one person may hold open at once (one per tab); vanished clients are dropped after
+/// three silent heartbeats.
+pub const MAX_STREAMS_PER_USER: usize = 20;
 /// How long a close frame may wait for a client that does not read.
 const CLOSE_TIMEOUT: Duration = Duration::from_secs(10);
 /// RFC 6455 codes.
@@ -51,6 +54,26 @@ fn bad_request() -> AppError {
     AppError::new(ErrorCode::InvalidBody, StatusCode::BAD_REQUEST)
 }
 
+/// The origin (`scheme://host[:port]`) of a URL.
+fn origin_of(url: &str) -> &str {
+    let host_start = url.find("://").map_or(0, |i| i + 3);
+    url[host_start..]
+        .find('/')
+        .map_or(url, |end| &url[..host_start + end])
+}
+
+/// Browsers send `Origin` with every websocket handshake, and websockets are exempt from CORS:
+/// a page of another origin must not open a stream with the visitor's cookie. Clients that send
+/// no `Origin` (not browsers) are let through: they must present the cookie themselves.
+fn same_origin(req: &HttpRequest, public_url: &str) -> bool {
+    match req.headers().get(header::ORIGIN) {
+        None => true,
+        Some(origin) => origin
+            .to_str()
+            .is_ok_and(|o| o.eq_ignore_ascii_case(origin_of(public_url))),
+    }
+}
+
 /// Whether the request asks for a websocket (the handshake checks the rest).
 fn wants_websocket(req: &HttpRequest) -> bool {
     req.headers()
@@ -64,7 +87,9 @@ fn wants_websocket(req: &HttpRequest) -> bool {
     responses(
         (status = 101, description = "Websocket of event envelopes (`EventEnvelope`) and control frames (`hello`, `resync`, `heartbeat`); close code 4000 means resync, 4001 session ended"),
         (status = 400, description = "Not a websocket upgrade, or a negative `last_event_id`", body = ErrorBody),
-        (status = 401, description = "Not signed in", body = ErrorBody)))]
+        (status = 401, description = "Not signed in", body = ErrorBody),
+        (status = 403, description = "`Origin` is not this site", body = ErrorBody),
+        (status = 429, description = "Too many streams open for this person", body = ErrorBody)))]
 pub async fn events(
     state: web::Data<AppState>,
     user: CurrentUser,
@@ -76,8 +101,14 @@ pub async fn events(
     if requested.is_some_and(|id| id < 0) || !wants_websocket(&req) {
         return Err(bad_request());
     }
-    let (response, session, stream) = actix_ws::handle(&req, body).map_err(|_| bad_request())?;
+    if !same_origin(&req, &state.config.public_url) {
+        return Err(AppError::forbidden());
+    }
     let identity = &user.0;
+    if state.hub.user_connection_count(identity.user.id) >= MAX_STREAMS_PER_USER {
+        return Err(AppError::rate_limited(WS_HEARTBEAT_SECS));
+    }
+    let (response, session, stream) = actix_ws::handle(&req, body).map_err(|_| bad_request())?;
     let connection = state.hub.register(
         identity.user.id,
         identity.organisation.id,
@@ -163,13 +194,14 @@ async fn send_frame(
     send(session, connection, &text).await
 }
 
-async fn stream_events(
+/// Hello, then replay or resync. Returns the id up to which live events were already sent.
+/// (Boxed by the caller: its database futures would otherwise enlarge every idle connection.)
+async fn start(
     db: &Db,
     connection: &mut Connection,
     session: &mut Session,
-    stream: &mut MessageStream,
     requested: Option<i64>,
-) -> Result<std::convert::Infallible, End> {
+) -> Result<i64, End> {
     let user_id = connection.user_id;
     // Registered already: whatever is published while this reads reaches the queue too.
     let start = match requested {
@@ -216,7 +248,17 @@ async fn stream_events(
             }
         }
     }
+    Ok(floor)
+}
 
+async fn stream_events(
+    db: &Db,
+    connection: &mut Connection,
+    session: &mut Session,
+    stream: &mut MessageStream,
+    requested: Option<i64>,
+) -> Result<std::convert::Infallible, End> {
+    let floor = Box::pin(start(db, connection, session, requested)).await?;
     let every = Duration::from_secs(WS_HEARTBEAT_SECS);
     let mut heartbeat = tokio::time::interval_at(Instant::now() + every, every);
     heartbeat.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
@@ -248,5 +290,20 @@ async fn stream_events(
                 guarded(connection, session.ping(b"")).await?;
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::origin_of;
+
+    #[test]
+    fn origins() {
+        assert_eq!(origin_of("https://agora.example"), "https://agora.example");
+        assert_eq!(origin_of("https://agora.example/"), "https://agora.example");
+        assert_eq!(
+            origin_of("http://127.0.0.1:8080/sub/path"),
+            "http://127.0.0.1:8080"
+        );
     }
 }

@@ -149,6 +149,77 @@ async fn csrf_from_form(req: &mut ServiceRequest) -> Result<Option<String>, AppE
     Ok(token)
 }
 
+/// The boundary of a `multipart/form-data` content type.
+fn multipart_boundary(content_type: &str) -> Option<String> {
+    let (mime, params) = content_type.split_once(';')?;
+    if !mime.trim().eq_ignore_ascii_case("multipart/form-data") {
+        return None;
+    }
+    params.split(';').find_map(|p| {
+        let (k, v) = p.split_once('=')?;
+        let v = v.trim().trim_matches('"');
+        (k.trim().eq_ignore_ascii_case("boundary") && !v.is_empty()).then(|| v.to_string())
+    })
+}
+
+/// How far into a multipart body the CSRF field is looked for. Forms put it first, before any
+/// file, so it arrives in the first packet.
+const MULTIPART_CSRF_WINDOW: usize = 16 * 1024;
+
+/// The value of the `csrf_token` part in the start of a multipart body, once that part is complete.
+fn multipart_field(head: &[u8], boundary: &str, name: &str) -> Option<String> {
+    let delimiter = format!("--{boundary}");
+    let text = String::from_utf8_lossy(head);
+    let wanted = format!("name=\"{name}\"");
+    for part in text.split(delimiter.as_str()).skip(1) {
+        let Some((headers, body)) = part.split_once("\r\n\r\n") else {
+            continue;
+        };
+        let disposition = headers
+            .lines()
+            .find(|l| l.to_ascii_lowercase().starts_with("content-disposition:"));
+        if disposition.is_some_and(|d| d.contains(&wanted) && !d.contains("filename=")) {
+            // The part is complete only when the next delimiter has arrived.
+            return body.strip_suffix("\r\n").map(str::to_string);
+        }
+    }
+    None
+}
+
+/// Reads the start of a multipart body (a file upload form) for its CSRF field, then hands the
+/// whole body, unbuffered beyond that start, to the handler.
+async fn csrf_from_multipart(
+    req: &mut ServiceRequest,
+    boundary: &str,
+) -> Result<Option<String>, AppError> {
+    let mut payload = req.take_payload();
+    let mut head = web::BytesMut::new();
+    let mut token = None;
+    while head.len() < MULTIPART_CSRF_WINDOW {
+        match payload.next().await {
+            Some(chunk) => {
+                let chunk = chunk.map_err(|e| {
+                    AppError::bad_body(ErrorCode::InvalidBody, StatusCode::BAD_REQUEST, e)
+                })?;
+                head.extend_from_slice(&chunk);
+                token = multipart_field(&head, boundary, csrf::FORM_FIELD);
+                if token.is_some() {
+                    break;
+                }
+            }
+            None => break,
+        }
+    }
+    let head = head.freeze();
+    type Stream = std::pin::Pin<
+        Box<dyn futures_util::Stream<Item = Result<web::Bytes, actix_web::error::PayloadError>>>,
+    >;
+    let stream: Stream =
+        Box::pin(futures_util::stream::once(async move { Ok(head) }).chain(payload));
+    req.set_payload(Payload::from(stream));
+    Ok(token)
+}
+
 pub async fn middleware(
     mut req: ServiceRequest,
     next: Next<BoxBody>,
@@ -241,6 +312,19 @@ pub async fn middleware(
             .is_some_and(|ct| ct.starts_with("application/x-www-form-urlencoded"));
         if presented.is_none() && is_form {
             match csrf_from_form(&mut req).await {
+                Ok(token) => presented = token,
+                Err(e) => return Ok(error_response(req, &state, &ctx, &e)),
+            }
+        }
+        let boundary = req
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .and_then(multipart_boundary);
+        if presented.is_none()
+            && let Some(boundary) = boundary
+        {
+            match csrf_from_multipart(&mut req, &boundary).await {
                 Ok(token) => presented = token,
                 Err(e) => return Ok(error_response(req, &state, &ctx, &e)),
             }
@@ -382,4 +466,33 @@ pub fn url_encode(s: &str) -> String {
     serde_urlencoded::to_string([("", s)])
         .map(|v| v.trim_start_matches('=').to_string())
         .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn multipart_csrf_field() {
+        assert_eq!(
+            multipart_boundary("multipart/form-data; boundary=----x1"),
+            Some("----x1".into())
+        );
+        assert_eq!(
+            multipart_boundary("multipart/form-data; boundary=\"b c\""),
+            Some("b c".into())
+        );
+        assert_eq!(multipart_boundary("application/json"), None);
+        let body = b"--XX\r\nContent-Disposition: form-data; name=\"csrf_token\"\r\n\r\nabc-123\r\n--XX\r\nContent-Disposition: form-data; name=\"body\"\r\n\r\nhi\r\n--XX--\r\n";
+        assert_eq!(
+            multipart_field(body, "XX", "csrf_token"),
+            Some("abc-123".into())
+        );
+        // Not complete yet: the next delimiter has not arrived.
+        let partial = b"--XX\r\nContent-Disposition: form-data; name=\"csrf_token\"\r\n\r\nabc";
+        assert_eq!(multipart_field(partial, "XX", "csrf_token"), None);
+        // A file named like the field is not the field.
+        let file = b"--XX\r\nContent-Disposition: form-data; name=\"csrf_token\"; filename=\"a\"\r\n\r\nabc\r\n--XX--";
+        assert_eq!(multipart_field(file, "XX", "csrf_token"), None);
+    }
 }

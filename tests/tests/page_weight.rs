@@ -1,0 +1,141 @@
+//! People read Agora on phones over slow, metered connections: a channel page with a full page of
+//! history (50 messages) and everything it loads must stay within 60 KB on the wire.
+
+use agora_tests::personas::World;
+use agora_tests::spawn_app;
+use reqwest::Method;
+use serde_json::json;
+
+/// The budget for the HTML, the stylesheet and the scripts, gzip-compressed.
+const BUDGET_BYTES: usize = 60 * 1024;
+
+/// Messages of a realistic length in the network's languages.
+const TEXTS: [(&str, &str); 4] = [
+    (
+        "nl",
+        "Dag allemaal, in bijlage vinden jullie het verslag van de werkgroep afvalbeheer. \
+         Kunnen we volgende week de **planning** voor de containerparken bespreken?",
+    ),
+    (
+        "fr",
+        "Bonjour à tous, la mairie de Bohicon a validé le budget participatif pour 2027. \
+         Les quartiers peuvent déposer leurs projets jusqu'au 15 mars.",
+    ),
+    (
+        "es",
+        "Buenos días, le compartimos el informe de la minga comunitaria sobre el agua potable. \
+         ¿Podemos coordinar una videollamada el jueves?",
+    ),
+    (
+        "en",
+        "Thanks for the update. The partnership agreement needs both councils' approval before \
+         the summer; I will send the draft to the aldermen.",
+    ),
+];
+
+/// GETs `path` asking for gzip, and returns the bytes as they came over the wire.
+async fn wire(session: &agora_tests::Session, path: &str) -> (Vec<u8>, Option<String>) {
+    // reqwest is built without decompression here: what arrives is what is counted.
+    let res = session
+        .client
+        .get(format!("{}{path}", session.base))
+        .header("accept-encoding", "gzip")
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(res.status(), 200, "{path}");
+    let encoding = res
+        .headers()
+        .get("content-encoding")
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_string);
+    (res.bytes().await.expect("body").to_vec(), encoding)
+}
+
+/// The value of the first `attr="..."` after `marker` in `html`.
+fn attribute_after(html: &str, marker: &str, attr: &str) -> String {
+    let start = html
+        .find(marker)
+        .unwrap_or_else(|| panic!("{marker} missing"));
+    let rest = &html[start..];
+    let value_start = rest.find(&format!("{attr}=\"")).expect("attribute") + attr.len() + 2;
+    rest[value_start..]
+        .split('"')
+        .next()
+        .expect("value")
+        .to_string()
+}
+
+fn gunzip_len_hint(bytes: &[u8]) -> usize {
+    // The last four bytes of a gzip member are the uncompressed length (mod 2^32).
+    let n = bytes.len();
+    u32::from_le_bytes([bytes[n - 4], bytes[n - 3], bytes[n - 2], bytes[n - 1]]) as usize
+}
+
+#[tokio::test]
+async fn a_channel_page_with_fifty_messages_weighs_at_most_60_kb() {
+    let app = spawn_app().await;
+    let world = World::build(&app).await;
+    let channel = world.general_channel;
+    let (a, b) = (&world.admin_a.session, &world.admin_b.session);
+    // The author reads: every message carries their edit link as well.
+    for i in 0..50 {
+        let (lang, text) = TEXTS[i % TEXTS.len()];
+        let author = if i % 3 == 0 { b } else { a };
+        let res = author
+            .api(
+                Method::POST,
+                &format!("/api/v1/channels/{channel}/messages"),
+                Some(json!({"body": format!("{text} ({i})"), "language": lang})),
+            )
+            .await;
+        assert_eq!(res.status(), 201);
+        if i % 5 == 0 {
+            let id = res.json::<serde_json::Value>().await.unwrap()["id"]
+                .as_i64()
+                .unwrap();
+            for (who, emoji) in [(a, "👍"), (b, "🎉")] {
+                let res = who
+                    .api(
+                        Method::PUT,
+                        &format!("/api/v1/messages/{id}/reactions"),
+                        Some(json!({"emoji": emoji})),
+                    )
+                    .await;
+                assert_eq!(res.status(), 200);
+            }
+        }
+    }
+
+    let (html_gz, encoding) = wire(a, &format!("/channels/{channel}")).await;
+    assert_eq!(encoding.as_deref(), Some("gzip"), "pages are compressed");
+    let html = a.clone_page(&format!("/channels/{channel}")).await.1;
+    assert_eq!(html.matches("<article").count(), 50);
+    let css = attribute_after(&html, "rel=\"stylesheet\"", "href");
+    let htmx = attribute_after(&html, "<script src=\"/static/htmx-", "src");
+    let js = attribute_after(&html, "<script src=\"/static/agora-", "src");
+
+    let mut total = html_gz.len();
+    let mut report = format!(
+        "channel page: {} B gzip ({} B uncompressed)\n",
+        html_gz.len(),
+        gunzip_len_hint(&html_gz)
+    );
+    for path in [&css, &htmx, &js] {
+        let (bytes, encoding) = wire(a, path).await;
+        assert_eq!(encoding.as_deref(), Some("gzip"), "{path} is compressed");
+        report.push_str(&format!(
+            "{path}: {} B gzip ({} B uncompressed)\n",
+            bytes.len(),
+            gunzip_len_hint(&bytes)
+        ));
+        total += bytes.len();
+    }
+    report.push_str(&format!("total: {total} B of {BUDGET_BYTES} B"));
+    eprintln!("{report}");
+    assert!(
+        total <= BUDGET_BYTES,
+        "too heavy for slow connections:\n{report}"
+    );
+    app.stop().await;
+}

@@ -1,0 +1,975 @@
+//! The event stream at `/api/v1/events`: who receives what, replay after a reconnect, resync, slow
+//! clients and ended sessions, with a real websocket client.
+
+use std::time::Duration;
+
+use agora::db::schema::{channels, read_markers, workspace_members, workspaces};
+use agora::realtime::events::{self as realtime_events, NewEvent, StoredEvent};
+use agora_shared::events::{CLOSE_RESYNC, CLOSE_SESSION_ENDED, EventKind};
+use agora_shared::limits::{MAX_REPLAY_EVENTS, WS_HEARTBEAT_SECS, WS_QUEUE_EVENTS};
+use agora_tests::personas::{PASSWORD, World};
+use agora_tests::{TestApp, spawn_app};
+use diesel::prelude::*;
+use futures_util::{SinkExt, StreamExt};
+use serde_json::{Value, json};
+use tokio::net::TcpStream;
+use tokio_tungstenite::tungstenite::Message;
+use tokio_tungstenite::tungstenite::client::IntoClientRequest;
+use tokio_tungstenite::{MaybeTlsStream, WebSocketStream};
+
+type Ws = WebSocketStream<MaybeTlsStream<TcpStream>>;
+
+/// How long a frame that should arrive may take.
+const PATIENCE: Duration = Duration::from_secs(10);
+/// How long we watch for a frame that must not arrive.
+const QUIET: Duration = Duration::from_millis(400);
+
+/// A fresh session of `email`: its cookie (`name=value`) and CSRF token.
+async fn sign_in(app: &TestApp, email: &str) -> (String, String) {
+    let res = reqwest::Client::new()
+        .post(app.url("/api/v1/session"))
+        .json(&json!({"email": email, "password": PASSWORD}))
+        .send()
+        .await
+        .expect("sign-in request");
+    assert_eq!(res.status(), 200, "sign-in of {email}");
+    let cookie = res
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|c| c.contains("agora_session="))
+        .and_then(|c| c.split(';').next())
+        .expect("session cookie")
+        .to_string();
+    let body: Value = res.json().await.expect("json");
+    let csrf = body["csrf_token"].as_str().expect("csrf").to_string();
+    (cookie, csrf)
+}
+
+async fn try_connect(
+    app: &TestApp,
+    cookie: Option<&str>,
+    last_event_id: Option<i64>,
+) -> Result<Ws, tokio_tungstenite::tungstenite::Error> {
+    try_connect_from(app, cookie, last_event_id, None).await
+}
+
+/// A handshake as a browser page of `origin` makes it.
+async fn try_connect_from(
+    app: &TestApp,
+    cookie: Option<&str>,
+    last_event_id: Option<i64>,
+    origin: Option<&str>,
+) -> Result<Ws, tokio_tungstenite::tungstenite::Error> {
+    let mut url = format!("{}/api/v1/events", app.address.replacen("http", "ws", 1));
+    if let Some(id) = last_event_id {
+        url.push_str(&format!("?last_event_id={id}"));
+    }
+    let mut request = url.into_client_request().expect("request");
+    if let Some(cookie) = cookie {
+        request
+            .headers_mut()
+            .insert("cookie", cookie.parse().expect("cookie header"));
+    }
+    if let Some(origin) = origin {
+        request
+            .headers_mut()
+            .insert("origin", origin.parse().expect("origin header"));
+    }
+    tokio_tungstenite::connect_async(request)
+        .await
+        .map(|(ws, _)| ws)
+}
+
+async fn connect(app: &TestApp, cookie: &str, last_event_id: Option<i64>) -> Ws {
+    try_connect(app, Some(cookie), last_event_id)
+        .await
+        .expect("websocket connects")
+}
+
+/// The next text frame as JSON.
+async fn next_json(ws: &mut Ws) -> Value {
+    next_json_within(ws, PATIENCE).await
+}
+
+async fn next_json_within(ws: &mut Ws, patience: Duration) -> Value {
+    loop {
+        match tokio::time::timeout(patience, ws.next()).await {
+            Ok(Some(Ok(Message::Text(text)))) => {
+                return serde_json::from_str(text.as_str()).expect("frame is JSON");
+            }
+            Ok(Some(Ok(Message::Ping(_) | Message::Pong(_)))) => continue,
+            other => panic!("expected a text frame, got {other:?}"),
+        }
+    }
+}
+
+/// Reads the `hello` frame and returns where the stream starts.
+async fn hello(ws: &mut Ws) -> i64 {
+    let frame = next_json(ws).await;
+    assert_eq!(frame["type"], "hello", "{frame}");
+    frame["last_event_id"].as_i64().expect("last_event_id")
+}
+
+/// Skips text frames until the server closes; returns the close code.
+async fn close_code(ws: &mut Ws) -> u16 {
+    loop {
+        match tokio::time::timeout(PATIENCE, ws.next()).await {
+            Ok(Some(Ok(Message::Close(Some(frame))))) => return u16::from(frame.code),
+            Ok(Some(Ok(Message::Close(None)))) => panic!("closed without a code"),
+            Ok(Some(Ok(_))) => continue,
+            other => panic!("expected a close frame, got {other:?}"),
+        }
+    }
+}
+
+/// Asserts that no text frame arrives for a while.
+async fn nothing_arrives(ws: &mut Ws, who: &str) {
+    let deadline = tokio::time::Instant::now() + QUIET;
+    loop {
+        match tokio::time::timeout_at(deadline, ws.next()).await {
+            Err(_) => return,
+            Ok(Some(Ok(Message::Ping(_) | Message::Pong(_)))) => continue,
+            other => panic!("{who} should have received nothing, got {other:?}"),
+        }
+    }
+}
+
+/// A workspace of organisation A with two channels: `channel` read by `readers`, `hidden` by nobody.
+struct Place {
+    workspace: i64,
+    channel: i64,
+    hidden: i64,
+}
+
+async fn place(app: &TestApp, world: &World, readers: &[i64], members: &[i64]) -> Place {
+    let (org, readers, members) = (world.org_a, readers.to_vec(), members.to_vec());
+    app.state
+        .db
+        .write(move |conn| {
+            let now = agora::time::now();
+            let workspace: i64 = diesel::insert_into(workspaces::table)
+                .values((
+                    workspaces::owner_organisation_id.eq(org),
+                    workspaces::kind.eq("twinning"),
+                    workspaces::name.eq("Aalst – Bohicon"),
+                    workspaces::description.eq(""),
+                    workspaces::sdg_tags.eq(""),
+                    workspaces::visibility.eq("invite_only"),
+                    workspaces::default_language.eq("nl"),
+                    workspaces::created_at.eq(now),
+                    workspaces::updated_at.eq(now),
+                ))
+                .returning(workspaces::id)
+                .get_result(conn)?;
+            let mut ids = Vec::new();
+            for name in ["general", "hidden"] {
+                let id: i64 = diesel::insert_into(channels::table)
+                    .values((
+                        channels::workspace_id.eq(Some(workspace)),
+                        channels::kind.eq("channel"),
+                        channels::name.eq(name),
+                        channels::topic.eq(""),
+                        channels::private.eq(name == "hidden"),
+                        channels::last_seq.eq(0_i64),
+                        channels::created_at.eq(now),
+                        channels::updated_at.eq(now),
+                    ))
+                    .returning(channels::id)
+                    .get_result(conn)?;
+                ids.push(id);
+            }
+            for user in readers {
+                diesel::insert_into(read_markers::table)
+                    .values((
+                        read_markers::user_id.eq(user),
+                        read_markers::channel_id.eq(ids[0]),
+                        read_markers::read_seq.eq(0_i64),
+                        read_markers::updated_at.eq(now),
+                    ))
+                    .execute(conn)?;
+            }
+            for user in members {
+                diesel::insert_into(workspace_members::table)
+                    .values((
+                        workspace_members::workspace_id.eq(workspace),
+                        workspace_members::user_id.eq(user),
+                        workspace_members::organisation_id.eq(org),
+                        workspace_members::role.eq("member"),
+                        workspace_members::created_at.eq(now),
+                    ))
+                    .execute(conn)?;
+            }
+            Ok(Place {
+                workspace,
+                channel: ids[0],
+                hidden: ids[1],
+            })
+        })
+        .await
+        .expect("workspace fixture")
+}
+
+fn event(
+    kind: EventKind,
+    workspace: Option<i64>,
+    channel: Option<i64>,
+    user: Option<i64>,
+    n: usize,
+) -> NewEvent {
+    NewEvent {
+        kind,
+        workspace_id: workspace,
+        channel_id: channel,
+        user_id: user,
+        data: json!({ "n": n }),
+    }
+}
+
+/// Records events in one transaction (not published).
+async fn record_all(app: &TestApp, events: Vec<NewEvent>) -> Vec<StoredEvent> {
+    app.state
+        .db
+        .write(move |conn| {
+            events
+                .into_iter()
+                .map(|e| realtime_events::record(conn, e))
+                .collect()
+        })
+        .await
+        .expect("record events")
+}
+
+/// Records and publishes one event, as a service does after its commit.
+async fn publish(app: &TestApp, new: NewEvent) -> StoredEvent {
+    let stored = record_all(app, vec![new]).await.remove(0);
+    app.state.hub.publish(stored.clone());
+    stored
+}
+
+fn message_in(place: &Place, n: usize) -> NewEvent {
+    event(
+        EventKind::MessageCreated,
+        Some(place.workspace),
+        Some(place.channel),
+        None,
+        n,
+    )
+}
+
+/// Waits until the hub has registered `n` connections (the upgrade answer comes first).
+async fn wait_for_connections(app: &TestApp, n: usize) {
+    for _ in 0..200 {
+        if app.state.hub.connection_count() == n {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    panic!(
+        "expected {n} connections, have {}",
+        app.state.hub.connection_count()
+    );
+}
+
+/// Event ids become visible in increasing order: a transaction that records an event after a
+/// slower one did waits for it, so no client can see id N+1 and then never be sent N.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn events_commit_in_id_order() {
+    let app = spawn_app().await;
+    let world = World::build(&app).await;
+    let a = world.member_a.user_id;
+    let place = place(&app, &world, &[a], &[a]).await;
+    let (tx, rx) = tokio::sync::oneshot::channel();
+    let db = app.state.db.clone();
+    let first = message_in(&place, 1);
+    let slow = tokio::spawn(async move {
+        db.write(move |conn| {
+            let event = realtime_events::record(conn, first)?;
+            let _ = tx.send(event.id);
+            std::thread::sleep(Duration::from_millis(400));
+            Ok(event)
+        })
+        .await
+    });
+    let first_id = rx.await.expect("first recorded");
+    let second = record_all(&app, vec![message_in(&place, 2)])
+        .await
+        .remove(0);
+    assert!(second.id > first_id);
+    let first_visible = app
+        .state
+        .db
+        .read(move |conn| {
+            Ok(agora::db::schema::events::table
+                .find(first_id)
+                .count()
+                .get_result::<i64>(conn)?)
+        })
+        .await
+        .expect("query");
+    assert_eq!(
+        first_visible, 1,
+        "event {} committed while event {first_id} was still open",
+        second.id
+    );
+    slow.await.expect("task").expect("first commits");
+}
+
+#[tokio::test]
+async fn anonymous_and_plain_requests_are_refused() {
+    let app = spawn_app().await;
+    let world = World::build(&app).await;
+    assert_eq!(refused(try_connect(&app, None, None).await), 401);
+    let res = world.member_a.session.get("/api/v1/events").await;
+    assert_eq!(res.status(), 400);
+    let body: Value = res.json().await.expect("json");
+    assert_eq!(body["code"], "invalid_body");
+    let res = world
+        .member_a
+        .session
+        .get("/api/v1/events?last_event_id=-1")
+        .await;
+    assert_eq!(res.status(), 400);
+    assert_eq!(app.state.hub.connection_count(), 0);
+}
+
+/// The status of a refused handshake.
+fn refused(result: Result<Ws, tokio_tungstenite::tungstenite::Error>) -> u16 {
+    match result {
+        Err(tokio_tungstenite::tungstenite::Error::Http(res)) => res.status().as_u16(),
+        Err(other) => panic!("handshake failed without an answer: {other}"),
+        Ok(_) => panic!("handshake was accepted"),
+    }
+}
+
+#[tokio::test]
+async fn pages_of_other_origins_and_too_many_tabs_are_refused() {
+    let app = spawn_app().await;
+    let world = World::build(&app).await;
+    let (cookie, _) = sign_in(&app, &world.member_a.email).await;
+    // Another site's page would carry the visitor's cookie: websockets are exempt from CORS.
+    let evil = try_connect_from(&app, Some(&cookie), None, Some("https://evil.example")).await;
+    assert_eq!(refused(evil), 403);
+    let own = try_connect_from(&app, Some(&cookie), None, Some(&app.address)).await;
+    let mut own = own.expect("a page of this site connects");
+    hello(&mut own).await;
+
+    let max = agora::realtime::ws::MAX_STREAMS_PER_USER;
+    let mut tabs = vec![own];
+    while tabs.len() < max {
+        tabs.push(connect(&app, &cookie, None).await);
+    }
+    assert_eq!(refused(try_connect(&app, Some(&cookie), None).await), 429);
+    // Someone else is not affected, and a closed tab frees its place.
+    let (cookie_b, _) = sign_in(&app, &world.member_b.email).await;
+    let mut ws_b = connect(&app, &cookie_b, None).await;
+    hello(&mut ws_b).await;
+    drop(tabs.pop());
+    wait_for_connections(&app, (max - 1) + 1).await;
+    hello(&mut connect(&app, &cookie, None).await).await;
+}
+
+#[tokio::test]
+async fn events_reach_exactly_their_audience() {
+    let app = spawn_app().await;
+    let world = World::build(&app).await;
+    let (a, b) = (world.member_a.user_id, world.member_b.user_id);
+    // A reads the channel; both are workspace members; B holds no read marker.
+    let place = place(&app, &world, &[a], &[a, b]).await;
+    let (cookie_a, _) = sign_in(&app, &world.member_a.email).await;
+    let (cookie_b, _) = sign_in(&app, &world.member_b.email).await;
+    let mut ws_a = connect(&app, &cookie_a, None).await;
+    let mut ws_b = connect(&app, &cookie_b, None).await;
+    let start = hello(&mut ws_a).await;
+    assert_eq!(hello(&mut ws_b).await, start);
+
+    // A channel event: its readers only.
+    let sent = publish(&app, message_in(&place, 1)).await;
+    let got = next_json(&mut ws_a).await;
+    assert_eq!(got["id"], sent.id);
+    assert_eq!(got["kind"], "message_created");
+    assert_eq!(got["channel_id"], place.channel);
+    assert_eq!(got["workspace_id"], place.workspace);
+    assert_eq!(got["data"], json!({"n": 1}));
+    nothing_arrives(&mut ws_b, "a workspace member without a read marker").await;
+
+    // A channel nobody reads: nobody.
+    publish(
+        &app,
+        event(
+            EventKind::MessageCreated,
+            Some(place.workspace),
+            Some(place.hidden),
+            None,
+            2,
+        ),
+    )
+    .await;
+    // A workspace event: its members.
+    let ws_event = publish(
+        &app,
+        event(
+            EventKind::ChannelChanged,
+            Some(place.workspace),
+            None,
+            None,
+            3,
+        ),
+    )
+    .await;
+    assert_eq!(next_json(&mut ws_a).await["id"], ws_event.id);
+    assert_eq!(next_json(&mut ws_b).await["id"], ws_event.id);
+
+    // Addressed to one person: B's own read-marker sync, and A's marker in A's channel.
+    let to_b = publish(&app, event(EventKind::ReadMarker, None, None, Some(b), 4)).await;
+    assert_eq!(next_json(&mut ws_b).await["id"], to_b.id);
+    let to_a = publish(
+        &app,
+        event(
+            EventKind::ReadMarker,
+            Some(place.workspace),
+            Some(place.channel),
+            Some(a),
+            5,
+        ),
+    )
+    .await;
+    assert_eq!(next_json(&mut ws_a).await["id"], to_a.id);
+    // B addressed in a channel B cannot read: nothing.
+    publish(
+        &app,
+        event(
+            EventKind::ReadMarker,
+            Some(place.workspace),
+            Some(place.channel),
+            Some(b),
+            6,
+        ),
+    )
+    .await;
+    nothing_arrives(
+        &mut ws_a,
+        "A, for events of others or of channels A cannot read",
+    )
+    .await;
+    nothing_arrives(&mut ws_b, "B, for events of a channel B cannot read").await;
+
+    // Member B of another organisation, outside the workspace, gets nothing of it either.
+    let (cookie_admin_b, _) = sign_in(&app, "admin@bohicon.test").await;
+    let mut ws_admin_b = connect(&app, &cookie_admin_b, None).await;
+    hello(&mut ws_admin_b).await;
+    wait_for_connections(&app, 3).await;
+    publish(
+        &app,
+        event(
+            EventKind::ChannelChanged,
+            Some(place.workspace),
+            None,
+            None,
+            7,
+        ),
+    )
+    .await;
+    next_json(&mut ws_a).await;
+    next_json(&mut ws_b).await;
+    nothing_arrives(&mut ws_admin_b, "someone outside the workspace").await;
+}
+
+#[tokio::test]
+async fn a_reconnect_replays_what_was_missed_in_order_without_duplicates() {
+    let app = spawn_app().await;
+    let world = World::build(&app).await;
+    let a = world.member_a.user_id;
+    let place = place(&app, &world, &[a], &[a]).await;
+    let (cookie, _) = sign_in(&app, &world.member_a.email).await;
+
+    let mut ws = connect(&app, &cookie, None).await;
+    hello(&mut ws).await;
+    let first = publish(&app, message_in(&place, 1)).await;
+    assert_eq!(next_json(&mut ws).await["id"], first.id);
+    drop(ws);
+    wait_for_connections(&app, 0).await;
+
+    // Missed while away: three of A's, one of a channel A cannot read, one workspace event.
+    let missed = record_all(
+        &app,
+        vec![
+            message_in(&place, 2),
+            event(
+                EventKind::MessageCreated,
+                Some(place.workspace),
+                Some(place.hidden),
+                None,
+                3,
+            ),
+            message_in(&place, 4),
+            event(
+                EventKind::MembershipChanged,
+                Some(place.workspace),
+                None,
+                None,
+                5,
+            ),
+            message_in(&place, 6),
+        ],
+    )
+    .await;
+    for e in &missed {
+        app.state.hub.publish(e.clone());
+    }
+    // Recorded before the reconnect but published after it: replay sends it, live must not.
+    let late = record_all(&app, vec![message_in(&place, 7)])
+        .await
+        .remove(0);
+
+    let mut ws = connect(&app, &cookie, Some(first.id)).await;
+    assert_eq!(hello(&mut ws).await, first.id);
+    let expected: Vec<i64> = missed
+        .iter()
+        .filter(|e| e.channel_id != Some(place.hidden))
+        .map(|e| e.id)
+        .chain([late.id])
+        .collect();
+    let mut got = Vec::new();
+    for _ in 0..expected.len() {
+        got.push(next_json(&mut ws).await["id"].as_i64().expect("id"));
+    }
+    assert_eq!(
+        got, expected,
+        "replay in id order, without the hidden channel"
+    );
+    wait_for_connections(&app, 1).await;
+    app.state.hub.publish(late.clone());
+    let fresh = publish(&app, message_in(&place, 8)).await;
+    assert_eq!(
+        next_json(&mut ws).await["id"],
+        fresh.id,
+        "the late publication of a replayed event is not sent twice"
+    );
+    nothing_arrives(&mut ws, "a caught-up client").await;
+
+    // Nothing missed: hello, then only live events.
+    drop(ws);
+    let mut ws = connect(&app, &cookie, Some(fresh.id)).await;
+    assert_eq!(hello(&mut ws).await, fresh.id);
+    nothing_arrives(&mut ws, "a client that missed nothing").await;
+}
+
+#[tokio::test]
+async fn too_much_missed_unknown_or_pruned_positions_resync() {
+    let app = spawn_app().await;
+    let world = World::build(&app).await;
+    let a = world.member_a.user_id;
+    let place = place(&app, &world, &[a], &[a]).await;
+    let (cookie, _) = sign_in(&app, &world.member_a.email).await;
+
+    let mut ws = connect(&app, &cookie, None).await;
+    let start = hello(&mut ws).await;
+    drop(ws);
+    let many: Vec<NewEvent> = (0..=MAX_REPLAY_EVENTS as usize)
+        .map(|n| message_in(&place, n))
+        .collect();
+    let recorded = record_all(&app, many).await;
+
+    // One more than a replay holds.
+    let mut ws = connect(&app, &cookie, Some(start)).await;
+    assert_eq!(hello(&mut ws).await, start);
+    let frame = next_json(&mut ws).await;
+    assert_eq!(frame["type"], "resync", "{frame}");
+    assert_eq!(close_code(&mut ws).await, CLOSE_RESYNC);
+
+    // Exactly as many as a replay holds is still a replay.
+    let mut ws = connect(&app, &cookie, Some(recorded[0].id)).await;
+    hello(&mut ws).await;
+    for e in &recorded[1..] {
+        assert_eq!(next_json(&mut ws).await["id"], e.id);
+    }
+    drop(ws);
+
+    // A position this database never gave.
+    let newest = recorded.last().expect("events").id;
+    let mut ws = connect(&app, &cookie, Some(newest + 1000)).await;
+    hello(&mut ws).await;
+    assert_eq!(next_json(&mut ws).await["type"], "resync");
+    assert_eq!(close_code(&mut ws).await, CLOSE_RESYNC);
+
+    // Pruned: everything before now, except the newest event, which keeps ids from going back.
+    let removed = app
+        .state
+        .db
+        .write(|conn| {
+            realtime_events::prune(conn, agora::time::now() + chrono::Duration::seconds(1))
+        })
+        .await
+        .expect("prune");
+    assert_eq!(removed, recorded.len() - 1);
+    let mut ws = connect(&app, &cookie, Some(recorded[10].id)).await;
+    hello(&mut ws).await;
+    assert_eq!(next_json(&mut ws).await["type"], "resync");
+    assert_eq!(close_code(&mut ws).await, CLOSE_RESYNC);
+    // From the cut on, replay works again.
+    let later = record_all(&app, vec![message_in(&place, 9999)])
+        .await
+        .remove(0);
+    let mut ws = connect(&app, &cookie, Some(newest - 1)).await;
+    hello(&mut ws).await;
+    assert_eq!(next_json(&mut ws).await["id"], newest);
+    assert_eq!(next_json(&mut ws).await["id"], later.id);
+}
+
+#[tokio::test]
+async fn a_client_that_does_not_read_is_dropped_with_resync() {
+    let app = spawn_app().await;
+    let world = World::build(&app).await;
+    let a = world.member_a.user_id;
+    let place = place(&app, &world, &[a], &[a]).await;
+    let (cookie, _) = sign_in(&app, &world.member_a.email).await;
+    let mut ws = connect(&app, &cookie, None).await;
+    let start = hello(&mut ws).await;
+    wait_for_connections(&app, 1).await;
+
+    // Large events fill the socket buffers, then the bounded queue; nothing is read meanwhile.
+    let pad = "x".repeat(16 * 1024);
+    let mut published = 0;
+    while app.state.hub.connection_count() > 0 {
+        assert!(
+            published < 20 * WS_QUEUE_EVENTS * 8,
+            "still connected after {published} unread events"
+        );
+        for _ in 0..32 {
+            published += 1;
+            let event = StoredEvent::new(
+                start + published as i64,
+                NewEvent {
+                    data: json!({ "pad": pad }),
+                    ..message_in(&place, published)
+                },
+            )
+            .expect("event");
+            app.state.hub.publish(event);
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    assert!(
+        published > WS_QUEUE_EVENTS,
+        "dropped after only {published} events"
+    );
+    assert_eq!(close_code(&mut ws).await, CLOSE_RESYNC);
+}
+
+#[tokio::test]
+async fn pings_are_answered() {
+    let app = spawn_app().await;
+    let world = World::build(&app).await;
+    let (cookie, _) = sign_in(&app, &world.member_a.email).await;
+    let mut ws = connect(&app, &cookie, None).await;
+    hello(&mut ws).await;
+    ws.send(Message::Ping("are you there".into()))
+        .await
+        .expect("ping");
+    loop {
+        match tokio::time::timeout(PATIENCE, ws.next()).await {
+            Ok(Some(Ok(Message::Pong(payload)))) => {
+                assert_eq!(&payload[..], b"are you there");
+                break;
+            }
+            Ok(Some(Ok(Message::Text(_)))) => continue,
+            other => panic!("expected a pong, got {other:?}"),
+        }
+    }
+    // A client that says goodbye is forgotten.
+    ws.close(None).await.expect("close");
+    wait_for_connections(&app, 0).await;
+}
+
+#[tokio::test]
+async fn losing_access_ends_the_stream_at_once() {
+    let app = spawn_app().await;
+    let world = World::build(&app).await;
+    let a = world.member_a.user_id;
+    let (cookie_a, _) = sign_in(&app, &world.member_a.email).await;
+    let (cookie_a2, _) = sign_in(&app, &world.member_a.email).await;
+    let (cookie_b, _) = sign_in(&app, &world.member_b.email).await;
+    let (cookie_admin_b, _) = sign_in(&app, "admin@bohicon.test").await;
+    let mut tab_1 = connect(&app, &cookie_a, None).await;
+    let mut tab_2 = connect(&app, &cookie_a2, None).await;
+    let mut ws_b = connect(&app, &cookie_b, None).await;
+    let mut ws_admin_b = connect(&app, &cookie_admin_b, None).await;
+    for ws in [&mut tab_1, &mut tab_2, &mut ws_b, &mut ws_admin_b] {
+        hello(ws).await;
+    }
+    wait_for_connections(&app, 4).await;
+
+    // A person: every tab.
+    assert_eq!(app.state.hub.disconnect_user(a), 2);
+    assert_eq!(close_code(&mut tab_1).await, CLOSE_SESSION_ENDED);
+    assert_eq!(close_code(&mut tab_2).await, CLOSE_SESSION_ENDED);
+    nothing_arrives(&mut ws_b, "someone else").await;
+
+    // An organisation: all its people.
+    assert_eq!(app.state.hub.disconnect_organisation(world.org_b), 2);
+    assert_eq!(close_code(&mut ws_b).await, CLOSE_SESSION_ENDED);
+    assert_eq!(close_code(&mut ws_admin_b).await, CLOSE_SESSION_ENDED);
+    wait_for_connections(&app, 0).await;
+}
+
+#[tokio::test]
+async fn sessions_ended_elsewhere_are_closed_by_the_session_check() {
+    let app = spawn_app().await;
+    let world = World::build(&app).await;
+    let (cookie_1, _) = sign_in(&app, &world.member_a.email).await;
+    let (cookie_2, _) = sign_in(&app, &world.member_a.email).await;
+    let mut signed_out = connect(&app, &cookie_1, None).await;
+    let mut other_tab = connect(&app, &cookie_2, None).await;
+    hello(&mut signed_out).await;
+    hello(&mut other_tab).await;
+    wait_for_connections(&app, 2).await;
+
+    // The first session ends on another instance (a sign-out there): only its row goes.
+    let token = cookie_1
+        .split_once('=')
+        .expect("cookie value")
+        .1
+        .to_string();
+    app.state
+        .db
+        .write(move |conn| agora::accounts::session::delete_by_token(conn, &token))
+        .await
+        .expect("end session");
+    assert_eq!(app.state.hub.connection_count(), 2);
+    assert_eq!(app.state.hub.check_sessions().await.expect("check"), 1);
+    assert_eq!(close_code(&mut signed_out).await, CLOSE_SESSION_ENDED);
+    nothing_arrives(&mut other_tab, "the tab of a session that goes on").await;
+    assert_eq!(app.state.hub.connection_count(), 1);
+
+    // A cookie of an ended session cannot reconnect.
+    assert_eq!(refused(try_connect(&app, Some(&cookie_1), None).await), 401);
+}
+
+/// Deactivates member A through the API, as A's administrator does.
+async fn deactivate_member_a(world: &World) {
+    let res = world
+        .admin_a
+        .session
+        .api(
+            reqwest::Method::PATCH,
+            &format!(
+                "/api/v1/organisations/{}/members/{}",
+                world.org_a, world.member_a.user_id
+            ),
+            Some(json!({"status": "deactivated"})),
+        )
+        .await;
+    assert_eq!(res.status(), 200);
+}
+
+#[tokio::test]
+async fn a_deactivated_person_is_cut_off_by_the_session_check() {
+    let app = spawn_app().await;
+    let world = World::build(&app).await;
+    let (cookie, _) = sign_in(&app, &world.member_a.email).await;
+    let mut ws = connect(&app, &cookie, None).await;
+    hello(&mut ws).await;
+    wait_for_connections(&app, 1).await;
+    deactivate_member_a(&world).await;
+    // Immediately when the service calls `disconnect_user`, else at the next heartbeat's check.
+    app.state.hub.check_sessions().await.expect("check");
+    assert_eq!(close_code(&mut ws).await, CLOSE_SESSION_ENDED);
+}
+
+#[tokio::test]
+#[ignore = "needs service hook: accounts::service::update_member must call hub.disconnect_user"]
+async fn a_deactivated_person_is_cut_off_at_once() {
+    let app = spawn_app().await;
+    let world = World::build(&app).await;
+    let (cookie, _) = sign_in(&app, &world.member_a.email).await;
+    let mut ws = connect(&app, &cookie, None).await;
+    hello(&mut ws).await;
+    wait_for_connections(&app, 1).await;
+    deactivate_member_a(&world).await;
+    assert_eq!(close_code(&mut ws).await, CLOSE_SESSION_ENDED);
+}
+
+#[tokio::test]
+#[ignore = "needs service hook: accounts::service::sign_out must call hub.disconnect_session"]
+async fn signing_out_ends_that_sessions_stream_at_once() {
+    let app = spawn_app().await;
+    let world = World::build(&app).await;
+    let (cookie_1, csrf_1) = sign_in(&app, &world.member_a.email).await;
+    let (cookie_2, _) = sign_in(&app, &world.member_a.email).await;
+    let mut signed_out = connect(&app, &cookie_1, None).await;
+    let mut other = connect(&app, &cookie_2, None).await;
+    hello(&mut signed_out).await;
+    hello(&mut other).await;
+    let res = reqwest::Client::new()
+        .delete(app.url("/api/v1/session"))
+        .header("cookie", &cookie_1)
+        .header("x-csrf-token", &csrf_1)
+        .send()
+        .await
+        .expect("sign out");
+    assert_eq!(res.status(), 204);
+    assert_eq!(close_code(&mut signed_out).await, CLOSE_SESSION_ENDED);
+    nothing_arrives(&mut other, "another session's tab").await;
+}
+
+#[tokio::test]
+#[ignore = "needs service hook: accounts::service::change_password must call hub.disconnect_other_sessions"]
+async fn a_password_change_ends_the_other_sessions_streams_at_once() {
+    let app = spawn_app().await;
+    let world = World::build(&app).await;
+    let (cookie_1, csrf_1) = sign_in(&app, &world.member_a.email).await;
+    let (cookie_2, _) = sign_in(&app, &world.member_a.email).await;
+    let mut this_tab = connect(&app, &cookie_1, None).await;
+    let mut elsewhere = connect(&app, &cookie_2, None).await;
+    hello(&mut this_tab).await;
+    hello(&mut elsewhere).await;
+    let res = reqwest::Client::new()
+        .put(app.url("/api/v1/me/password"))
+        .header("cookie", &cookie_1)
+        .header("x-csrf-token", &csrf_1)
+        .json(&json!({"current_password": PASSWORD, "new_password": "another long passphrase"}))
+        .send()
+        .await
+        .expect("change password");
+    assert_eq!(res.status(), 204);
+    assert_eq!(close_code(&mut elsewhere).await, CLOSE_SESSION_ENDED);
+    nothing_arrives(&mut this_tab, "the tab that changed the password").await;
+}
+
+#[tokio::test]
+#[ignore = "needs service hook: accounts::service::confirm_reset must call hub.disconnect_user"]
+async fn a_password_reset_ends_every_stream_at_once() {
+    let app = spawn_app().await;
+    let world = World::build(&app).await;
+    let (cookie, _) = sign_in(&app, &world.member_a.email).await;
+    let mut ws = connect(&app, &cookie, None).await;
+    hello(&mut ws).await;
+    let res = reqwest::Client::new()
+        .post(app.url("/api/v1/password-resets"))
+        .json(&json!({"email": world.member_a.email}))
+        .send()
+        .await
+        .expect("request reset");
+    assert_eq!(res.status(), 202);
+    let mail = app.last_email_to(&world.member_a.email).await;
+    let text = agora_tests::smtp::mime_part(&mail.raw, "text/plain").expect("text part");
+    let link =
+        agora_tests::app::find_link(&text, &format!("{}/reset/", app.address)).expect("reset link");
+    let token = link.rsplit('/').next().expect("token");
+    let res = reqwest::Client::new()
+        .post(app.url("/api/v1/password-resets/confirm"))
+        .json(&json!({"token": token, "password": "another long passphrase"}))
+        .send()
+        .await
+        .expect("confirm reset");
+    assert!(res.status().is_success(), "{}", res.status());
+    assert_eq!(close_code(&mut ws).await, CLOSE_SESSION_ENDED);
+}
+
+#[tokio::test]
+#[ignore = "needs service hook: organisations::service::update must call hub.disconnect_organisation"]
+async fn suspending_an_organisation_ends_its_streams_at_once() {
+    let app = spawn_app().await;
+    let world = World::build(&app).await;
+    let (cookie_a, _) = sign_in(&app, &world.member_a.email).await;
+    let (cookie_b, _) = sign_in(&app, &world.member_b.email).await;
+    let mut ws_a = connect(&app, &cookie_a, None).await;
+    let mut ws_b = connect(&app, &cookie_b, None).await;
+    hello(&mut ws_a).await;
+    hello(&mut ws_b).await;
+    let res = world
+        .network_admin
+        .session
+        .api(
+            reqwest::Method::PATCH,
+            &format!("/api/v1/organisations/{}", world.org_b),
+            Some(json!({"status": "suspended"})),
+        )
+        .await;
+    assert_eq!(res.status(), 200);
+    assert_eq!(close_code(&mut ws_b).await, CLOSE_SESSION_ENDED);
+    nothing_arrives(&mut ws_a, "a member of another organisation").await;
+}
+
+#[tokio::test]
+#[ignore = "slow: waits for a heartbeat (WS_HEARTBEAT_SECS)"]
+async fn an_idle_stream_stays_open_with_heartbeats() {
+    let app = spawn_app().await;
+    let world = World::build(&app).await;
+    let a = world.member_a.user_id;
+    let place = place(&app, &world, &[a], &[a]).await;
+    let (cookie, _) = sign_in(&app, &world.member_a.email).await;
+    let mut ws = connect(&app, &cookie, None).await;
+    hello(&mut ws).await;
+    let started = std::time::Instant::now();
+    let frame = next_json_within(&mut ws, Duration::from_secs(WS_HEARTBEAT_SECS + 5)).await;
+    assert_eq!(frame["type"], "heartbeat", "{frame}");
+    assert!(started.elapsed() >= Duration::from_secs(WS_HEARTBEAT_SECS - 1));
+    // Still subscribed after the idle time and the heartbeat's session check.
+    let sent = publish(&app, message_in(&place, 1)).await;
+    assert_eq!(next_json(&mut ws).await["id"], sent.id);
+    assert_eq!(app.state.hub.connection_count(), 1);
+}
+
+/// Resident memory of this process, in KiB.
+fn rss_kib() -> i64 {
+    let status = std::fs::read_to_string("/proc/self/status").expect("proc status");
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmRSS:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+        .expect("VmRSS")
+}
+
+/// Opens idle event streams with a raw client (no client-side buffers to speak of) and reports
+/// the server's resident memory per connection. `cargo test -p agora-tests --test realtime
+/// idle_memory -- --ignored --nocapture`
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "measurement: prints memory per idle websocket"]
+async fn idle_memory_per_connection() {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    const N: usize = 2_000;
+    let app = spawn_app().await;
+    let world = World::build(&app).await;
+    let (cookie, _) = sign_in(&app, &world.member_a.email).await;
+    let addr = app.address.trim_start_matches("http://").to_string();
+    let request = format!(
+        "GET /api/v1/events HTTP/1.1\r\nHost: {addr}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\
+         Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\
+         Accept-Encoding: gzip, deflate, br\r\nCookie: {cookie}\r\n\r\n"
+    );
+    let open = |request: String, addr: String| async move {
+        let mut socket = TcpStream::connect(addr).await.expect("connect");
+        socket.write_all(request.as_bytes()).await.expect("send");
+        // The 101 answer and the hello frame.
+        let mut buf = [0u8; 1024];
+        let mut seen = Vec::new();
+        while !seen.windows(5).any(|w| w == b"hello") {
+            let n = socket.read(&mut buf).await.expect("read");
+            assert!(n > 0, "closed: {}", String::from_utf8_lossy(&seen));
+            seen.extend_from_slice(&buf[..n]);
+        }
+        socket
+    };
+    // Warm up allocator pools and lazily created structures.
+    let mut sockets = Vec::with_capacity(N + 100);
+    for _ in 0..100 {
+        sockets.push(open(request.clone(), addr.clone()).await);
+    }
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let before = rss_kib();
+    for _ in 0..N {
+        sockets.push(open(request.clone(), addr.clone()).await);
+    }
+    wait_for_connections(&app, N + 100).await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let after = rss_kib();
+    let per = (after - before) as f64 / N as f64;
+    eprintln!(
+        "{N} idle websockets: {} KiB more resident, {per:.1} KiB each ({})",
+        after - before,
+        agora_tests::app::backend_name()
+    );
+}
