@@ -13,6 +13,7 @@
 mod child;
 mod http;
 mod stats;
+mod trace;
 mod world;
 mod ws;
 
@@ -172,6 +173,7 @@ async fn run(args: Args) -> anyhow::Result<()> {
         other => anyhow::bail!("--backend must be sqlite or postgres, not {other}"),
     };
     let plan = Plan::new(args.quick);
+    trace::install()?;
     let wanted = |b: &str| args.only.is_empty() || args.only.iter().any(|o| o == b);
     eprintln!("agora-bench on {:?}: {}", backend, machine());
     let started = Instant::now();
@@ -428,6 +430,16 @@ async fn throughput(world: &World, plan: &Plan) -> anyhow::Result<Vec<Row>> {
         times.summary()
     );
 
+    let (person, channel) = posters[0].clone();
+    let mut client = person.client(addr);
+    let path = format!("/api/v1/channels/{channel}/messages");
+    let body =
+        serde_json::json!({"body": "Het verslag van de stuurgroep staat online."}).to_string();
+    let (res, list) = trace::statements(client.send("POST", &path, Some(body.as_bytes()))).await;
+    anyhow::ensure!(res?.status == 201, "traced post failed");
+    trace::show("(b) one POST /api/v1/channels/{id}/messages", &list);
+    let post_statements = list.len();
+
     let cpu = child::CpuWindow::start(&[None]);
     let started = Instant::now();
     let mut tasks = Vec::new();
@@ -523,6 +535,13 @@ async fn throughput(world: &World, plan: &Plan) -> anyhow::Result<Vec<Row>> {
         ),
         row(
             "b",
+            "SQL statements per HTTP post (session lookup included)",
+            post_statements.to_string(),
+            "",
+            None,
+        ),
+        row(
+            "b",
             "CPU per post for rendering / language detection",
             format!(
                 "{:.0} µs / {:.0} µs",
@@ -569,7 +588,10 @@ async fn history(world: &World, plan: &Plan) -> anyhow::Result<Vec<Row>> {
     let path = format!("/api/v1/channels/{channel}/messages");
     let secs = Duration::from_secs(plan.history_secs);
     let mut probe = world.members[0].client(addr);
-    let first = probe.send("GET", &path, None).await?;
+    let (first, list) = trace::statements(probe.send("GET", &path, None)).await;
+    let first = first?;
+    trace::show("(c) one GET /api/v1/channels/{id}/messages", &list);
+    let history_statements = list.len();
     let page = first.json()?;
     let messages = page["messages"].as_array().map_or(0, Vec::len);
     let bytes = first.body.len();
@@ -633,6 +655,13 @@ async fn history(world: &World, plan: &Plan) -> anyhow::Result<Vec<Row>> {
         ),
         row(
             "c",
+            "SQL statements per history page",
+            history_statements.to_string(),
+            "",
+            None,
+        ),
+        row(
+            "c",
             "history latency p50 / p99",
             format!("{} / {}", ms(times.percentile(50.0)), ms(p99)),
             "p99 ≤ 20 ms",
@@ -646,7 +675,9 @@ async fn history(world: &World, plan: &Plan) -> anyhow::Result<Vec<Row>> {
 async fn unread(world: &World, plan: &Plan) -> anyhow::Result<Vec<Row>> {
     let addr = world.addr;
     let mut client = world.reader.client(addr);
-    let first = client.send("GET", "/api/v1/unread", None).await?;
+    let (first, list) = trace::statements(client.send("GET", "/api/v1/unread", None)).await;
+    let first = first?;
+    trace::show("(d) one GET /api/v1/unread", &list);
     let body = first.json()?;
     let channels = body["channels"].as_array().map_or(0, Vec::len);
     anyhow::ensure!(

@@ -156,3 +156,5 @@ person-back-to-directory = Back to the directory
 conversations-title = Direct messages
 conversations-none = You have no direct conversations yet.
 conversations-start-hint = To start a conversation, open a colleague's page and send them a message.
+
+workspace-leave-named = Leave { $workspace }

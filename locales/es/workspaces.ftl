@@ -156,3 +156,5 @@ person-back-to-directory = Volver al directorio
 conversations-title = Mensajes directos
 conversations-none = Todavía no tiene conversaciones directas.
 conversations-start-hint = Para iniciar una conversación, abra la página de un colega y envíele un mensaje.
+
+workspace-leave-named = Salir de { $workspace }

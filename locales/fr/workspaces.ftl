@@ -156,3 +156,5 @@ person-back-to-directory = Retour à l'annuaire
 conversations-title = Messages directs
 conversations-none = Vous n'avez pas encore de conversation directe.
 conversations-start-hint = Pour commencer une conversation, ouvrez la page d'un collègue et envoyez-lui un message.
+
+workspace-leave-named = Quitter { $workspace }

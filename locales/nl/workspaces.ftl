@@ -156,3 +156,5 @@ person-back-to-directory = Terug naar de ledengids
 conversations-title = Persoonlijke berichten
 conversations-none = Je hebt nog geen persoonlijke gesprekken.
 conversations-start-hint = Om een gesprek te beginnen, open je de pagina van een collega en stuur je een bericht.
+
+workspace-leave-named = { $workspace } verlaten

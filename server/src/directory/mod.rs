@@ -33,12 +33,15 @@ pub struct Query {
 
 const PAGE: i64 = 100;
 
+/// `s` without the characters LIKE treats specially (and the list separator).
+fn like_free(s: &str) -> String {
+    s.chars()
+        .filter(|c| !matches!(c, '%' | '_' | '\\' | ','))
+        .collect()
+}
+
 fn like(s: &str) -> String {
-    let escaped: String = s
-        .chars()
-        .filter(|c| !matches!(c, '%' | '_' | '\\'))
-        .collect();
-    format!("%{}%", escaped.to_lowercase())
+    format!("%{}%", like_free(s).to_lowercase())
 }
 
 pub fn entry(user: &User, org: &Organisation) -> DirectoryEntry {
@@ -92,15 +95,31 @@ pub fn search(
     if let Some(kind) = query.kind.as_deref().filter(|k| !k.is_empty()) {
         q = q.filter(users::kind.eq(kind.to_string()));
     }
+    // Lists are stored comma-separated; wrapping both sides in commas matches whole elements.
+    if let Some(language) = query
+        .language
+        .as_deref()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+    {
+        q = q.filter(
+            diesel::dsl::sql::<diesel::sql_types::Bool>(
+                "(',' || users.languages_read || ',') LIKE ",
+            )
+            .bind::<diesel::sql_types::Text, _>(format!(
+                "%,{},%",
+                like_free(&language.to_lowercase())
+            )),
+        );
+    }
+    if let Some(theme) = query.theme {
+        q = q.filter(
+            diesel::dsl::sql::<diesel::sql_types::Bool>("(',' || users.themes || ',') LIKE ")
+                .bind::<diesel::sql_types::Text, _>(format!("%,{theme},%")),
+        );
+    }
     let rows: Vec<(User, Organisation)> = q.load(conn)?;
-    let language = query.language.as_deref().filter(|l| !l.is_empty());
-    Ok(rows
-        .iter()
-        // Lists stored as text are filtered here: exact element matches, not substrings.
-        .filter(|(u, _)| language.is_none_or(|l| u.languages_read().iter().any(|x| x == l)))
-        .filter(|(u, _)| query.theme.is_none_or(|t| u.themes().contains(&t)))
-        .map(|(u, o)| entry(u, o))
-        .collect())
+    Ok(rows.iter().map(|(u, o)| entry(u, o)).collect())
 }
 
 /// One person's directory entry, under the same visibility rule.

@@ -1016,9 +1016,16 @@ pub async fn search(
         }
     };
     let mut items = Vec::new();
+    let mut facts_of = std::collections::HashMap::new();
     for hit in hits {
-        let (_, _, facts) =
-            service::channel_summary(&state, &actor, hit.message.channel_id).await?;
+        let channel_id = hit.message.channel_id;
+        let facts = match facts_of.get(&channel_id) {
+            Some(facts) => *facts,
+            None => {
+                let (_, _, facts) = service::channel_summary(&state, &actor, channel_id).await?;
+                *facts_of.entry(channel_id).or_insert(facts)
+            }
+        };
         let viewer = Viewer {
             t,
             actor,

@@ -444,6 +444,8 @@ struct WorkspacePage {
     can_manage: bool,
     /// An organisation admin whose organisation is invited.
     can_decide: bool,
+    /// The reader, for the "leave" form.
+    me: i64,
 }
 
 pub async fn show(
@@ -479,6 +481,7 @@ pub async fn show(
     };
     let can_decide = can.decide && own_invitation(&ws, actor.organisation_id);
     WorkspacePage {
+        me: actor.user_id,
         page: Page::new(&state, &ctx, ws.name.clone())
             .with_notice(notice_text(t, query.notice.as_deref())),
         role_label: ws.my_role.map(|r| t.workspace_role(&r)),
