@@ -65,6 +65,7 @@ struct Plan {
     unread_channels: usize,
     unread_calls: usize,
     idle_sockets: usize,
+    big_channel: usize,
 }
 
 impl Plan {
@@ -81,6 +82,7 @@ impl Plan {
                 unread_channels: 1000,
                 unread_calls: 500,
                 idle_sockets: 500,
+                big_channel: 2_000,
             }
         } else {
             Plan {
@@ -94,6 +96,7 @@ impl Plan {
                 unread_channels: 1000,
                 unread_calls: 2000,
                 idle_sockets: 2000,
+                big_channel: 20_000,
             }
         }
     }
@@ -639,6 +642,7 @@ async fn history(world: &World, plan: &Plan) -> anyhow::Result<Vec<Row>> {
         plan.history_connections,
         times.summary()
     );
+    let (small, big, big_len) = history_growth(world, plan, &path).await?;
     Ok(vec![
         row(
             "c",
@@ -667,7 +671,89 @@ async fn history(world: &World, plan: &Plan) -> anyhow::Result<Vec<Row>> {
             "p99 ≤ 20 ms",
             Some(p99 <= Duration::from_millis(20)),
         ),
+        row(
+            "c",
+            &format!("newest page alone, p50: {last_seq}-message channel / {big_len}-message channel"),
+            format!("{} / {}", ms(small), ms(big)),
+            "",
+            None,
+        ),
     ])
+}
+
+/// The newest page of the busy channel and of a channel with `big_channel` messages (posted
+/// through the service), each fetched 200 times by one connection: the page's cost should not
+/// grow with the channel.
+async fn history_growth(
+    world: &World,
+    plan: &Plan,
+    busy_path: &str,
+) -> anyhow::Result<(Duration, Duration, usize)> {
+    let owner = world.members[0].actor;
+    let channel = agora::messaging::service::create_channel(
+        &world.state,
+        &owner,
+        world.workspace_id,
+        agora_shared::conversations::NewChannel {
+            name: "archive".into(),
+            topic: String::new(),
+            private: false,
+            member_ids: Vec::new(),
+        },
+    )
+    .await
+    .map_err(|e| anyhow::anyhow!("{e:?}"))?
+    .id;
+    let started = Instant::now();
+    let posted = futures_util::StreamExt::collect::<Vec<_>>(futures_util::StreamExt::buffer_unordered(
+        futures_util::stream::iter(0..plan.big_channel).map(|n| {
+            let state = world.state.clone();
+            async move {
+                agora::messaging::service::post(
+                    &state,
+                    &owner,
+                    channel,
+                    NewMessage {
+                        body: format!("Archiefbericht {n}: verslag van de werkgroep."),
+                        thread_root_id: None,
+                        language: None,
+                        attachment_ids: Vec::new(),
+                    },
+                )
+                .await
+            }
+        }),
+        8,
+    ))
+    .await;
+    for p in posted {
+        p.map_err(|e| anyhow::anyhow!("{e:?}"))?;
+    }
+    eprintln!(
+        "(c) posted {} messages into one channel in {:.1} s",
+        plan.big_channel,
+        started.elapsed().as_secs_f64()
+    );
+    let mut client = world.members[0].client(world.addr);
+    let mut time = async |path: &str| -> anyhow::Result<Samples> {
+        let mut s = Samples::default();
+        for _ in 0..200 {
+            let t = Instant::now();
+            let r = client.send("GET", path, None).await?;
+            anyhow::ensure!(r.status == 200, "history: {}", r.status);
+            s.push(t.elapsed());
+        }
+        Ok(s)
+    };
+    let mut small = time(busy_path).await?;
+    let mut big = time(&format!("/api/v1/channels/{channel}/messages")).await?;
+    eprintln!(
+        "(c) newest page alone: busy channel {}; {}-message channel {}",
+        small.summary(),
+        plan.big_channel,
+        big.summary()
+    );
+    Ok((small.percentile(50.0), big.percentile(50.0), plan.big_channel))
 }
 
 /// (d) `GET /api/v1/unread` of a person in `unread_channels` channels, called one after the

@@ -1,6 +1,7 @@
 # Layout, navigation and shared labels.
 skip-to-content = Skip to main content
 nav-label = Main
+nav-search = Search
 nav-profile = Profile
 nav-organisation = My organisation
 nav-network = Network

@@ -1,6 +1,7 @@
 # Diseño, navegación y etiquetas comunes.
 skip-to-content = Ir al contenido principal
 nav-label = Menú principal
+nav-search = Buscar
 nav-profile = Perfil
 nav-organisation = Mi organización
 nav-network = Red

@@ -1,6 +1,7 @@
 # Mise en page, navigation et libellés communs.
 skip-to-content = Aller au contenu principal
 nav-label = Menu principal
+nav-search = Rechercher
 nav-profile = Profil
 nav-organisation = Mon organisation
 nav-network = Réseau

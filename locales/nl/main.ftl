@@ -1,6 +1,7 @@
 # Opmaak, navigatie en gedeelde labels.
 skip-to-content = Naar de hoofdinhoud
 nav-label = Hoofdmenu
+nav-search = Zoeken
 nav-profile = Profiel
 nav-organisation = Mijn organisatie
 nav-network = Netwerk

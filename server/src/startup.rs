@@ -166,6 +166,7 @@ impl Application {
         })
         .workers(state.config.http_workers)
         .shutdown_timeout(10)
+        .disable_signals()
         .listen(listener)?
         .run();
 
@@ -195,6 +196,16 @@ impl Application {
 
     /// Serves until SIGINT/SIGTERM, then drains in-flight requests and stops the workers.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        // Websockets never finish by themselves: on SIGINT/SIGTERM close them first, so the
+        // graceful stop only waits for ordinary requests.
+        let handle = self.server.handle();
+        let hub = self.state.hub.clone();
+        tokio::spawn(async move {
+            shutdown_signal().await;
+            tracing::info!("shutting down");
+            hub.close_all(crate::realtime::hub::CLOSE_GOING_AWAY);
+            handle.stop(true).await;
+        });
         let result = self.server.await;
         let _ = self.shutdown.send(true);
         if let Some(worker) = self.worker {
@@ -220,4 +231,28 @@ pub async fn state_for_cli(config: Config) -> anyhow::Result<AppState> {
         hub: crate::realtime::hub::Hub::new(db),
         config: Arc::new(config),
     })
+}
+
+/// Resolves on SIGINT (Ctrl-C) or SIGTERM.
+async fn shutdown_signal() {
+    let ctrl_c = tokio::signal::ctrl_c();
+    #[cfg(unix)]
+    {
+        let mut term =
+            match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+                Ok(s) => s,
+                Err(_) => {
+                    let _ = ctrl_c.await;
+                    return;
+                }
+            };
+        tokio::select! {
+            _ = ctrl_c => {}
+            _ = term.recv() => {}
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = ctrl_c.await;
+    }
 }

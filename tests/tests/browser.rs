@@ -1,6 +1,7 @@
 //! The application in a real browser: signing in and out through the forms, accepting an
-//! invitation from its email, the language switcher, keyboard-only use, and axe-core's WCAG 2.1
-//! A/AA rules on every page a person can reach, in each of the four interface languages.
+//! invitation from its email, the language switcher, keyboard-only use, two people talking live in
+//! a channel, and axe-core's WCAG 2.1 A/AA rules on every page a person can reach, in each of the
+//! four interface languages.
 //!
 //! Every test starts its own application and its own Chromium; without Chromium (or without
 //! axe-core for the accessibility checks) they print `SKIPPED` and pass, unless

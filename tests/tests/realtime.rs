@@ -785,7 +785,6 @@ async fn a_deactivated_person_is_cut_off_by_the_session_check() {
 }
 
 #[tokio::test]
-#[ignore = "needs service hook: accounts::service::update_member must call hub.disconnect_user"]
 async fn a_deactivated_person_is_cut_off_at_once() {
     let app = spawn_app().await;
     let world = World::build(&app).await;
@@ -798,7 +797,6 @@ async fn a_deactivated_person_is_cut_off_at_once() {
 }
 
 #[tokio::test]
-#[ignore = "needs service hook: accounts::service::sign_out must call hub.disconnect_session"]
 async fn signing_out_ends_that_sessions_stream_at_once() {
     let app = spawn_app().await;
     let world = World::build(&app).await;
@@ -821,7 +819,6 @@ async fn signing_out_ends_that_sessions_stream_at_once() {
 }
 
 #[tokio::test]
-#[ignore = "needs service hook: accounts::service::change_password must call hub.disconnect_other_sessions"]
 async fn a_password_change_ends_the_other_sessions_streams_at_once() {
     let app = spawn_app().await;
     let world = World::build(&app).await;
@@ -845,7 +842,6 @@ async fn a_password_change_ends_the_other_sessions_streams_at_once() {
 }
 
 #[tokio::test]
-#[ignore = "needs service hook: accounts::service::confirm_reset must call hub.disconnect_user"]
 async fn a_password_reset_ends_every_stream_at_once() {
     let app = spawn_app().await;
     let world = World::build(&app).await;
@@ -875,7 +871,6 @@ async fn a_password_reset_ends_every_stream_at_once() {
 }
 
 #[tokio::test]
-#[ignore = "needs service hook: organisations::service::update must call hub.disconnect_organisation"]
 async fn suspending_an_organisation_ends_its_streams_at_once() {
     let app = spawn_app().await;
     let world = World::build(&app).await;

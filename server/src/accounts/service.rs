@@ -198,7 +198,9 @@ pub async fn sign_out(
                 now(),
             )
         })
-        .await
+        .await?;
+    state.hub.disconnect_session(&identity.session_hash);
+    Ok(())
 }
 
 /// The pending invitation behind a link, for the acceptance page.
@@ -383,7 +385,7 @@ pub async fn confirm_reset(
     let password = validate::password("password", password)?;
     let hash = run_blocking(move || Ok(hash_password(&password)?)).await?;
     let token_hash = hash_token(token);
-    state
+    let user_id = state
         .db
         .write(move |conn| {
             let now = now();
@@ -413,9 +415,12 @@ pub async fn confirm_reset(
                     client_address: client.as_deref(),
                 },
                 now,
-            )
+            )?;
+            Ok(user.id)
         })
-        .await
+        .await?;
+    state.hub.disconnect_user(user_id);
+    Ok(())
 }
 
 /// Whether a reset link is still usable (for showing its form).
@@ -522,7 +527,11 @@ pub async fn change_password(
                 now,
             )
         })
-        .await
+        .await?;
+    state
+        .hub
+        .disconnect_other_sessions(user_id, &identity.session_hash);
+    Ok(())
 }
 
 /// Invites `input.email` into `organisation` and queues the email in the invitee's language.
@@ -645,7 +654,7 @@ pub async fn update_member(
     input: MemberUpdate,
 ) -> AppResult<User> {
     let actor = *actor;
-    state
+    let user = state
         .db
         .write(move |conn| {
             let target = User::find_in_org(conn, organisation_id, user_id)?;
@@ -690,7 +699,11 @@ pub async fn update_member(
             }
             Ok(user)
         })
-        .await
+        .await?;
+    if user.status() == UserStatus::Deactivated {
+        state.hub.disconnect_user(user.id);
+    }
+    Ok(user)
 }
 
 /// Role given to invitees when a form does not say.

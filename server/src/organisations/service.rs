@@ -83,7 +83,7 @@ pub async fn update(
     }
     changes.status = input.status.map(|s| s.as_str().to_string());
     let actor_id = actor.user_id;
-    state
+    let org = state
         .db
         .write(move |conn| {
             let before = Organisation::find(conn, organisation_id)?;
@@ -112,5 +112,9 @@ pub async fn update(
             )?;
             Ok(org)
         })
-        .await
+        .await?;
+    if org.status() == OrgStatus::Suspended {
+        state.hub.disconnect_organisation(org.id);
+    }
+    Ok(org)
 }
