@@ -23,6 +23,7 @@ use std::time::{Duration, Instant};
 use agora_shared::conversations::NewMessage;
 use anyhow::Context;
 use clap::Parser;
+use futures_util::StreamExt;
 
 use stats::{Samples, ms};
 use world::{Backend, World};
@@ -570,6 +571,11 @@ async fn history(world: &World, plan: &Plan) -> anyhow::Result<Vec<Row>> {
             .as_i64()
             .unwrap_or(0)
     };
+    let busy_len = if last_seq < 200 {
+        last_seq + 200
+    } else {
+        last_seq
+    };
     if last_seq < 200 {
         let actor = world.members[0].actor;
         for n in 0..200 {
@@ -602,16 +608,10 @@ async fn history(world: &World, plan: &Plan) -> anyhow::Result<Vec<Row>> {
     let cpu = child::CpuWindow::start(&[None]);
     let started = Instant::now();
     let mut tasks = Vec::new();
-    for person in world
-        .members
-        .iter()
-        .cycle()
-        .take(plan.history_connections)
-        .cloned()
-    {
+    for person in world.members.iter().cycle().take(plan.history_connections) {
         let path = path.clone();
+        let mut client = person.client(addr);
         tasks.push(tokio::spawn(async move {
-            let mut client = person.client(addr);
             let mut times = Samples::default();
             let mut failed = 0u64;
             while started.elapsed() < secs {
@@ -673,7 +673,9 @@ async fn history(world: &World, plan: &Plan) -> anyhow::Result<Vec<Row>> {
         ),
         row(
             "c",
-            &format!("newest page alone, p50: {last_seq}-message channel / {big_len}-message channel"),
+            &format!(
+                "newest page alone, p50: {busy_len}-message channel / {big_len}-message channel"
+            ),
             format!("{} / {}", ms(small), ms(big)),
             "",
             None,
@@ -705,8 +707,8 @@ async fn history_growth(
     .map_err(|e| anyhow::anyhow!("{e:?}"))?
     .id;
     let started = Instant::now();
-    let posted = futures_util::StreamExt::collect::<Vec<_>>(futures_util::StreamExt::buffer_unordered(
-        futures_util::stream::iter(0..plan.big_channel).map(|n| {
+    let posted = futures_util::stream::iter(0..plan.big_channel)
+        .map(|n| {
             let state = world.state.clone();
             async move {
                 agora::messaging::service::post(
@@ -722,10 +724,10 @@ async fn history_growth(
                 )
                 .await
             }
-        }),
-        8,
-    ))
-    .await;
+        })
+        .buffer_unordered(8)
+        .collect::<Vec<_>>()
+        .await;
     for p in posted {
         p.map_err(|e| anyhow::anyhow!("{e:?}"))?;
     }
@@ -753,7 +755,11 @@ async fn history_growth(
         plan.big_channel,
         big.summary()
     );
-    Ok((small.percentile(50.0), big.percentile(50.0), plan.big_channel))
+    Ok((
+        small.percentile(50.0),
+        big.percentile(50.0),
+        plan.big_channel,
+    ))
 }
 
 /// (d) `GET /api/v1/unread` of a person in `unread_channels` channels, called one after the

@@ -68,6 +68,8 @@ pub struct World {
     /// The person who reads [`World::reader_channels`] channels.
     pub reader: Person,
     pub reader_channels: usize,
+    /// The workspace of `members`.
+    pub workspace_id: i64,
     /// A channel whose readers are all of `members`.
     pub hot_channel: i64,
     /// One channel per concurrent poster of the throughput benchmark, same readers.
@@ -185,6 +187,7 @@ impl World {
                 session: None,
             },
             reader_channels,
+            workspace_id: 0,
             hot_channel: 0,
             load_channels: Vec::new(),
         };
@@ -325,6 +328,7 @@ impl World {
             )
             .await,
         )?;
+        self.workspace_id = ws.id;
         step(
             "invite",
             workspaces::invite_organisation(state, &owner, ws.id, orgs[2].id).await,

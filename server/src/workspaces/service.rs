@@ -326,17 +326,7 @@ pub async fn add_member(
             let f = facts(conn, &actor, &workspace)?;
             let target = User::find(conn, input.user_id)
                 .map_err(|_| AppError::invalid(ErrorCode::InvalidValue, "user_id"))?;
-            let moderator = decide(&actor, &f, WorkspaceAction::Moderate).is_ok();
-            let own_people = target.organisation_id == actor.organisation_id
-                && decide(&actor, &f, WorkspaceAction::GovernOwnMembers).is_ok();
-            if !moderator && !own_people {
-                decide(&actor, &f, WorkspaceAction::Moderate)?;
-            }
-            if input.role == WorkspaceRole::Owner
-                && decide(&actor, &f, WorkspaceAction::Administer).is_err()
-            {
-                return Err(AppError::forbidden());
-            }
+            policy::workspace::add_member(&actor, &f, target.organisation_id, input.role)?;
             let participates = Participant::find(conn, workspace_id, target.organisation_id)?
                 .map(|p| p.status())
                 == Some(Participation::Active);
@@ -426,17 +416,7 @@ pub async fn remove_member(
             decide(&actor, &f, WorkspaceAction::SeeSummary)?;
             let member =
                 Member::find(conn, workspace_id, user_id)?.ok_or_else(AppError::not_found)?;
-            let allowed = actor.user_id == user_id
-                || decide(&actor, &f, WorkspaceAction::Moderate).is_ok()
-                || (member.organisation_id == actor.organisation_id
-                    && decide(&actor, &f, WorkspaceAction::GovernOwnMembers).is_ok());
-            if !allowed {
-                return Err(if f.role.is_some() || f.own_participation.is_some() {
-                    AppError::forbidden()
-                } else {
-                    AppError::not_found()
-                });
-            }
+            policy::workspace::remove_member(&actor, &f, user_id, member.organisation_id)?;
             if member.role() == WorkspaceRole::Owner
                 && Member::count_owners(conn, workspace_id)? <= 1
             {
