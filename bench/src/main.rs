@@ -43,6 +43,9 @@ struct Args {
     /// Shorter runs and fewer sockets: a smoke test, not a measurement.
     #[arg(long)]
     quick: bool,
+    /// Keep the database afterwards (for EXPLAIN and the like) and print where it is.
+    #[arg(long)]
+    keep_database: bool,
     /// Run only these benchmarks (letters a to e, comma-separated).
     #[arg(long, value_delimiter = ',')]
     only: Vec<String>,
@@ -207,7 +210,11 @@ async fn run(args: Args) -> anyhow::Result<()> {
     if wanted("d") {
         rows.extend(unread(&world, &plan).await?);
     }
-    world.stop().await;
+    if args.keep_database {
+        eprintln!("database kept: {}", world.stop_keeping_database().await);
+    } else {
+        world.stop().await;
+    }
 
     println!();
     println!(
@@ -435,14 +442,19 @@ async fn throughput(world: &World, plan: &Plan) -> anyhow::Result<Vec<Row>> {
     );
 
     let (person, channel) = posters[0].clone();
-    let mut client = person.client(addr);
     let path = format!("/api/v1/channels/{channel}/messages");
-    let body =
-        serde_json::json!({"body": "Het verslag van de stuurgroep staat online."}).to_string();
-    let (res, list) = trace::statements(client.send("POST", &path, Some(body.as_bytes()))).await;
-    anyhow::ensure!(res?.status == 201, "traced post failed");
-    trace::show("(b) one POST /api/v1/channels/{id}/messages", &list);
-    let post_statements = list.len();
+    let (_, post_profile) = trace::profile(50, person.client(addr), |mut c| {
+        let path = path.clone();
+        async move {
+            let body = serde_json::json!({"body": "Het verslag van de stuurgroep staat online."})
+                .to_string();
+            let r = c.send("POST", &path, Some(body.as_bytes())).await?;
+            anyhow::ensure!(r.status == 201, "traced post: {}", r.status);
+            Ok(c)
+        }
+    })
+    .await?;
+    post_profile.show("(b) POST /api/v1/channels/{id}/messages");
 
     let cpu = child::CpuWindow::start(&[None]);
     let started = Instant::now();
@@ -539,8 +551,12 @@ async fn throughput(world: &World, plan: &Plan) -> anyhow::Result<Vec<Row>> {
         ),
         row(
             "b",
-            "SQL statements per HTTP post (session lookup included)",
-            post_statements.to_string(),
+            "SQL statements per HTTP post (session lookup included); their time",
+            format!(
+                "{:.0}; {:.2} ms",
+                post_profile.per_request(),
+                post_profile.micros_per_request() / 1000.0
+            ),
             "",
             None,
         ),
@@ -596,11 +612,18 @@ async fn history(world: &World, plan: &Plan) -> anyhow::Result<Vec<Row>> {
     }
     let path = format!("/api/v1/channels/{channel}/messages");
     let secs = Duration::from_secs(plan.history_secs);
-    let mut probe = world.members[0].client(addr);
-    let (first, list) = trace::statements(probe.send("GET", &path, None)).await;
-    let first = first?;
-    trace::show("(c) one GET /api/v1/channels/{id}/messages", &list);
-    let history_statements = list.len();
+    let (mut probe, history_profile) =
+        trace::profile(50, world.members[0].client(addr), |mut c| {
+            let path = path.clone();
+            async move {
+                let r = c.send("GET", &path, None).await?;
+                anyhow::ensure!(r.status == 200, "traced history: {}", r.status);
+                Ok(c)
+            }
+        })
+        .await?;
+    history_profile.show("(c) GET /api/v1/channels/{id}/messages");
+    let first = probe.send("GET", &path, None).await?;
     let page = first.json()?;
     let messages = page["messages"].as_array().map_or(0, Vec::len);
     let bytes = first.body.len();
@@ -659,8 +682,12 @@ async fn history(world: &World, plan: &Plan) -> anyhow::Result<Vec<Row>> {
         ),
         row(
             "c",
-            "SQL statements per history page",
-            history_statements.to_string(),
+            "SQL statements per history page; their time",
+            format!(
+                "{:.0}; {:.2} ms",
+                history_profile.per_request(),
+                history_profile.micros_per_request() / 1000.0
+            ),
             "",
             None,
         ),
@@ -766,10 +793,15 @@ async fn history_growth(
 /// other, and the bare query on one connection.
 async fn unread(world: &World, plan: &Plan) -> anyhow::Result<Vec<Row>> {
     let addr = world.addr;
-    let mut client = world.reader.client(addr);
-    let (first, list) = trace::statements(client.send("GET", "/api/v1/unread", None)).await;
-    let first = first?;
-    trace::show("(d) one GET /api/v1/unread", &list);
+    let (mut client, unread_profile) =
+        trace::profile(50, world.reader.client(addr), |mut c| async {
+            let r = c.send("GET", "/api/v1/unread", None).await?;
+            anyhow::ensure!(r.status == 200, "traced unread: {}", r.status);
+            Ok(c)
+        })
+        .await?;
+    unread_profile.show("(d) GET /api/v1/unread");
+    let first = client.send("GET", "/api/v1/unread", None).await?;
     let body = first.json()?;
     let channels = body["channels"].as_array().map_or(0, Vec::len);
     anyhow::ensure!(
@@ -814,6 +846,23 @@ async fn unread(world: &World, plan: &Plan) -> anyhow::Result<Vec<Row>> {
     })
     .await??;
     eprintln!("(d) db::search::unread_counts: {}", bare.summary());
+    // The session lookup every request makes, alone on one connection.
+    let db = world.state.db.clone();
+    let token = world.reader.session().token.clone();
+    let mut lookup = tokio::task::spawn_blocking(move || -> anyhow::Result<Samples> {
+        let mut conn = db.get().map_err(|e| anyhow::anyhow!("{e:?}"))?;
+        let mut times = Samples::with_capacity(calls);
+        for _ in 0..calls {
+            let t = Instant::now();
+            let found = agora::accounts::session::find_live(&mut conn, &token, agora::time::now())
+                .map_err(|e| anyhow::anyhow!("{e:?}"))?;
+            times.push(t.elapsed());
+            anyhow::ensure!(found.is_some(), "session not found");
+        }
+        Ok(times)
+    })
+    .await??;
+    eprintln!("(d) accounts::session::find_live: {}", lookup.summary());
     let p99 = times.percentile(99.0);
     Ok(vec![
         row(
@@ -827,6 +876,17 @@ async fn unread(world: &World, plan: &Plan) -> anyhow::Result<Vec<Row>> {
             ),
             "p99 ≤ 2 ms",
             Some(p99 <= Duration::from_millis(2)),
+        ),
+        row(
+            "d",
+            "bare `accounts::session::find_live` (every request's session lookup) p50 / p99",
+            format!(
+                "{} / {}",
+                ms(lookup.percentile(50.0)),
+                ms(lookup.percentile(99.0))
+            ),
+            "",
+            None,
         ),
         row(
             "d",

@@ -499,6 +499,20 @@ impl World {
     pub async fn stop(self) {
         self.app.stop().await;
     }
+
+    /// Stops the server but keeps the database, and returns where it is.
+    pub async fn stop_keeping_database(self) -> String {
+        self.app.handle.stop(false).await;
+        match self.app.postgres {
+            Some((server_url, name)) => {
+                let base = server_url
+                    .rsplit_once('/')
+                    .map_or(server_url.as_str(), |(b, _)| b);
+                format!("{base}/{name}")
+            }
+            None => format!("{}/agora.db", self.app.data_dir.display()),
+        }
+    }
 }
 
 /// The server process of the memory benchmark: `--memory-server <people>`. Starts the
