@@ -128,24 +128,21 @@ impl Message {
         rows.reverse();
         let first = rows.first().map(|m| m.seq).or(after_seq.map(|s| s + 1));
         let last = rows.last().map(|m| m.seq).or(before_seq.map(|s| s - 1));
+        let ids = || {
+            messages::table
+                .filter(messages::channel_id.eq(channel_id))
+                .filter(messages::thread_root_id.is_null())
+                .select(messages::id)
+        };
+        // EXISTS stops at the first row; a COUNT would scan the whole rest of the channel.
         let more_before = match first {
-            Some(seq) => {
-                base()
-                    .filter(messages::seq.lt(seq))
-                    .count()
-                    .get_result::<i64>(conn)?
-                    > 0
-            }
+            Some(seq) => diesel::select(diesel::dsl::exists(ids().filter(messages::seq.lt(seq))))
+                .get_result(conn)?,
             None => false,
         };
         let more_after = match last {
-            Some(seq) => {
-                base()
-                    .filter(messages::seq.gt(seq))
-                    .count()
-                    .get_result::<i64>(conn)?
-                    > 0
-            }
+            Some(seq) => diesel::select(diesel::dsl::exists(ids().filter(messages::seq.gt(seq))))
+                .get_result(conn)?,
             None => false,
         };
         Ok((rows, more_before, more_after))
