@@ -895,7 +895,6 @@ async fn suspending_an_organisation_ends_its_streams_at_once() {
 }
 
 #[tokio::test]
-#[ignore = "slow: waits for a heartbeat (WS_HEARTBEAT_SECS)"]
 async fn an_idle_stream_stays_open_with_heartbeats() {
     let app = spawn_app().await;
     let world = World::build(&app).await;
