@@ -57,12 +57,6 @@ pub fn load(
     Ok((channel, facts))
 }
 
-fn publish(state: &AppState, events: Vec<StoredEvent>) {
-    for e in events {
-        state.hub.publish(e);
-    }
-}
-
 fn channel_event(
     conn: &mut DbConnection,
     kind: EventKind,
@@ -173,7 +167,7 @@ pub async fn create_channel(
             Ok((channel, vec![ev]))
         })
         .await?;
-    publish(state, events);
+    state.hub.publish_all(events);
     Ok(channel)
 }
 
@@ -213,7 +207,7 @@ pub async fn update_channel(
             Ok((updated, vec![ev]))
         })
         .await?;
-    publish(state, events);
+    state.hub.publish_all(events);
     Ok(channel)
 }
 
@@ -419,7 +413,7 @@ pub async fn post(
             Ok((view, vec![ev]))
         })
         .await?;
-    publish(state, events);
+    state.hub.publish_all(events);
     Ok(view)
 }
 
@@ -502,7 +496,7 @@ pub async fn edit(
             Ok((view, vec![ev]))
         })
         .await?;
-    publish(state, events);
+    state.hub.publish_all(events);
     Ok(view)
 }
 
@@ -551,7 +545,7 @@ pub async fn delete(state: &AppState, actor: &Actor, message_id: i64) -> AppResu
             )?])
         })
         .await?;
-    publish(state, events);
+    state.hub.publish_all(events);
     Ok(())
 }
 
@@ -587,7 +581,7 @@ pub async fn react(
             Ok((view, vec![ev]))
         })
         .await?;
-    publish(state, events);
+    state.hub.publish_all(events);
     Ok(view)
 }
 
@@ -662,7 +656,7 @@ pub async fn mark_read(
             Ok((view, vec![ev]))
         })
         .await?;
-    publish(state, events);
+    state.hub.publish_all(events);
     Ok(view)
 }
 
@@ -802,7 +796,7 @@ pub async fn start_direct(
             Ok((channel, vec![ev]))
         })
         .await?;
-    publish(state, events);
+    state.hub.publish_all(events);
     Ok(channel)
 }
 

@@ -258,6 +258,13 @@ impl Hub {
         self.inner.bus.publish(event);
     }
 
+    /// Publishes what a committed transaction recorded, in order.
+    pub fn publish_all(&self, events: Vec<StoredEvent>) {
+        for event in events {
+            self.publish(event);
+        }
+    }
+
     /// Registers a websocket of `user_id`, signed in with the session whose hash is `session_hash`.
     pub fn register(&self, user_id: i64, organisation_id: i64, session_hash: &str) -> Connection {
         let id = self.inner.next_id.fetch_add(1, Ordering::Relaxed);

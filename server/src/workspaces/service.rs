@@ -4,7 +4,6 @@ use agora_shared::ErrorCode;
 use agora_shared::conversations::*;
 use agora_shared::events::EventKind;
 use agora_shared::limits::{MAX_DESCRIPTION_CHARS, MAX_WORKSPACE_NAME_CHARS};
-use chrono::NaiveDateTime;
 use serde_json::json;
 
 use super::model::{Member, NewWorkspaceRow, Participant, Workspace, WorkspaceChanges};
@@ -56,10 +55,6 @@ pub fn facts(
     })
 }
 
-fn sdg_tags(tags: &[u8]) -> AppResult<String> {
-    validate::sdg_tags("sdg_tags", tags)
-}
-
 fn event(
     conn: &mut DbConnection,
     kind: EventKind,
@@ -78,12 +73,6 @@ fn event(
     )
 }
 
-fn publish(state: &AppState, events: Vec<StoredEvent>) {
-    for e in events {
-        state.hub.publish(e);
-    }
-}
-
 /// The name of a workspace's first channel, in its default language.
 fn general_name(state: &AppState, language: agora_shared::api::Language) -> String {
     crate::i18n::Tr::new(state.i18n.clone(), language).t("channel-general-name")
@@ -95,7 +84,7 @@ pub async fn create(state: &AppState, actor: &Actor, input: NewWorkspace) -> App
     let name = validate::text("name", &input.name, MAX_WORKSPACE_NAME_CHARS)?;
     let description =
         validate::optional_multiline("description", &input.description, MAX_DESCRIPTION_CHARS)?;
-    let tags = sdg_tags(&input.sdg_tags)?;
+    let tags = validate::sdg_tags("sdg_tags", &input.sdg_tags)?;
     let general = general_name(state, input.default_language);
     let actor = *actor;
     let (workspace, events) = state
@@ -161,7 +150,7 @@ pub async fn create(state: &AppState, actor: &Actor, input: NewWorkspace) -> App
             Ok((workspace, vec![ev]))
         })
         .await?;
-    publish(state, events);
+    state.hub.publish_all(events);
     Ok(workspace)
 }
 
@@ -186,7 +175,7 @@ pub async fn update(
         )?);
     }
     if let Some(tags) = &input.sdg_tags {
-        changes.sdg_tags = Some(sdg_tags(tags)?);
+        changes.sdg_tags = Some(validate::sdg_tags("sdg_tags", tags)?);
     }
     changes.visibility = input.visibility.map(|v| v.as_str().to_string());
     changes.default_language = input.default_language.map(|l| l.as_str().to_string());
@@ -210,7 +199,7 @@ pub async fn update(
             Ok((ws, vec![ev]))
         })
         .await?;
-    publish(state, events);
+    state.hub.publish_all(events);
     Ok(ws)
 }
 
@@ -306,7 +295,7 @@ pub async fn decide_participation(
             )?])
         })
         .await?;
-    publish(state, events);
+    state.hub.publish_all(events);
     Ok(())
 }
 
@@ -357,7 +346,7 @@ pub async fn add_member(
             )?])
         })
         .await?;
-    publish(state, events);
+    state.hub.publish_all(events);
     Ok(())
 }
 
@@ -395,7 +384,7 @@ pub async fn set_member_role(
             )?])
         })
         .await?;
-    publish(state, events);
+    state.hub.publish_all(events);
     Ok(())
 }
 
@@ -444,7 +433,7 @@ pub async fn remove_member(
             Ok(events)
         })
         .await?;
-    publish(state, events);
+    state.hub.publish_all(events);
     Ok(())
 }
 
@@ -544,9 +533,4 @@ pub async fn members(
                 .collect())
         })
         .await
-}
-
-/// Used by pages: a timestamp's display in the reader's zone.
-pub fn when(t: NaiveDateTime, tz: &str) -> String {
-    crate::time::display(t, tz)
 }
