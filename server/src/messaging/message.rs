@@ -126,8 +126,15 @@ impl Message {
                 }
             };
         rows.reverse();
-        let first = rows.first().map(|m| m.seq).or(after_seq.map(|s| s + 1));
-        let last = rows.last().map(|m| m.seq).or(before_seq.map(|s| s - 1));
+        // Cursors come from the caller and may sit at either end of the i64 range.
+        let first = rows
+            .first()
+            .map(|m| m.seq)
+            .or(after_seq.map(|s| s.saturating_add(1)));
+        let last = rows
+            .last()
+            .map(|m| m.seq)
+            .or(before_seq.map(|s| s.saturating_sub(1)));
         let ids = || {
             messages::table
                 .filter(messages::channel_id.eq(channel_id))

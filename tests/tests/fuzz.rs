@@ -1,0 +1,246 @@
+//! Schema-driven fuzzing of the whole API with schemathesis, signed out and signed in: no server
+//! error, every answer's status documented and its body matching the documented schema.
+//!
+//! Needs the `schemathesis` command (`pip install schemathesis`); without it the tests print
+//! `SKIPPED` and pass, unless `AGORA_TEST_REQUIRE_ALL` is set.
+
+use std::path::{Path, PathBuf};
+use std::process::Stdio;
+use std::time::{Duration, Instant};
+
+use agora::web::cookies;
+use agora::workspaces::service as workspaces;
+use agora_shared::api::{Language, OrgKind, OrgRole};
+use agora_shared::conversations::{AddWorkspaceMember, WorkspaceRole};
+use agora_tests::personas::{PASSWORD, World, insert_user};
+use agora_tests::{TestApp, spawn_app};
+use tokio::process::Command;
+
+const REQUIRE_ALL: &str = "AGORA_TEST_REQUIRE_ALL";
+/// Same cases on every run, so a failure in CI reproduces locally.
+const SEED: &str = "20261201";
+/// Cases per operation and phase: enough to find the usual mistakes, small enough that each run
+/// stays within about a minute on a 2-core machine.
+const MAX_EXAMPLES: &str = "12";
+/// Beyond this the run is stopped and fails: the battery must not make CI slow.
+const TIME_LIMIT: Duration = Duration::from_secs(240);
+const CHECKS: &str = "not_a_server_error,status_code_conformance,response_schema_conformance";
+
+/// Operations that would end the fuzzing persona's session, after which every later case is a
+/// 401 and the run tests nothing: signing out, and a password change (it ends the sessions).
+/// By operation id: `DELETE /api/v1/session` and `PUT /api/v1/me/password`.
+const SIGNED_IN_EXCLUDED: &[&str] = &["sign_out", "change_password"];
+
+#[tokio::test]
+async fn fuzz_signed_out() {
+    let Some(version) = schemathesis_version().await else {
+        return;
+    };
+    let app = spawn_app().await;
+    let world = World::build(&app).await;
+    // Real ids are in the path of some cases; without a session each must still answer 401.
+    let config = path_parameters(&world, world.member_a.user_id);
+    run(&app, &version, "signed out", &config, &[]).await;
+}
+
+#[tokio::test]
+async fn fuzz_signed_in() {
+    let Some(version) = schemathesis_version().await else {
+        return;
+    };
+    let app = spawn_app().await;
+    let world = World::build(&app).await;
+    let (persona, cookie, csrf) = fuzz_persona(&app, &world).await;
+    let config = path_parameters(&world, world.member_a.user_id);
+    assert_ne!(persona, world.member_a.user_id);
+    let mut args = Vec::new();
+    args.extend([
+        "-H".to_string(),
+        format!("Cookie: {}={cookie}", cookies::session_name(false)),
+        "-H".to_string(),
+        format!("X-CSRF-Token: {csrf}"),
+    ]);
+    for operation_id in SIGNED_IN_EXCLUDED {
+        args.extend([
+            "--exclude-operation-id".to_string(),
+            operation_id.to_string(),
+        ]);
+    }
+    run(&app, &version, "signed in", &config, &args).await;
+    // The run meant something only if the session lasted to the end.
+    let me = reqwest::Client::new()
+        .get(app.url("/api/v1/me"))
+        .header(
+            "cookie",
+            format!("{}={cookie}", cookies::session_name(false)),
+        )
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(me.status().as_u16(), 200, "the fuzzing session ended");
+}
+
+/// A person of its own for the signed-in run (admin of A, owner of the world's workspace), so
+/// that what the fuzzer changes and deletes belongs to no other test. Returns its id, session
+/// cookie value and CSRF token.
+async fn fuzz_persona(app: &TestApp, world: &World) -> (i64, String, String) {
+    let email = "fuzz@aalst.test";
+    let id = insert_user(
+        app,
+        world.org_a,
+        email,
+        "Fien Fuzz",
+        OrgRole::Admin,
+        Language::Nl,
+    )
+    .await;
+    let owner = agora::policy::Actor::new(
+        world.admin_a.user_id,
+        world.org_a,
+        OrgRole::Admin,
+        OrgKind::FlemishMunicipality,
+    );
+    workspaces::add_member(
+        &app.state,
+        &owner,
+        world.workspace,
+        AddWorkspaceMember {
+            user_id: id,
+            role: WorkspaceRole::Owner,
+        },
+    )
+    .await
+    .expect("fuzz persona joins the workspace");
+    let res = reqwest::Client::new()
+        .post(app.url("/api/v1/session"))
+        .json(&serde_json::json!({"email": email, "password": PASSWORD}))
+        .send()
+        .await
+        .expect("sign in");
+    assert_eq!(res.status().as_u16(), 200, "fuzz persona signs in");
+    let cookie = res
+        .cookies()
+        .find(|c| c.name() == cookies::session_name(false))
+        .expect("session cookie")
+        .value()
+        .to_string();
+    let body: serde_json::Value = res.json().await.expect("json");
+    let csrf = body["csrf_token"].as_str().expect("csrf token").to_string();
+    (id, cookie, csrf)
+}
+
+/// Pins every path id to an object of the world, so cases reach the handlers instead of all
+/// ending in 404 (random ids are tried by the coverage phase's negative cases all the same).
+fn path_parameters(world: &World, user: i64) -> PathBuf {
+    let config = format!(
+        "[parameters]\n\
+         \"path.org\" = {org}\n\
+         \"path.user\" = {user}\n\
+         \"path.invitation\" = {invitation}\n\
+         \"path.workspace\" = {workspace}\n\
+         \"path.channel\" = {channel}\n\
+         \"path.message\" = {message}\n",
+        org = world.org_a,
+        invitation = world.invitation_a,
+        workspace = world.workspace,
+        channel = world.general_channel,
+        message = world.message,
+    );
+    let file = std::env::temp_dir().join(format!(
+        "agora-schemathesis-{}.toml",
+        uuid::Uuid::new_v4().simple()
+    ));
+    std::fs::write(&file, config).expect("write schemathesis config");
+    file
+}
+
+async fn run(app: &TestApp, version: &str, label: &str, config: &Path, extra: &[String]) {
+    let started = Instant::now();
+    let mut command = Command::new("schemathesis");
+    command
+        .arg("--config-file")
+        .arg(config)
+        .arg("run")
+        .arg(app.url("/api/v1/openapi.json"))
+        .args(["--url", &app.address])
+        .args(["--checks", CHECKS])
+        .args(["--max-examples", MAX_EXAMPLES])
+        .args(["--seed", SEED])
+        .args(["--workers", "1"])
+        .args(["--request-timeout", "10"])
+        .args(["--generation-database", "none"])
+        .args(["--no-color", "--output-truncate", "false"])
+        .args(extra)
+        .stdin(Stdio::null())
+        .kill_on_drop(true);
+    let output = tokio::time::timeout(TIME_LIMIT, command.output())
+        .await
+        .unwrap_or_else(|_| panic!("schemathesis ({label}) took longer than {TIME_LIMIT:?}"))
+        .expect("schemathesis runs");
+    let _ = std::fs::remove_file(config);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        output.status.success(),
+        "schemathesis {version} ({label}, {}) found failures:\n{stdout}\n{stderr}",
+        agora_tests::app::backend_name()
+    );
+    // A run that tested nothing also exits 0: make sure operations ran.
+    assert!(
+        stdout.contains("passed"),
+        "schemathesis ({label}) reported no passed operation:\n{stdout}"
+    );
+    // Its summary (operations, cases, checks) goes to the test log.
+    let summary: Vec<&str> = stdout.lines().rev().take(25).collect();
+    eprintln!(
+        "schemathesis {version} ({label}) passed in {:.0?}:\n{}",
+        started.elapsed(),
+        summary.into_iter().rev().collect::<Vec<_>>().join("\n")
+    );
+}
+
+/// The installed schemathesis version, or `None` (after printing `SKIPPED: ...`) when the command
+/// is missing, unless `AGORA_TEST_REQUIRE_ALL` is set, in which case it panics.
+async fn schemathesis_version() -> Option<String> {
+    let reason = match Command::new("schemathesis")
+        .arg("--version")
+        .stdin(Stdio::null())
+        .output()
+        .await
+    {
+        Ok(out) if out.status.success() => {
+            return Some(String::from_utf8_lossy(&out.stdout).trim().to_string());
+        }
+        Ok(out) => format!(
+            "schemathesis --version failed: {}",
+            String::from_utf8_lossy(&out.stderr).trim()
+        ),
+        Err(e) => format!("schemathesis not runnable (pip install schemathesis): {e}"),
+    };
+    if std::env::var_os(REQUIRE_ALL).is_some() {
+        panic!("schemathesis unavailable and {REQUIRE_ALL} is set: {reason}");
+    }
+    eprintln!("SKIPPED: schemathesis unavailable ({reason})");
+    None
+}
+
+/// Found by the battery: the history cursors at the ends of the i64 range overflowed (a panic,
+/// answered 500).
+#[tokio::test]
+async fn history_cursors_at_the_ends_of_the_range_answer_200() {
+    let app = spawn_app().await;
+    let world = World::build(&app).await;
+    for query in [
+        format!("after={}", i64::MIN),
+        format!("before={}", i64::MAX),
+        format!("around={}", i64::MIN),
+        format!("around={}", i64::MAX),
+    ] {
+        let path = format!(
+            "/api/v1/channels/{}/messages?{query}",
+            world.general_channel
+        );
+        let res = world.admin_a.session.get(&path).await;
+        assert_eq!(res.status().as_u16(), 200, "GET {path}");
+    }
+}
