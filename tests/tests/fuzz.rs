@@ -23,7 +23,7 @@ const SEED: &str = "20261201";
 /// stays within about a minute on a 2-core machine.
 const MAX_EXAMPLES: &str = "12";
 /// Beyond this the run is stopped and fails: the battery must not make CI slow.
-const TIME_LIMIT: Duration = Duration::from_secs(240);
+const TIME_LIMIT: Duration = Duration::from_secs(180);
 /// The checks of what each answer says: no server error, a documented status, a body matching
 /// its schema, a documented media type and headers. Left out, as findings that are decisions
 /// rather than defects: `unsupported_method` (the server answers 404 to any unknown method and
