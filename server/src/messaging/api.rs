@@ -383,15 +383,7 @@ pub async fn download(
     } else {
         "application/octet-stream"
     };
-    let disposition = format!(
-        "{}; filename=\"{}\"; filename*=UTF-8''{}",
-        if inline { "inline" } else { "attachment" },
-        a.file_name
-            .chars()
-            .filter(|c| c.is_ascii() && !c.is_ascii_control())
-            .collect::<String>(),
-        crate::web::context::url_encode(&a.file_name)
-    );
+    let disposition = attachments::content_disposition(&a.file_name, inline);
     Ok(HttpResponse::Ok()
         .insert_header(("Content-Type", content_type))
         .insert_header(("Content-Disposition", disposition))
