@@ -148,6 +148,38 @@ async fn a_person_over_quota_is_refused_and_nothing_is_written() {
 }
 
 #[tokio::test]
+async fn parallel_uploads_cannot_pass_the_quota_together() {
+    let app = spawn_app_with(|c| c.upload_quota_per_person = 3000).await;
+    let world = World::build(&app).await;
+    let a = &world.member_a.session;
+    let names: Vec<String> = (0..10).map(|i| format!("{i}.txt")).collect();
+    let answers = futures_util::future::join_all(
+        names
+            .iter()
+            .map(|name| upload(a, &app, world.general_channel, name, vec![b'x'; 1000])),
+    )
+    .await;
+    let mut statuses: Vec<u16> = answers.iter().map(|r| r.status().as_u16()).collect();
+    statuses.sort_unstable();
+    assert_eq!(statuses, [201, 201, 201, 413, 413, 413, 413, 413, 413, 413]);
+    let user = world.member_a.user_id;
+    let stored: i64 = app
+        .state
+        .db
+        .read(move |conn| {
+            use agora::db::schema::attachments::dsl::*;
+            use diesel::prelude::*;
+            Ok(attachments
+                .filter(uploader_id.eq(user))
+                .count()
+                .get_result(conn)?)
+        })
+        .await
+        .unwrap();
+    assert_eq!(stored, 3);
+}
+
+#[tokio::test]
 async fn an_organisation_over_quota_is_refused() {
     let app = spawn_app_with(|c| c.upload_quota_per_organisation = 5000).await;
     let world = World::build(&app).await;
