@@ -386,35 +386,3 @@ async fn an_upload_not_yet_attached_is_readable_by_its_uploader_only() {
     assert_eq!(world.member_a.session.get(&path).await.status(), 200);
     assert_eq!(world.member_b.session.get(&path).await.status(), 404);
 }
-
-#[tokio::test]
-async fn downloads_name_the_file_with_percent_encoding() {
-    let app = spawn_app().await;
-    let world = World::build(&app).await;
-    let a = &world.admin_a.session;
-    let name = "begroting%202027 été+plan.txt";
-    let id = uploaded(
-        a,
-        &app,
-        world.general_channel,
-        "begroting%25202027%20%C3%A9t%C3%A9%2Bplan.txt",
-        20,
-    )
-    .await;
-    let res = a.get(&format!("/files/{id}/x")).await;
-    assert_eq!(res.status(), 200);
-    let disposition = res
-        .headers()
-        .get("content-disposition")
-        .expect("Content-Disposition")
-        .to_str()
-        .unwrap()
-        .to_string();
-    let (_, extended) = disposition
-        .split_once("filename*=")
-        .expect("an RFC 8187 filename*");
-    assert_eq!(
-        extended, "UTF-8''begroting%25202027%20%C3%A9t%C3%A9%2Bplan.txt",
-        "{name}: {disposition}"
-    );
-}

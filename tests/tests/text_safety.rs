@@ -1,7 +1,8 @@
 //! What a reader sees is what it claims to be: a mention shows the person's real name, never the
 //! author's text; characters that reorder or hide text (bidi controls, zero-width characters) are
 //! removed from names, link text and file names; Markdown tables align through classes our CSP
-//! allows; and the answer that carries the CSRF token is never cached.
+//! allows; a download's `filename*` is percent-encoded; and the answer that carries the CSRF
+//! token is never cached.
 
 use agora_tests::personas::World;
 use agora_tests::spawn_app;
@@ -180,4 +181,41 @@ async fn the_answer_with_the_csrf_token_is_never_cached() {
         .map(|v| v.to_str().unwrap().to_string())
         .unwrap_or_default();
     assert!(cache.contains("no-store"), "Cache-Control: {cache:?}");
+}
+
+#[tokio::test]
+async fn downloads_name_the_file_with_percent_encoding() {
+    let app = spawn_app().await;
+    let world = World::build(&app).await;
+    let a = &world.admin_a.session;
+    let name = "begroting%202027 été+plan.txt";
+    let res = a
+        .client
+        .post(format!(
+            "{}/api/v1/channels/{}/attachments?name=begroting%25202027%20%C3%A9t%C3%A9%2Bplan.txt",
+            app.address, world.general_channel
+        ))
+        .header("x-csrf-token", &a.csrf)
+        .body("twintig bytes nodig.")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 201);
+    let id = res.json::<Value>().await.unwrap()["id"].as_i64().unwrap();
+    let res = a.get(&format!("/files/{id}/x")).await;
+    assert_eq!(res.status(), 200);
+    let disposition = res
+        .headers()
+        .get("content-disposition")
+        .expect("Content-Disposition")
+        .to_str()
+        .unwrap()
+        .to_string();
+    let (_, extended) = disposition
+        .split_once("filename*=")
+        .expect("an RFC 8187 filename*");
+    assert_eq!(
+        extended, "UTF-8''begroting%25202027%20%C3%A9t%C3%A9%2Bplan.txt",
+        "{name}: {disposition}"
+    );
 }
