@@ -497,8 +497,12 @@ async fn throughput(world: &World, plan: &Plan) -> anyhow::Result<Vec<Row>> {
     let cpu = tokio::task::spawn_blocking(move || {
         let n = 2000;
         let t = Instant::now();
+        let names = std::collections::HashMap::new();
         for _ in 0..n {
-            std::hint::black_box(agora::messaging::render::render(std::hint::black_box(body)));
+            std::hint::black_box(agora::messaging::render::render(
+                std::hint::black_box(body),
+                &names,
+            ));
         }
         let render = t.elapsed() / n;
         let t = Instant::now();

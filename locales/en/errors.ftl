@@ -23,3 +23,5 @@ error-setup-done = Agora has already been set up.
 error-cannot-change-self = You cannot change your own role, status or organisation this way.
 error-internal = Something went wrong on our side. Please try again later.
 error-unavailable = Agora is temporarily unavailable. Please try again in a moment.
+error-quota-exceeded = Your files would take more than your { $limit } MiB of storage. Delete messages with files you no longer need, or wait for unused uploads to be removed.
+error-organisation-quota-exceeded = The files of your organisation would take more than its { $limit } MiB of storage. Please ask your organisation's administrator.

@@ -23,3 +23,5 @@ error-setup-done = Agora ya está configurado.
 error-cannot-change-self = No puede cambiar su propio rol, estado u organización de esta manera.
 error-internal = Algo salió mal de nuestro lado. Inténtelo de nuevo más tarde.
 error-unavailable = Agora no está disponible temporalmente. Inténtelo de nuevo en un momento.
+error-quota-exceeded = Sus archivos ocuparían más de sus { $limit } MiB de almacenamiento. Elimine los mensajes con archivos que ya no necesite o espere a que se borren las cargas sin usar.
+error-organisation-quota-exceeded = Los archivos de su organización ocuparían más de sus { $limit } MiB de almacenamiento. Consulte al administrador de su organización.

@@ -23,3 +23,5 @@ error-setup-done = Agora a déjà été configuré.
 error-cannot-change-self = Vous ne pouvez pas modifier ainsi votre propre rôle, statut ou organisation.
 error-internal = Un problème est survenu de notre côté. Veuillez réessayer plus tard.
 error-unavailable = Agora est temporairement indisponible. Veuillez réessayer dans un instant.
+error-quota-exceeded = Vos fichiers dépasseraient vos { $limit } Mio de stockage. Supprimez les messages dont vous n’avez plus besoin des fichiers, ou attendez que les envois inutilisés soient effacés.
+error-organisation-quota-exceeded = Les fichiers de votre organisation dépasseraient ses { $limit } Mio de stockage. Veuillez vous adresser à l’administrateur de votre organisation.

@@ -23,3 +23,5 @@ error-setup-done = Agora is al ingesteld.
 error-cannot-change-self = Je kunt je eigen rol, status of organisatie niet op deze manier wijzigen.
 error-internal = Er is bij ons iets misgelopen. Probeer het later opnieuw.
 error-unavailable = Agora is tijdelijk niet beschikbaar. Probeer het zo meteen opnieuw.
+error-quota-exceeded = Uw bestanden zouden meer innemen dan uw { $limit } MiB opslag. Verwijder berichten met bestanden die u niet meer nodig hebt, of wacht tot ongebruikte uploads verwijderd zijn.
+error-organisation-quota-exceeded = De bestanden van uw organisatie zouden meer innemen dan haar { $limit } MiB opslag. Neem contact op met de beheerder van uw organisatie.

@@ -5,6 +5,10 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::time::Duration;
 
+use agora_shared::limits::{
+    UNATTACHED_UPLOAD_TTL_HOURS, UPLOAD_QUOTA_PER_ORGANISATION_MIB, UPLOAD_QUOTA_PER_PERSON_MIB,
+    UPLOADS_PER_WINDOW,
+};
 use anyhow::{Context, bail};
 
 /// How outgoing email leaves the process.
@@ -47,6 +51,14 @@ pub struct Config {
     pub workers: bool,
     /// HTTP worker threads; defaults to the number of cores.
     pub http_workers: usize,
+    /// Upload storage one person may keep, in bytes.
+    pub upload_quota_per_person: u64,
+    /// Upload storage all people of one organisation may keep together, in bytes.
+    pub upload_quota_per_organisation: u64,
+    /// Uploads one person may start per rate-limit window (15 minutes).
+    pub uploads_per_window: u32,
+    /// How long an upload may wait to be attached to a message before it is removed.
+    pub unattached_upload_ttl: Duration,
 }
 
 impl std::fmt::Debug for Config {
@@ -66,6 +78,13 @@ impl std::fmt::Debug for Config {
             .field("log_format", &self.log_format)
             .field("workers", &self.workers)
             .field("http_workers", &self.http_workers)
+            .field("upload_quota_per_person", &self.upload_quota_per_person)
+            .field(
+                "upload_quota_per_organisation",
+                &self.upload_quota_per_organisation,
+            )
+            .field("uploads_per_window", &self.uploads_per_window)
+            .field("unattached_upload_ttl", &self.unattached_upload_ttl)
             .finish()
     }
 }
@@ -101,7 +120,26 @@ pub const SETTINGS: &[(&str, &str)] = &[
     ("AGORA_OUTBOX_POLL_SECS", "5"),
     ("AGORA_LOG", "info"),
     ("AGORA_LOG_FORMAT", "text"),
+    ("AGORA_UPLOAD_QUOTA_PER_PERSON_MIB", "1024"),
+    ("AGORA_UPLOAD_QUOTA_PER_ORGANISATION_MIB", "20480"),
+    ("AGORA_UPLOADS_PER_WINDOW", "60"),
+    ("AGORA_UNATTACHED_UPLOAD_HOURS", "24"),
 ];
+
+/// A numeric setting, or its default when unset.
+fn number<T: std::str::FromStr>(
+    name: &str,
+    value: Option<String>,
+    default: T,
+) -> anyhow::Result<T> {
+    match value {
+        Some(s) => s
+            .trim()
+            .parse()
+            .map_err(|_| anyhow::anyhow!("{name} is not a number: {s}")),
+        None => Ok(default),
+    }
+}
 
 impl Config {
     /// Reads the environment over the defaults.
@@ -136,6 +174,27 @@ impl Config {
             ),
             None => Duration::from_secs(5),
         };
+        const MIB: u64 = 1024 * 1024;
+        let quota_person = number(
+            "AGORA_UPLOAD_QUOTA_PER_PERSON_MIB",
+            get("AGORA_UPLOAD_QUOTA_PER_PERSON_MIB"),
+            UPLOAD_QUOTA_PER_PERSON_MIB,
+        )?;
+        let quota_organisation = number(
+            "AGORA_UPLOAD_QUOTA_PER_ORGANISATION_MIB",
+            get("AGORA_UPLOAD_QUOTA_PER_ORGANISATION_MIB"),
+            UPLOAD_QUOTA_PER_ORGANISATION_MIB,
+        )?;
+        let uploads_per_window = number(
+            "AGORA_UPLOADS_PER_WINDOW",
+            get("AGORA_UPLOADS_PER_WINDOW"),
+            UPLOADS_PER_WINDOW,
+        )?;
+        let ttl_hours = number(
+            "AGORA_UNATTACHED_UPLOAD_HOURS",
+            get("AGORA_UNATTACHED_UPLOAD_HOURS"),
+            UNATTACHED_UPLOAD_TTL_HOURS,
+        )?;
         Ok(Config {
             bind,
             public_url,
@@ -148,6 +207,10 @@ impl Config {
             log_format: get("AGORA_LOG_FORMAT").unwrap_or_else(|| "text".into()),
             workers: true,
             http_workers: std::thread::available_parallelism().map_or(2, |n| n.get()),
+            upload_quota_per_person: quota_person.saturating_mul(MIB),
+            upload_quota_per_organisation: quota_organisation.saturating_mul(MIB),
+            uploads_per_window,
+            unattached_upload_ttl: Duration::from_secs(ttl_hours.saturating_mul(3600)),
         })
     }
 
@@ -191,5 +254,27 @@ mod tests {
         assert!(
             Config::from_lookup(|n| (n == "AGORA_PUBLIC_URL").then(|| "ftp://x".into())).is_err()
         );
+        assert!(
+            Config::from_lookup(|n| (n == "AGORA_UPLOADS_PER_WINDOW").then(|| "many".into()))
+                .is_err()
+        );
+    }
+
+    #[test]
+    fn upload_limits_default_to_the_shared_ones_and_are_read_in_mib() {
+        let config = Config::from_lookup(|_| None).unwrap();
+        assert_eq!(
+            config.upload_quota_per_person,
+            UPLOAD_QUOTA_PER_PERSON_MIB * 1024 * 1024
+        );
+        assert_eq!(config.unattached_upload_ttl, Duration::from_secs(24 * 3600));
+        let config = Config::from_lookup(|n| match n {
+            "AGORA_UPLOAD_QUOTA_PER_ORGANISATION_MIB" => Some("3".into()),
+            "AGORA_UNATTACHED_UPLOAD_HOURS" => Some("2".into()),
+            _ => None,
+        })
+        .unwrap();
+        assert_eq!(config.upload_quota_per_organisation, 3 * 1024 * 1024);
+        assert_eq!(config.unattached_upload_ttl, Duration::from_secs(7200));
     }
 }

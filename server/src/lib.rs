@@ -2,6 +2,7 @@
 
 pub mod accounts;
 pub mod audit;
+pub mod clock;
 pub mod config;
 pub mod db;
 pub mod demo;
@@ -9,6 +10,7 @@ pub mod directory;
 pub mod error;
 pub mod health;
 pub mod i18n;
+pub mod jobs;
 pub mod mail;
 pub mod messaging;
 pub mod openapi;

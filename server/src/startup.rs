@@ -10,6 +10,7 @@ use actix_web::{App, HttpRequest, HttpResponse, HttpServer, web};
 use agora_shared::ErrorCode;
 use agora_shared::limits::{MAX_BODY_BYTES, RATE_WINDOW_SECS};
 
+use crate::clock::SystemClock;
 use crate::config::Config;
 use crate::db::{Db, run_migrations};
 use crate::error::AppError;
@@ -27,6 +28,7 @@ pub struct Application {
     state: AppState,
     shutdown: tokio::sync::watch::Sender<bool>,
     worker: Option<tokio::task::JoinHandle<()>>,
+    scheduler: Option<tokio::task::JoinHandle<()>>,
     /// The one-time setup link, when the database has no organisation yet.
     pub setup_link: Option<String>,
 }
@@ -125,6 +127,7 @@ impl Application {
             mailer: mailer.clone(),
             assets: Arc::new(Assets::new()),
             hub: crate::realtime::hub::Hub::new(db.clone()),
+            clock: Arc::new(SystemClock),
             config: Arc::new(config),
         };
 
@@ -137,7 +140,12 @@ impl Application {
         let worker = state
             .config
             .workers
-            .then(|| tokio::spawn(mailer.run(state.config.outbox_poll, shutdown_rx)));
+            .then(|| tokio::spawn(mailer.run(state.config.outbox_poll, shutdown_rx.clone())));
+        let scheduler = state.config.workers.then(|| {
+            tokio::spawn(
+                crate::jobs::Scheduler::new(crate::jobs::all()).run(state.clone(), shutdown_rx),
+            )
+        });
 
         let data = web::Data::new(state.clone());
         let https = state.config.https();
@@ -176,6 +184,7 @@ impl Application {
             state,
             shutdown,
             worker,
+            scheduler,
             setup_link,
         })
     }
@@ -211,6 +220,9 @@ impl Application {
         if let Some(worker) = self.worker {
             let _ = worker.await;
         }
+        if let Some(scheduler) = self.scheduler {
+            let _ = scheduler.await;
+        }
         result
     }
 }
@@ -229,6 +241,7 @@ pub async fn state_for_cli(config: Config) -> anyhow::Result<AppState> {
         mailer,
         assets: Arc::new(Assets::new()),
         hub: crate::realtime::hub::Hub::new(db),
+        clock: Arc::new(SystemClock),
         config: Arc::new(config),
     })
 }

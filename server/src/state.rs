@@ -27,6 +27,8 @@ pub struct AppState {
     pub assets: Arc<Assets>,
     /// Realtime fan-out: publish recorded events here; end people's websockets when they lose access.
     pub hub: crate::realtime::hub::Hub,
+    /// The current time for rules that wait ("after 24 hours"); tests swap in a `TestClock`.
+    pub clock: Arc<dyn crate::clock::Clock>,
 }
 
 impl AppState {

@@ -52,7 +52,37 @@ impl Email {
     }
 }
 
-/// Trimmed, non-empty, at most `max` characters, without control characters.
+/// Characters that reorder text (bidi embeddings, overrides, isolates and marks) or hide it
+/// (zero-width characters): with them `factuur<U+202E>fdp.exe` reads as `factuurexe.pdf`, and two
+/// names that look the same differ. Names, file names and link text lose them.
+pub fn is_deceptive(c: char) -> bool {
+    matches!(
+        c,
+        '\u{202A}'..='\u{202E}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{200E}'
+            | '\u{200F}'
+            | '\u{061C}'
+            | '\u{200B}'..='\u{200D}'
+            | '\u{2060}'
+            | '\u{FEFF}'
+    )
+}
+
+/// `s` without the characters of [`is_deceptive`].
+pub fn strip_deceptive(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.chars().any(is_deceptive) {
+        s.chars()
+            .filter(|c| !is_deceptive(*c))
+            .collect::<String>()
+            .into()
+    } else {
+        s.into()
+    }
+}
+
+/// Trimmed, non-empty, at most `max` characters, without control characters; bidi controls and
+/// zero-width characters are removed.
 pub fn text(field: &'static str, raw: &str, max: usize) -> AppResult<String> {
     let s = optional_text(field, raw, max)?;
     if s.is_empty() {
@@ -63,7 +93,8 @@ pub fn text(field: &'static str, raw: &str, max: usize) -> AppResult<String> {
 
 /// Like [`text`] but may be empty.
 pub fn optional_text(field: &'static str, raw: &str, max: usize) -> AppResult<String> {
-    let s = raw.trim();
+    let stripped = strip_deceptive(raw);
+    let s = stripped.trim();
     if s.chars().count() > max {
         return Err(AppError::too_long(field, max));
     }
@@ -182,8 +213,31 @@ mod tests {
         assert!(text("name", "   ", 10).is_err());
         assert!(text("name", "abcdefghijk", 10).is_err());
         assert!(text("name", "a\u{0}b", 10).is_err());
+        assert_eq!(
+            text("name", "Mo\u{202E}rebmeM\u{200B}\u{2066}", 20).unwrap(),
+            "MorebmeM"
+        );
+        assert!(text("name", " \u{200B}\u{FEFF} ", 10).is_err());
         assert!(password("password", "short").is_err());
         assert!(password("password", "long enough pass").is_ok());
+    }
+
+    #[test]
+    fn deceptive_characters_are_exactly_the_bidi_and_zero_width_ones() {
+        for c in [
+            '\u{202A}', '\u{202B}', '\u{202C}', '\u{202D}', '\u{202E}', '\u{2066}', '\u{2067}',
+            '\u{2068}', '\u{2069}', '\u{200E}', '\u{200F}', '\u{061C}', '\u{200B}', '\u{200C}',
+            '\u{200D}', '\u{2060}', '\u{FEFF}',
+        ] {
+            assert!(is_deceptive(c), "{c:?}");
+        }
+        for c in [
+            'a', ' ', 'é', 'ع', '\u{2029}', '\u{2065}', '\u{2070}', '\u{2009}',
+        ] {
+            assert!(!is_deceptive(c), "{c:?}");
+        }
+        assert_eq!(strip_deceptive("Ana"), "Ana");
+        assert_eq!(strip_deceptive("\u{2067}عمر\u{2069}"), "عمر");
     }
 
     #[test]

@@ -53,6 +53,8 @@ error_codes! {
     CannotChangeSelf => "cannot_change_self",
     Internal => "internal",
     Unavailable => "unavailable",
+    QuotaExceeded => "quota_exceeded",
+    OrganisationQuotaExceeded => "organisation_quota_exceeded",
 }
 
 impl ErrorCode {

@@ -56,3 +56,15 @@ pub const MAX_REPLAY_EVENTS: i64 = 500;
 pub const WS_QUEUE_EVENTS: usize = 256;
 /// Seconds between heartbeats on the event stream.
 pub const WS_HEARTBEAT_SECS: u64 = 25;
+
+/// Upload storage. Defaults of the `AGORA_UPLOAD_*` settings; see the README's security section.
+/// Bytes one person may keep in uploads (attached or waiting to be attached).
+pub const UPLOAD_QUOTA_PER_PERSON_MIB: u64 = 1024;
+/// Bytes all people of one organisation may keep in uploads together.
+pub const UPLOAD_QUOTA_PER_ORGANISATION_MIB: u64 = 20 * 1024;
+/// Uploads one person may start within [`RATE_WINDOW_SECS`].
+pub const UPLOADS_PER_WINDOW: u32 = 60;
+/// An upload never attached to a message is removed this long after it was made.
+pub const UNATTACHED_UPLOAD_TTL_HOURS: u64 = 24;
+/// How often the upload cleanup runs.
+pub const UPLOAD_CLEANUP_EVERY_SECS: u64 = 15 * 60;

@@ -105,8 +105,11 @@ fn me_view(identity: &Identity, ctx: &Ctx) -> SessionView {
 
 #[utoipa::path(get, path = "/api/v1/me", tag = "profile",
     responses((status = 200, body = SessionView), (status = 401, body = ErrorBody)))]
-pub async fn me(user: CurrentUser, ctx: Ctx) -> AppResult<web::Json<SessionView>> {
-    Ok(web::Json(me_view(&user.0, &ctx)))
+pub async fn me(user: CurrentUser, ctx: Ctx) -> AppResult<HttpResponse> {
+    // It carries the CSRF token: no cache may keep it.
+    Ok(HttpResponse::Ok()
+        .insert_header((actix_web::http::header::CACHE_CONTROL, "no-store"))
+        .json(me_view(&user.0, &ctx)))
 }
 
 #[utoipa::path(patch, path = "/api/v1/me", tag = "profile", request_body = ProfileUpdate,

@@ -140,7 +140,10 @@ pub struct UploadQuery {
 
 #[utoipa::path(post, path = "/api/v1/channels/{channel}/attachments", tag = "messages", params(("channel" = i64, Path), UploadQuery),
     request_body(content = Vec<u8>, content_type = "application/octet-stream"),
-    responses((status = 201, body = AttachmentView), (status = 413, body = ErrorBody), (status = 404, body = ErrorBody)))]
+    responses((status = 201, body = AttachmentView),
+        (status = 413, description = "Larger than one file may be, or over the person's or the organisation's storage quota (`quota_exceeded`, `organisation_quota_exceeded`)", body = ErrorBody),
+        (status = 404, body = ErrorBody), (status = 422, body = ErrorBody),
+        (status = 429, description = "Too many uploads; see `Retry-After`", body = ErrorBody)))]
 pub async fn upload(
     state: web::Data<AppState>,
     user: CurrentUser,
@@ -383,15 +386,7 @@ pub async fn download(
     } else {
         "application/octet-stream"
     };
-    let disposition = format!(
-        "{}; filename=\"{}\"; filename*=UTF-8''{}",
-        if inline { "inline" } else { "attachment" },
-        a.file_name
-            .chars()
-            .filter(|c| c.is_ascii() && !c.is_ascii_control())
-            .collect::<String>(),
-        crate::web::context::url_encode(&a.file_name)
-    );
+    let disposition = attachments::content_disposition(&a.file_name, inline);
     Ok(HttpResponse::Ok()
         .insert_header(("Content-Type", content_type))
         .insert_header(("Content-Disposition", disposition))

@@ -8,14 +8,21 @@ use actix_web::http::StatusCode;
 use agora_shared::ErrorCode;
 use agora_shared::limits::{MAX_ATTACHMENT_BYTES, MAX_FILE_NAME_CHARS};
 
+use chrono::NaiveDateTime;
+use diesel::dsl::sql;
+use diesel::prelude::*;
+use diesel::sql_types::BigInt;
+
 use super::channel::Channel;
 use super::message::{Attachment, Message};
 use super::service::load;
+use crate::db::DbConnection;
+use crate::db::schema::{attachments, messages, organisations, users};
 use crate::error::{AppError, AppResult};
 use crate::policy::Actor;
 use crate::policy::workspace::ChannelAction;
 use crate::state::AppState;
-use crate::time::now;
+use crate::validate::is_deceptive;
 
 /// Raster image types recognised by their first bytes; only these are served inline.
 fn sniff_image(bytes: &[u8]) -> Option<&'static str> {
@@ -32,13 +39,15 @@ fn sniff_image(bytes: &[u8]) -> Option<&'static str> {
     }
 }
 
-/// A file name safe to keep and to put in a header: no path, no control characters, bounded.
+/// A file name safe to keep and to put in a header: no path, no control characters, nothing that
+/// reorders or hides part of the name (`factuur<U+202E>fdp.exe`), bounded.
 pub fn clean_file_name(raw: &str) -> AppResult<String> {
     let base = raw.rsplit(['/', '\\']).next().unwrap_or("").trim();
     let cleaned: String = base
         .chars()
-        .filter(|c| !c.is_control() && *c != '"')
+        .filter(|c| !c.is_control() && *c != '"' && !is_deceptive(*c))
         .collect();
+    let cleaned = cleaned.trim().to_string();
     if cleaned.is_empty() || cleaned == "." || cleaned == ".." {
         return Err(AppError::invalid(ErrorCode::FieldRequired, "file"));
     }
@@ -48,11 +57,41 @@ pub fn clean_file_name(raw: &str) -> AppResult<String> {
     Ok(cleaned)
 }
 
+/// The `Content-Disposition` of a download: an ASCII `filename` for old clients and the exact name
+/// as `filename*`, percent-encoded as RFC 8187 asks (a space is `%20`; `+` would read as a plus).
+pub fn content_disposition(file_name: &str, inline: bool) -> String {
+    let ascii: String = file_name
+        .chars()
+        .filter(|c| c.is_ascii() && !c.is_ascii_control() && *c != '"' && *c != '\\')
+        .collect();
+    let mut encoded = String::with_capacity(file_name.len() * 3);
+    for byte in file_name.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-._~".contains(&byte) {
+            encoded.push(char::from(byte));
+        } else {
+            encoded.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    let kind = if inline { "inline" } else { "attachment" };
+    format!("{kind}; filename=\"{ascii}\"; filename*=UTF-8''{encoded}")
+}
+
 fn files_dir(state: &AppState) -> PathBuf {
     state.config.data_dir.join("files")
 }
 
+/// Removes a stored file whose row is gone; one already missing is fine (jobs may run twice).
+pub async fn remove_file(state: &AppState, key: &str) {
+    match tokio::fs::remove_file(files_dir(state).join(key)).await {
+        Ok(()) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+        // Logged, not fatal: the row is gone, so only disk space is lost.
+        Err(e) => tracing::warn!(file.key = key, error = %e, "could not remove an upload"),
+    }
+}
+
 /// Stores an upload for the caller in a channel they may post in; it is attached when they post.
+/// Refused, with nothing stored, over the rate limit or either storage quota.
 pub async fn store(
     state: &AppState,
     actor: &Actor,
@@ -60,6 +99,13 @@ pub async fn store(
     file_name: &str,
     bytes: Vec<u8>,
 ) -> AppResult<Attachment> {
+    state
+        .limiter
+        .check(
+            &format!("upload:{}", actor.user_id),
+            state.config.uploads_per_window,
+        )
+        .map_err(AppError::rate_limited)?;
     if bytes.len() > MAX_ATTACHMENT_BYTES {
         return Err(AppError::new(
             ErrorCode::PayloadTooLarge,
@@ -73,32 +119,22 @@ pub async fn store(
     let content_type = sniff_image(&bytes)
         .unwrap_or("application/octet-stream")
         .to_string();
-    let actor_c = *actor;
-    state
-        .db
-        .read(move |conn| load(conn, &actor_c, channel_id, ChannelAction::Post).map(drop))
-        .await?;
-    let key = format!(
-        "{}/{}",
-        chrono::Utc::now().format("%Y-%m"),
-        uuid::Uuid::new_v4().simple()
-    );
-    let path = files_dir(state).join(&key);
-    let dir = path
-        .parent()
-        .map(PathBuf::from)
-        .unwrap_or_else(|| files_dir(state));
+    let now = state.clock.now();
+    let key = format!("{}/{}", now.format("%Y-%m"), uuid::Uuid::new_v4().simple());
     let size = bytes.len() as i64;
-    tokio::fs::create_dir_all(&dir)
-        .await
-        .map_err(|e| AppError::internal(e.into()))?;
-    tokio::fs::write(&path, &bytes)
-        .await
-        .map_err(|e| AppError::internal(e.into()))?;
+    let quota = Quota {
+        person: state.config.upload_quota_per_person,
+        organisation: state.config.upload_quota_per_organisation,
+    };
     let actor = *actor;
+    let row_key = key.clone();
+    // The row first: a refusal then writes nothing, and a crash before the file is written leaves
+    // an unattached row that the cleanup job removes.
     let stored = state
         .db
         .write(move |conn| {
+            load(conn, &actor, channel_id, ChannelAction::Post)?;
+            Attachment::check_quota(conn, &actor, size, quota)?;
             Attachment::insert(
                 conn,
                 channel_id,
@@ -106,16 +142,137 @@ pub async fn store(
                 &name,
                 &content_type,
                 size,
-                &key,
-                now(),
+                &row_key,
+                now,
             )
         })
-        .await;
-    if stored.is_err() {
-        // Nothing refers to the file: do not leave it behind.
-        let _ = tokio::fs::remove_file(&path).await;
+        .await?;
+    let path = files_dir(state).join(&key);
+    let written = async {
+        if let Some(dir) = path.parent() {
+            tokio::fs::create_dir_all(dir).await?;
+        }
+        tokio::fs::write(&path, &bytes).await
     }
-    stored
+    .await;
+    if let Err(e) = written {
+        let id = stored.id;
+        let _ = tokio::fs::remove_file(&path).await;
+        let _ = state
+            .db
+            .write(move |conn| Ok(Attachment::delete_unattached(conn, id)?))
+            .await;
+        return Err(AppError::internal(e.into()));
+    }
+    Ok(stored)
+}
+
+/// Bytes of uploads allowed per person and per organisation.
+#[derive(Clone, Copy)]
+pub struct Quota {
+    pub person: u64,
+    pub organisation: u64,
+}
+
+const MIB: u64 = 1024 * 1024;
+
+/// Total size of a set of attachment rows; a portable cast, since SUM of a BIGINT is NUMERIC on
+/// Postgres.
+const SUM_BYTES: &str = "CAST(COALESCE(SUM(attachments.size_bytes), 0) AS BIGINT)";
+
+impl Attachment {
+    /// Refuses an upload of `size` bytes that would take the person or their organisation over
+    /// its quota. Files of deleted messages no longer count.
+    pub fn check_quota(
+        conn: &mut DbConnection,
+        actor: &Actor,
+        size: i64,
+        quota: Quota,
+    ) -> AppResult<()> {
+        // Uploads of one organisation take turns here (a row lock on Postgres, the single writer
+        // on SQLite), so parallel uploads cannot each pass the check and together exceed it.
+        diesel::update(organisations::table.find(actor.organisation_id))
+            .set(organisations::id.eq(organisations::id))
+            .execute(conn)?;
+        let live = attachments::table
+            .left_join(messages::table.on(messages::id.nullable().eq(attachments::message_id)))
+            .filter(messages::deleted_at.is_null());
+        let person: i64 = live
+            .filter(attachments::uploader_id.eq(actor.user_id))
+            .select(sql::<BigInt>(SUM_BYTES))
+            .first(conn)?;
+        if person.saturating_add(size) as u64 > quota.person {
+            return Err(quota_error(ErrorCode::QuotaExceeded, quota.person));
+        }
+        let organisation: i64 = live
+            .inner_join(users::table.on(users::id.eq(attachments::uploader_id)))
+            .filter(users::organisation_id.eq(actor.organisation_id))
+            .select(sql::<BigInt>(SUM_BYTES))
+            .first(conn)?;
+        if organisation.saturating_add(size) as u64 > quota.organisation {
+            return Err(quota_error(
+                ErrorCode::OrganisationQuotaExceeded,
+                quota.organisation,
+            ));
+        }
+        Ok(())
+    }
+
+    /// Attachments the cleanup may remove at `cutoff`: never attached and made before it, or of a
+    /// deleted message. At most `limit`, oldest first.
+    pub fn list_removable(
+        conn: &mut DbConnection,
+        cutoff: NaiveDateTime,
+        limit: i64,
+    ) -> AppResult<Vec<(i64, String)>> {
+        Ok(attachments::table
+            .left_join(messages::table.on(messages::id.nullable().eq(attachments::message_id)))
+            .filter(
+                attachments::message_id
+                    .is_null()
+                    .and(attachments::created_at.lt(cutoff))
+                    .or(messages::deleted_at.is_not_null()),
+            )
+            .order(attachments::id)
+            .limit(limit)
+            .select((attachments::id, attachments::storage_key))
+            .load(conn)?)
+    }
+
+    /// Deletes a row found by [`Attachment::list_removable`] if it still qualifies (it may have
+    /// been attached meanwhile); true when this call deleted it, so its file may go.
+    pub fn delete_if_removable(
+        conn: &mut DbConnection,
+        id: i64,
+        cutoff: NaiveDateTime,
+    ) -> AppResult<bool> {
+        let of_deleted = messages::table
+            .filter(messages::deleted_at.is_not_null())
+            .select(messages::id.nullable());
+        let deleted = diesel::delete(
+            attachments::table.filter(attachments::id.eq(id)).filter(
+                attachments::message_id
+                    .is_null()
+                    .and(attachments::created_at.lt(cutoff))
+                    .or(attachments::message_id.eq_any(of_deleted)),
+            ),
+        )
+        .execute(conn)?;
+        Ok(deleted == 1)
+    }
+
+    fn delete_unattached(conn: &mut DbConnection, id: i64) -> QueryResult<usize> {
+        diesel::delete(
+            attachments::table
+                .filter(attachments::id.eq(id))
+                .filter(attachments::message_id.is_null()),
+        )
+        .execute(conn)
+    }
+}
+
+fn quota_error(code: ErrorCode, limit: u64) -> AppError {
+    AppError::new(code, StatusCode::PAYLOAD_TOO_LARGE).arg("limit", (limit / MIB).to_string())
 }
 
 /// The file behind an attachment, if the caller may read the message it belongs to (or uploaded
@@ -180,5 +337,19 @@ mod tests {
         );
         assert!(clean_file_name("..").is_err());
         assert!(clean_file_name("a\u{0}").is_ok());
+        assert_eq!(
+            clean_file_name("factuur\u{202E}fdp\u{200B}.exe").unwrap(),
+            "factuurfdp.exe"
+        );
+        assert!(clean_file_name("\u{2066}\u{FEFF}").is_err());
+    }
+
+    #[test]
+    fn downloads_carry_the_name_percent_encoded() {
+        assert_eq!(
+            content_disposition("verslag 2027 é+x.pdf", false),
+            "attachment; filename=\"verslag 2027 +x.pdf\"; filename*=UTF-8''verslag%202027%20%C3%A9%2Bx.pdf"
+        );
+        assert!(content_disposition("a.png", true).starts_with("inline; "));
     }
 }

@@ -1,5 +1,10 @@
 //! Markdown of a message, rendered once when the message is written.
 //!
+//! A mention `@[any text](user:4)` shows the person's display name as it is when the message is
+//! written (the caller looks the names up, see [`mention_ids`]); the author's text in the
+//! brackets is never shown as a mention, so nobody can be made to appear mentioned under a false
+//! name. Mentions are not re-rendered when a name changes later.
+//!
 //! Two layers keep stored HTML safe. The event rewrite decides what Markdown may
 //! produce at all (no raw HTML, no images, no h1/h2, only web and mail links, and
 //! mentions). Then ammonia re-checks the generated HTML against an allow-list, so
@@ -15,6 +20,10 @@ use pulldown_cmark::{
     TextMergeStream,
 };
 
+use crate::db::DbConnection;
+use crate::error::AppResult;
+use crate::validate::strip_deceptive;
+
 /// The `rel` of every link: user content must not pass authority (`ugc`,
 /// `nofollow`), the referring conversation URL or a `window.opener` handle.
 const LINK_REL: &str = "noopener noreferrer nofollow ugc";
@@ -25,27 +34,54 @@ const LINK_REL: &str = "noopener noreferrer nofollow ugc";
 const MAX_DEPTH: usize = 24;
 
 /// A message rendered for storage.
-///
-/// A person mentioned as `@[Display Name](user:123)`; the renderer turns it into a mention span.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Rendered {
     /// Sanitized HTML, safe to embed as is.
     pub html: String,
-    /// Ids of the people mentioned, de-duplicated, in order of first mention.
-    /// They come from the author's text: check them against the conversation's
-    /// members before notifying anyone.
+    /// Ids of the people mentioned (those with a name given to [`render`]), de-duplicated, in
+    /// order of first mention.
     pub mentions: Vec<i64>,
     /// Text content without markup, whitespace collapsed, for search and email
     /// digests. It is text, not HTML: escape it wherever it is embedded.
     pub plain_text: String,
 }
 
+const OPTIONS: Options = Options::ENABLE_TABLES.union(Options::ENABLE_STRIKETHROUGH);
+
+/// The user ids that `markdown` links as mentions: the people whose names [`render`] needs.
+pub fn mention_ids(markdown: &str) -> Vec<i64> {
+    // Most messages mention nobody: skip the parse.
+    if !markdown.contains("user:") {
+        return Vec::new();
+    }
+    let mut ids = Vec::new();
+    for event in Parser::new_ext(markdown, OPTIONS) {
+        if let Event::Start(Tag::Link { dest_url, .. }) = event
+            && let Some(id) = mention_id(&dest_url)
+            && !ids.contains(&id)
+        {
+            ids.push(id);
+        }
+    }
+    ids
+}
+
 /// Renders message Markdown (CommonMark with tables and strikethrough) to sanitized HTML.
-pub fn render(markdown: &str) -> Rendered {
-    let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
+/// `names` holds the display names of the people who may be mentioned here; a mention of anyone
+/// else stays plain text.
+pub fn render(markdown: &str, names: &HashMap<i64, String>) -> Rendered {
     // Merged text lets a mention find the `@` that precedes it in one event.
-    let parser = TextMergeStream::new(Parser::new_ext(markdown, options));
-    let mut rewriter = Rewriter::default();
+    let parser = TextMergeStream::new(Parser::new_ext(markdown, OPTIONS));
+    let mut rewriter = Rewriter {
+        out: Vec::new(),
+        names,
+        mentions: Vec::new(),
+        in_mention: 0,
+        opened: Vec::new(),
+        anchors: 0,
+        kept: Vec::new(),
+        depth: 0,
+    };
     for event in parser {
         rewriter.push(event);
     }
@@ -53,10 +89,49 @@ pub fn render(markdown: &str) -> Rendered {
     let mut unsafe_html = String::with_capacity(markdown.len() + markdown.len() / 2);
     pulldown_cmark::html::push_html(&mut unsafe_html, rewriter.out.into_iter());
     Rendered {
-        html: SANITIZER.clean(&unsafe_html).to_string(),
+        html: SANITIZER
+            .clean(&alignment_classes(&unsafe_html))
+            .to_string(),
         mentions: rewriter.mentions,
         plain_text,
     }
+}
+
+/// Renders a message of a channel: mentions show the current display names of the channel's
+/// readers; a mention of anyone else stays the author's plain text (and reveals no name).
+pub fn render_in_channel(
+    conn: &mut DbConnection,
+    channel_id: i64,
+    markdown: &str,
+) -> AppResult<Rendered> {
+    let mut ids = mention_ids(markdown);
+    let mut names = HashMap::new();
+    if !ids.is_empty() {
+        let readers = super::channel::readers(conn, channel_id)?;
+        ids.retain(|id| readers.contains(id));
+        for (id, name, _, _) in super::message::authors(conn, &ids)? {
+            names.insert(id, name);
+        }
+    }
+    Ok(render(markdown, &names))
+}
+
+/// Table alignment as classes: pulldown-cmark writes `style` attributes, which our CSP blocks.
+/// Only whole tags are rewritten: a `<` in text is `&lt;` by now, so text never matches.
+fn alignment_classes(html: &str) -> Cow<'_, str> {
+    if !html.contains(" style=\"text-align: ") {
+        return Cow::Borrowed(html);
+    }
+    let mut out = html.to_string();
+    for cell in ["td", "th"] {
+        for side in ["left", "center", "right"] {
+            out = out.replace(
+                &format!("<{cell} style=\"text-align: {side}\">"),
+                &format!("<{cell} class=\"align-{side}\">"),
+            );
+        }
+    }
+    Cow::Owned(out)
 }
 
 /// What a link or image start became, so its end is rewritten the same way.
@@ -66,15 +141,17 @@ enum Opened<'a> {
         start: usize,
         fallback: Option<CowStr<'a>>,
     },
-    Mention,
     /// The wrapper was dropped; only its text remains.
     Dropped,
 }
 
-#[derive(Default)]
-struct Rewriter<'a> {
+struct Rewriter<'a, 'n> {
     out: Vec<Event<'a>>,
+    names: &'n HashMap<i64, String>,
     mentions: Vec<i64>,
+    /// Inside a mention's brackets: links and images open there, plus the mention itself. The
+    /// author's text is skipped until it closes.
+    in_mention: usize,
     /// Links and images in nesting order (an image description may hold a link).
     opened: Vec<Opened<'a>>,
     /// Open `<a>` elements: HTML cannot nest them, so inner links become text.
@@ -85,9 +162,25 @@ struct Rewriter<'a> {
     depth: usize,
 }
 
-impl<'a> Rewriter<'a> {
+impl<'a> Rewriter<'a, '_> {
     fn push(&mut self, event: Event<'a>) {
+        if self.in_mention > 0 {
+            match event {
+                Event::Start(Tag::Link { .. } | Tag::Image { .. }) => self.in_mention += 1,
+                Event::End(TagEnd::Link | TagEnd::Image) => {
+                    self.in_mention -= 1;
+                    if self.in_mention == 0 {
+                        self.out.push(Event::Html("</span>".into()));
+                    }
+                }
+                _ => {}
+            }
+            return;
+        }
         match event {
+            // Link text must say what it seems to say.
+            Event::Text(text) if self.anchors > 0 => self.out.push(Event::Text(visible(text))),
+            Event::Code(text) if self.anchors > 0 => self.out.push(Event::Code(visible(text))),
             Event::Start(tag) => self.start(tag),
             Event::End(tag) => self.end(tag),
             // Raw HTML is shown as the author typed it, never interpreted.
@@ -152,7 +245,10 @@ impl<'a> Rewriter<'a> {
     }
 
     fn start_link(&mut self, link_type: LinkType, dest: CowStr<'a>) {
-        if let Some(id) = mention_id(&dest).filter(|_| self.anchors == 0) {
+        let mention = mention_id(&dest)
+            .filter(|_| self.anchors == 0)
+            .and_then(|id| Some((id, self.names.get(&id)?)));
+        if let Some((id, name)) = mention {
             // The `@` typed before `[Name]` moves inside the span.
             if let Some(Event::Text(text)) = self.out.last_mut()
                 && let Some(rest) = text.strip_suffix('@')
@@ -162,11 +258,12 @@ impl<'a> Rewriter<'a> {
             self.out.push(Event::Html(
                 format!(r#"<span class="mention" data-user-id="{id}">"#).into(),
             ));
-            self.out.push(Event::Text("@".into()));
+            self.out
+                .push(Event::Text(format!("@{}", strip_deceptive(name)).into()));
             if !self.mentions.contains(&id) {
                 self.mentions.push(id);
             }
-            self.opened.push(Opened::Mention);
+            self.in_mention = 1;
         } else {
             self.open_anchor(link_type, dest, false);
         }
@@ -235,9 +332,16 @@ impl<'a> Rewriter<'a> {
                 self.anchors = self.anchors.saturating_sub(1);
                 self.out.push(Event::End(TagEnd::Link));
             }
-            Some(Opened::Mention) => self.out.push(Event::Html("</span>".into())),
             Some(Opened::Dropped) | None => {}
         }
+    }
+}
+
+/// Text without the characters that reorder or hide it.
+fn visible(text: CowStr<'_>) -> CowStr<'_> {
+    match strip_deceptive(&text) {
+        Cow::Borrowed(_) => text,
+        Cow::Owned(clean) => clean.into(),
     }
 }
 
@@ -354,8 +458,8 @@ static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
             ("span", HashSet::from(["class", "data-user-id"])),
             ("code", HashSet::from(["class"])),
             ("ol", HashSet::from(["start"])),
-            ("th", HashSet::from(["style"])),
-            ("td", HashSet::from(["style"])),
+            ("th", HashSet::from(["class"])),
+            ("td", HashSet::from(["class"])),
         ]))
         .tag_attribute_values(HashMap::new())
         .set_tag_attribute_values(HashMap::new())
@@ -366,7 +470,6 @@ static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
         .link_rel(Some(LINK_REL))
         .strip_comments(true)
         .id_prefix(None)
-        .filter_style_properties(HashSet::from(["text-align"]))
         .attribute_filter(allowed_attribute_value);
     builder
 });
@@ -384,10 +487,9 @@ fn allowed_attribute_value<'u>(
         ("code", "class") => value
             .strip_prefix("language-")
             .is_some_and(|l| !l.is_empty() && l.chars().all(|c| c.is_ascii_alphanumeric())),
-        ("th" | "td", "style") => matches!(
-            value.trim_end_matches(';').trim(),
-            "text-align: left" | "text-align: center" | "text-align: right"
-        ),
+        ("th" | "td", "class") => {
+            matches!(value, "align-left" | "align-center" | "align-right")
+        }
         _ => true,
     };
     allowed.then_some(Cow::Borrowed(value))
@@ -398,7 +500,13 @@ mod tests {
     use super::*;
 
     fn html(markdown: &str) -> String {
-        render(markdown).html
+        render(markdown, &HashMap::new()).html
+    }
+
+    /// Rendered where people 1 to 9 may be mentioned, person `n` being called `Persoon n`.
+    fn with_people(markdown: &str) -> Rendered {
+        let names = (1..10).map(|id| (id, format!("Persoon {id}"))).collect();
+        render(markdown, &names)
     }
 
     const TAG_A: &str =
@@ -555,8 +663,12 @@ mod tests {
     }
 
     #[test]
-    fn mentions_become_spans() {
-        let out = render("Hallo @[Jan Peeters](user:42), kun jij dit bekijken?");
+    fn mentions_become_spans_with_the_persons_name() {
+        let names = HashMap::from([(42, "Jan Peeters".to_string())]);
+        let out = render(
+            "Hallo @[Katrien Vermeulen](user:42), kun jij dit bekijken?",
+            &names,
+        );
         assert_eq!(
             out.html,
             "<p>Hallo <span class=\"mention\" data-user-id=\"42\">@Jan Peeters</span>, kun jij dit bekijken?</p>\n"
@@ -565,14 +677,55 @@ mod tests {
         assert_eq!(out.plain_text, "Hallo @Jan Peeters, kun jij dit bekijken?");
         // Without the `@` (an editor may drop it) it is still a mention.
         assert_eq!(
-            render("[Jan](user:1)").html,
-            "<p><span class=\"mention\" data-user-id=\"1\">@Jan</span></p>\n"
+            with_people("[Jan](user:1)").html,
+            "<p><span class=\"mention\" data-user-id=\"1\">@Persoon 1</span></p>\n"
+        );
+        // Markup and links in the brackets go with the author's text.
+        assert_eq!(
+            with_people("@[**de** _burgemeester_ `x`](user:2)!").html,
+            "<p><span class=\"mention\" data-user-id=\"2\">@Persoon 2</span>!</p>\n"
         );
     }
 
     #[test]
-    fn mentions_are_deduplicated_in_order() {
+    fn a_mention_of_someone_unknown_here_is_the_authors_plain_text() {
+        let out = with_people("Vraag @[de burgemeester](user:77) of @[Ana](user:3)");
+        assert_eq!(
+            out.html,
+            "<p>Vraag @de burgemeester of <span class=\"mention\" data-user-id=\"3\">@Persoon 3</span></p>\n"
+        );
+        assert_eq!(out.mentions, vec![3]);
+    }
+
+    #[test]
+    fn mention_ids_are_the_linked_people() {
+        assert_eq!(
+            mention_ids(
+                "@[A](user:7) [b](https://x.example) @[C](user:3) @[A](user:7) [x](user:0)"
+            ),
+            vec![7, 3]
+        );
+        assert!(mention_ids("geen vermelding").is_empty());
+    }
+
+    #[test]
+    fn names_and_link_text_lose_bidi_controls_and_zero_width_characters() {
+        let names = HashMap::from([(5, "Mo\u{202E}rebmeM".to_string())]);
         let out = render(
+            "@[x](user:5) [factuur\u{202E}fdp.exe](https://x.example) [`a\u{200B}b`](https://y.example) ![\u{2066}plan\u{FEFF}](https://z.example/p.png) tekst\u{200F}",
+            &names,
+        );
+        assert!(out.html.contains(">@MorebmeM</span>"), "{}", out.html);
+        assert!(out.html.contains(">factuurfdp.exe</a>"), "{}", out.html);
+        assert!(out.html.contains("<code>ab</code></a>"), "{}", out.html);
+        assert!(out.html.contains(">plan</a>"), "{}", out.html);
+        // Outside links, text is the author's own (right-to-left scripts use these marks).
+        assert!(out.html.contains("tekst\u{200F}"), "{}", out.html);
+    }
+
+    #[test]
+    fn mentions_are_deduplicated_in_order() {
+        let out = with_people(
             "@[Awa](user:7) en @[Jan](user:3), en nog eens @[Awa](user:7). **@[Ana](user:9)**",
         );
         assert_eq!(out.mentions, vec![7, 3, 9]);
@@ -597,7 +750,7 @@ mod tests {
             "@[X](<user:1\" onmouseover=\"alert(1)>)",
             "@[X](USER:1)",
         ] {
-            let out = render(markdown);
+            let out = with_people(markdown);
             assert!(
                 out.mentions.is_empty(),
                 "{markdown} gave {:?}",
@@ -613,7 +766,7 @@ mod tests {
     #[test]
     fn links_inside_image_descriptions_are_text() {
         // HTML cannot nest anchors, and the image already became one.
-        let out = render("![zie @[Jan](user:4)](https://x.example/a.png)");
+        let out = with_people("![zie @[Jan](user:4)](https://x.example/a.png)");
         assert_eq!(tags(&out.html), ["p", TAG_A, "/a", "/p"], "{}", out.html);
         assert!(out.mentions.is_empty());
         let link = html("![zie [site](https://a.example)](https://x.example/a.png)");
@@ -621,22 +774,28 @@ mod tests {
     }
 
     #[test]
-    fn tables_render_with_alignment() {
+    fn tables_align_with_classes_not_style() {
         let out = html(
-            "| Gemeente | Inwoners |\n|:---|---:|\n| Gent | 265 000 |\n| Porto-Novo | 264 000 |",
+            "| Gemeente | Inwoners | Land |\n|:---|---:|:-:|\n| Gent | 265 000 | BE |\n| Porto-Novo | 264 000 | BJ |",
         );
         assert!(
             out.contains("<table>") && out.contains("<thead>") && out.contains("<tbody>"),
             "{out}"
         );
         assert!(
-            out.contains("<td style=\"text-align:right\">265 000</td>"),
+            out.contains("<td class=\"align-right\">265 000</td>"),
             "{out}"
         );
         assert!(
-            out.contains("<th style=\"text-align:left\">Gemeente</th>"),
+            out.contains("<th class=\"align-left\">Gemeente</th>"),
             "{out}"
         );
+        assert!(out.contains("<td class=\"align-center\">BJ</td>"), "{out}");
+        assert!(!out.contains("style"), "{out}");
+        // The author cannot write those attributes in text.
+        let text = html("<td style=\"text-align: left\"> en `<td style=\"text-align: left\">`");
+        assert!(!text.contains("class"), "{text}");
+        assert!(text.contains("style=\"text-align: left\""), "{text}");
     }
 
     #[test]
@@ -664,18 +823,18 @@ mod tests {
 
     #[test]
     fn plain_text_has_no_markup_and_collapsed_whitespace() {
-        let out = render(
+        let out = with_people(
             "# Agenda\n\n* **Punt één**: de   *begroting*\n* Punt twee\n\n> Een `citaat`\n\n| a | b |\n|---|---|\n| c | d |\n\n@[Awa Diop](user:5) zie [verslag](https://gemeente.be/v) en <b>dit</b>",
         );
         assert_eq!(
             out.plain_text,
-            "Agenda Punt één: de begroting Punt twee Een citaat a b c d @Awa Diop zie verslag en <b>dit</b>"
+            "Agenda Punt één: de begroting Punt twee Een citaat a b c d @Persoon 5 zie verslag en <b>dit</b>"
         );
     }
 
     #[test]
     fn empty_input_renders_empty() {
-        let out = render("");
+        let out = render("", &HashMap::new());
         assert_eq!(
             out,
             Rendered {
@@ -706,7 +865,7 @@ mod tests {
         }
         for input in &inputs {
             let started = std::time::Instant::now();
-            let out = render(input);
+            let out = with_people(input);
             assert!(!out.html.is_empty() || out.plain_text.is_empty());
             // Generous: this is about quadratic blow-ups, not benchmarks.
             assert!(
@@ -717,9 +876,13 @@ mod tests {
         }
     }
 
+    fn html_and_text(markdown: &str) -> Rendered {
+        render(markdown, &HashMap::new())
+    }
+
     #[test]
     fn deep_nesting_is_flattened_but_keeps_its_text() {
-        let out = render(&format!("{}diep", "> ".repeat(100)));
+        let out = html_and_text(&format!("{}diep", "> ".repeat(100)));
         assert_eq!(
             out.html.matches("<blockquote>").count(),
             MAX_DEPTH,
@@ -739,6 +902,6 @@ mod tests {
     #[test]
     fn rendering_is_deterministic() {
         let markdown = "# Titel\n\n@[Awa](user:2) en @[Jan](user:1): [link](https://a.example) | ~~x~~\n\n| a | b |\n|:-:|--|\n| 1 | 2 |";
-        assert_eq!(render(markdown), render(markdown));
+        assert_eq!(with_people(markdown), with_people(markdown));
     }
 }

@@ -13,7 +13,7 @@ use serde_json::json;
 use super::channel::{self, Channel, ChannelChanges, KIND_CHANNEL, KIND_DIRECT};
 use super::language;
 use super::message::{self, Attachment, Message, NewMessageRow, Window};
-use super::render::render;
+use super::render::render_in_channel;
 use crate::accounts::user::User;
 use crate::db::DbConnection;
 use crate::error::{AppError, AppResult};
@@ -344,12 +344,12 @@ pub async fn post(
             MAX_ATTACHMENTS_PER_MESSAGE,
         ));
     }
-    let rendered = render(&body);
     let actor = *actor;
     let (view, events) = state
         .db
         .write(move |conn| {
             let (channel, _) = load(conn, &actor, channel_id, ChannelAction::Post)?;
+            let rendered = render_in_channel(conn, channel.id, &body)?;
             let author = User::find(conn, actor.user_id)?;
             let lang = language_of(&rendered.plain_text, input.language.as_deref(), &author)?;
             if let Some(root_id) = input.thread_root_id {
@@ -469,7 +469,7 @@ pub async fn edit(
             let now = now();
             message::record_edit(conn, &message, actor.user_id, now)?;
             let md = body.unwrap_or_else(|| message.body_md.clone());
-            let rendered = render(&md);
+            let rendered = render_in_channel(conn, channel.id, &md)?;
             let author = User::find(conn, actor.user_id)?;
             let lang = match (&input.language, &input.body) {
                 (Some(l), _) => language_of(&rendered.plain_text, Some(l), &author)?,
