@@ -108,6 +108,7 @@ pub const RATE_LIMITED_OPERATIONS: &[(&str, &str)] = &[
     ("POST", "/api/v1/password-resets/confirm"),
     ("POST", "/api/v1/invitations/accept"),
     ("GET", "/api/v1/events"),
+    ("POST", "/api/v1/channels/{channel}/attachments"),
 ];
 
 /// Adds to every operation the error answers its shape allows, each with the `ErrorBody` schema.

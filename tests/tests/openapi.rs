@@ -66,6 +66,7 @@ const RATE_LIMITED: &[(&str, &str)] = &[
     ("post", "/api/v1/password-resets/confirm"),
     ("post", "/api/v1/invitations/accept"),
     ("get", "/api/v1/events"),
+    ("post", "/api/v1/channels/{channel}/attachments"),
 ];
 
 /// Every error an operation can answer by how it is reached is documented with the error body:
