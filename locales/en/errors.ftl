@@ -23,3 +23,6 @@ error-setup-done = Agora has already been set up.
 error-cannot-change-self = You cannot change your own role, status or organisation this way.
 error-internal = Something went wrong on our side. Please try again later.
 error-unavailable = Agora is temporarily unavailable. Please try again in a moment.
+error-already-member = This person is already a member of this workspace. Change their role in the member list instead.
+error-last-owner = A workspace needs at least one owner. Make someone else an owner first.
+error-owner-organisation-cannot-leave = The organisation that owns this workspace cannot leave it. An owner can archive the workspace instead.

@@ -23,3 +23,6 @@ error-setup-done = Agora ya está configurado.
 error-cannot-change-self = No puede cambiar su propio rol, estado u organización de esta manera.
 error-internal = Algo salió mal de nuestro lado. Inténtelo de nuevo más tarde.
 error-unavailable = Agora no está disponible temporalmente. Inténtelo de nuevo en un momento.
+error-already-member = Esta persona ya es miembro de este espacio de trabajo. Cambie su rol en la lista de miembros.
+error-last-owner = Un espacio de trabajo necesita al menos un propietario. Primero nombre propietario a otra persona.
+error-owner-organisation-cannot-leave = La organización propietaria de este espacio de trabajo no puede abandonarlo. Un propietario puede archivar el espacio de trabajo.

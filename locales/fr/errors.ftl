@@ -23,3 +23,6 @@ error-setup-done = Agora a déjà été configuré.
 error-cannot-change-self = Vous ne pouvez pas modifier ainsi votre propre rôle, statut ou organisation.
 error-internal = Un problème est survenu de notre côté. Veuillez réessayer plus tard.
 error-unavailable = Agora est temporairement indisponible. Veuillez réessayer dans un instant.
+error-already-member = Cette personne est déjà membre de cet espace de travail. Modifiez plutôt son rôle dans la liste des membres.
+error-last-owner = Un espace de travail doit avoir au moins un propriétaire. Nommez d’abord quelqu’un d’autre propriétaire.
+error-owner-organisation-cannot-leave = L’organisation propriétaire de cet espace de travail ne peut pas le quitter. Un propriétaire peut toutefois archiver l’espace de travail.

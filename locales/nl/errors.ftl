@@ -23,3 +23,6 @@ error-setup-done = Agora is al ingesteld.
 error-cannot-change-self = Je kunt je eigen rol, status of organisatie niet op deze manier wijzigen.
 error-internal = Er is bij ons iets misgelopen. Probeer het later opnieuw.
 error-unavailable = Agora is tijdelijk niet beschikbaar. Probeer het zo meteen opnieuw.
+error-already-member = Deze persoon is al lid van deze werkruimte. Wijzig de rol in de ledenlijst.
+error-last-owner = Een werkruimte heeft minstens één eigenaar nodig. Maak eerst iemand anders eigenaar.
+error-owner-organisation-cannot-leave = De organisatie die eigenaar is van deze werkruimte, kan ze niet verlaten. Een eigenaar kan de werkruimte wel archiveren.

@@ -53,6 +53,9 @@ error_codes! {
     CannotChangeSelf => "cannot_change_self",
     Internal => "internal",
     Unavailable => "unavailable",
+    AlreadyMember => "already_member",
+    LastOwner => "last_owner",
+    OwnerOrganisationCannotLeave => "owner_organisation_cannot_leave",
 }
 
 impl ErrorCode {

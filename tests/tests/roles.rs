@@ -1,0 +1,386 @@
+//! Workspace roles through the API: the escalations of the security issue, the whole role-change
+//! matrix against the membership policy, the last-owner rule and owner restoration. Withdrawal of
+//! an organisation is in `roles/withdrawal.rs`.
+
+use agora::workspaces::model::Member;
+use agora_shared::api::{Language, OrgRole};
+use agora_shared::conversations::WorkspaceRole;
+use agora_tests::personas::{PASSWORD, Persona, World, insert_user};
+use agora_tests::{Session, TestApp, spawn_app};
+use reqwest::Method;
+use serde_json::{Value, json};
+
+#[path = "roles/withdrawal.rs"]
+mod withdrawal;
+
+/// The fixture [`World`] and, in its workspace (owned by A, admin A its owner): a moderator and
+/// an observer of A, a member `target` of B, and a second admin of B who is not a member.
+/// Admin B is an organisation admin who is a plain member.
+pub struct Cast {
+    pub world: World,
+    pub moderator: Persona,
+    pub observer: Persona,
+    pub outside_admin_b: Persona,
+    pub target: i64,
+}
+
+pub async fn status(res: reqwest::Response) -> (u16, Value) {
+    let status = res.status().as_u16();
+    let text = res.text().await.expect("body");
+    (status, serde_json::from_str(&text).unwrap_or(Value::Null))
+}
+
+async fn person(app: &TestApp, org: i64, email: &str, name: &str, role: OrgRole) -> Persona {
+    let user_id = insert_user(app, org, email, name, role, Language::Nl).await;
+    let mut session = app.session();
+    session.sign_in(email, PASSWORD).await;
+    Persona {
+        email: email.into(),
+        user_id,
+        session,
+    }
+}
+
+pub async fn add(s: &Session, ws: i64, user: i64, role: &str) -> (u16, Value) {
+    status(
+        s.api(
+            Method::POST,
+            &format!("/api/v1/workspaces/{ws}/members"),
+            Some(json!({"user_id": user, "role": role})),
+        )
+        .await,
+    )
+    .await
+}
+
+pub async fn patch(s: &Session, ws: i64, user: i64, role: &str) -> (u16, Value) {
+    status(
+        s.api(
+            Method::PATCH,
+            &format!("/api/v1/workspaces/{ws}/members/{user}"),
+            Some(json!({"role": role})),
+        )
+        .await,
+    )
+    .await
+}
+
+/// Someone's role in the workspace as the database holds it, `None` for no member.
+pub async fn role_of(app: &TestApp, ws: i64, user: i64) -> Option<String> {
+    app.state
+        .db
+        .read(move |conn| Member::find(conn, ws, user))
+        .await
+        .expect("member")
+        .map(|m| m.role)
+}
+
+pub async fn cast(app: &TestApp) -> Cast {
+    let world = World::build(app).await;
+    let moderator = person(app, world.org_a, "mod@aalst.test", "Mia Moderator", OrgRole::Member).await;
+    let observer = person(app, world.org_a, "obs@aalst.test", "Olly Observer", OrgRole::Member).await;
+    let outside_admin_b = person(app, world.org_b, "admin2@bohicon.test", "Ada Admin", OrgRole::Admin).await;
+    let target = insert_user(app, world.org_b, "t@bohicon.test", "Tia Target", OrgRole::Member, Language::Fr).await;
+    let owner = &world.admin_a.session;
+    let ws = world.workspace;
+    assert_eq!(add(owner, ws, moderator.user_id, "moderator").await.0, 204);
+    assert_eq!(add(owner, ws, observer.user_id, "observer").await.0, 204);
+    assert_eq!(add(owner, ws, target, "member").await.0, 204);
+    Cast {
+        world,
+        moderator,
+        observer,
+        outside_admin_b,
+        target,
+    }
+}
+
+const ROLES: [&str; 4] = ["owner", "moderator", "member", "observer"];
+
+/// `PATCH …/members/{target}` by each actor: rows are the target's role before (owner,
+/// moderator, member, observer), columns the new role in the same order. The target is a member
+/// of B; the workspace has admin A as another owner.
+const PATCH_EXPECTED: [(&str, [[u16; 4]; 4]); 7] = [
+    ("owner", [[204; 4]; 4]),
+    (
+        "moderator",
+        [
+            [403, 403, 403, 403],
+            [403, 204, 204, 204],
+            [403, 204, 204, 204],
+            [403, 204, 204, 204],
+        ],
+    ),
+    ("member", [[403; 4]; 4]),
+    ("observer", [[403; 4]; 4]),
+    (
+        "org admin of B outside the workspace",
+        [
+            [403, 403, 403, 403],
+            [403, 403, 403, 403],
+            [403, 403, 204, 204],
+            [403, 403, 204, 204],
+        ],
+    ),
+    (
+        "org admin of B who is a plain member",
+        [
+            [403, 403, 403, 403],
+            [403, 403, 403, 403],
+            [403, 403, 204, 204],
+            [403, 403, 204, 204],
+        ],
+    ),
+    ("network admin", [[404; 4]; 4]),
+];
+
+/// `POST …/members` for the same target, who is already a member: never a role change. Those
+/// who may add someone with that role learn 409 `already_member`; columns are the role asked for.
+const POST_EXPECTED: [(&str, [u16; 4]); 7] = [
+    ("owner", [409, 409, 409, 409]),
+    ("moderator", [403, 409, 409, 409]),
+    ("member", [403; 4]),
+    ("observer", [403; 4]),
+    ("org admin of B outside the workspace", [403, 403, 409, 409]),
+    ("org admin of B who is a plain member", [403, 403, 409, 409]),
+    ("network admin", [404; 4]),
+];
+
+fn parse(role: &str) -> WorkspaceRole {
+    WorkspaceRole::parse(role).expect("role")
+}
+
+#[tokio::test]
+async fn every_role_change_by_every_actor_and_route_answers_as_the_policy_says() {
+    let app = spawn_app().await;
+    let c = cast(&app).await;
+    let ws = c.world.workspace;
+    let actors: [&Session; 7] = [
+        &c.world.admin_a.session,
+        &c.moderator.session,
+        &c.world.member_a.session,
+        &c.observer.session,
+        &c.outside_admin_b.session,
+        &c.world.admin_b.session,
+        &c.world.network_admin.session,
+    ];
+    let target = c.target;
+    let mut failures = Vec::new();
+    let mut tried = 0;
+    for (i, session) in actors.iter().enumerate() {
+        let (who, patch_grid) = PATCH_EXPECTED[i];
+        let (post_who, post_row) = POST_EXPECTED[i];
+        assert_eq!(who, post_who);
+        for (f, from) in ROLES.iter().enumerate() {
+            for (t, to) in ROLES.iter().enumerate() {
+                for route in ["PATCH", "POST"] {
+                    let from_role = parse(from);
+                    app.state
+                        .db
+                        .write(move |conn| Member::set_role(conn, ws, target, from_role))
+                        .await
+                        .expect("reset the target's role");
+                    let (got, body) = if route == "PATCH" {
+                        patch(session, ws, target, to).await
+                    } else {
+                        add(session, ws, target, to).await
+                    };
+                    let expected = if route == "PATCH" {
+                        patch_grid[f][t]
+                    } else {
+                        post_row[t]
+                    };
+                    let after = role_of(&app, ws, target).await;
+                    let should_be = if got == 204 && route == "PATCH" { to } else { from };
+                    tried += 1;
+                    if got != expected || after.as_deref() != Some(should_be) {
+                        failures.push(format!(
+                            "{route} by {who}: {from} -> {to}: expected {expected} (role {should_be}), \
+                             got {got} (role {after:?}) {body}"
+                        ));
+                    }
+                    if got == 409 && body["code"] != "already_member" {
+                        failures.push(format!("{route} by {who}: {from} -> {to}: {body}"));
+                    }
+                }
+            }
+        }
+    }
+    assert_eq!(tried, 7 * 4 * 4 * 2);
+    assert!(
+        failures.is_empty(),
+        "role matrix ({}), {} of {tried} wrong:\n{}",
+        agora_tests::app::backend_name(),
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+#[tokio::test]
+async fn a_moderator_cannot_demote_the_sole_owner_by_any_route() {
+    let app = spawn_app().await;
+    let c = cast(&app).await;
+    let (ws, owner) = (c.world.workspace, c.world.admin_a.user_id);
+    let m = &c.moderator.session;
+    assert_eq!(patch(m, ws, owner, "member").await.0, 403);
+    let (code, body) = add(m, ws, owner, "member").await;
+    assert_eq!(code, 409, "{body}");
+    assert_eq!(body["code"], "already_member");
+    assert_eq!(role_of(&app, ws, owner).await.as_deref(), Some("owner"));
+    // Nor remove an owner.
+    let res = m
+        .api(Method::DELETE, &format!("/api/v1/workspaces/{ws}/members/{owner}"), None)
+        .await;
+    assert_eq!(res.status().as_u16(), 403);
+    assert_eq!(role_of(&app, ws, owner).await.as_deref(), Some("owner"));
+}
+
+#[tokio::test]
+async fn an_organisation_admin_who_is_a_plain_member_cannot_take_over() {
+    let app = spawn_app().await;
+    let c = cast(&app).await;
+    let w = &c.world;
+    let (ws, me, owner) = (w.workspace, w.admin_b.user_id, w.admin_a.user_id);
+    let b = &w.admin_b.session;
+    let (code, body) = add(b, ws, me, "moderator").await;
+    assert_eq!(code, 403, "{body}");
+    let (code, body) = add(b, ws, me, "member").await;
+    assert_eq!((code, body["code"].as_str()), (409, Some("already_member")));
+    let (code, body) = patch(b, ws, me, "moderator").await;
+    assert_eq!((code, body["code"].as_str()), (422, Some("cannot_change_self")));
+    assert_eq!(role_of(&app, ws, me).await.as_deref(), Some("member"));
+    assert_eq!(add(b, ws, owner, "observer").await.0, 403);
+    assert_eq!(patch(b, ws, owner, "observer").await.0, 403);
+    assert_eq!(role_of(&app, ws, owner).await.as_deref(), Some("owner"));
+    // And so cannot moderate the owner's message or read its edit history.
+    let message = w.message;
+    let history = b
+        .api(Method::GET, &format!("/api/v1/messages/{message}/history"), None)
+        .await;
+    assert_eq!(history.status().as_u16(), 403);
+    let delete = b
+        .api(Method::DELETE, &format!("/api/v1/messages/{message}"), None)
+        .await;
+    assert_eq!(delete.status().as_u16(), 403);
+    // Through the page form neither.
+    let res = b
+        .post_form(&format!("/workspaces/{ws}/members/{me}/role"), &[("role", "moderator")])
+        .await;
+    assert_eq!(res.status().as_u16(), 422);
+    assert_eq!(role_of(&app, ws, me).await.as_deref(), Some("member"));
+}
+
+#[tokio::test]
+async fn the_last_owner_stays_and_an_owner_steps_down_only_beside_another() {
+    let app = spawn_app().await;
+    let c = cast(&app).await;
+    let (ws, me) = (c.world.workspace, c.world.admin_a.user_id);
+    let a = &c.world.admin_a.session;
+    let (code, body) = patch(a, ws, me, "member").await;
+    assert_eq!((code, body["code"].as_str()), (422, Some("last_owner")), "{body}");
+    let res = a
+        .api(Method::DELETE, &format!("/api/v1/workspaces/{ws}/members/{me}"), None)
+        .await;
+    let (code, body) = status(res).await;
+    assert_eq!((code, body["code"].as_str()), (422, Some("last_owner")));
+    assert_eq!(role_of(&app, ws, me).await.as_deref(), Some("owner"));
+    assert_eq!(patch(a, ws, c.moderator.user_id, "owner").await.0, 204);
+    assert_eq!(patch(a, ws, me, "moderator").await.0, 204);
+    assert_eq!(role_of(&app, ws, me).await.as_deref(), Some("moderator"));
+    // The new sole owner is the last owner now.
+    let m = &c.moderator.session;
+    let (code, body) = patch(m, ws, c.moderator.user_id, "member").await;
+    assert_eq!((code, body["code"].as_str()), (422, Some("last_owner")));
+}
+
+async fn restore(ws: i64, s: &Session, user: i64) -> (u16, Value) {
+    let path = format!("/api/v1/workspaces/{ws}/owner");
+    status(s.api(Method::POST, &path, Some(json!({"user_id": user}))).await).await
+}
+
+async fn audited_restorations(app: &TestApp) -> Vec<(Option<i64>, Option<i64>)> {
+    app.state
+        .db
+        .read(|conn| agora::audit::list_actions(conn, 100))
+        .await
+        .expect("audit")
+        .into_iter()
+        .filter(|(action, _, _)| action == "workspace.owner_restored")
+        .map(|(_, org, target)| (org, target))
+        .collect()
+}
+
+#[tokio::test]
+async fn the_network_operator_and_the_owning_organisation_restore_an_owner_audited() {
+    let app = spawn_app().await;
+    let c = cast(&app).await;
+    let w = &c.world;
+    let (ws, a) = (w.workspace, w.admin_a.user_id);
+    // Admin A made admin B an owner, who then demoted admin A: the "wrongly demoted" owner.
+    assert_eq!(patch(&w.admin_a.session, ws, w.admin_b.user_id, "owner").await.0, 204);
+    assert_eq!(patch(&w.admin_b.session, ws, a, "observer").await.0, 204);
+    assert!(audited_restorations(&app).await.is_empty());
+    // Neither the partner organisation, nor an outsider, nor a moderator restores.
+    assert_eq!(restore(ws, &w.admin_b.session, w.admin_b.user_id).await.0, 403);
+    assert_eq!(restore(ws, &c.moderator.session, c.moderator.user_id).await.0, 403);
+    assert_eq!(restore(ws, &w.member_b.session, w.member_b.user_id).await.0, 404);
+    // The owning organisation's admins restore their own people, not others.
+    let (code, body) = restore(ws, &w.admin_a.session, w.member_b.user_id).await;
+    assert_eq!((code, body["code"].as_str()), (422, Some("invalid_value")));
+    assert_eq!(restore(ws, &w.admin_a.session, a).await.0, 204);
+    assert_eq!(role_of(&app, ws, a).await.as_deref(), Some("owner"));
+    // The network operator for anyone of a participating organisation, member or not yet.
+    let (code, _) = restore(ws, &w.network_admin.session, w.network_admin.user_id).await;
+    assert_eq!(code, 422, "the operator does not take part");
+    assert_eq!(restore(ws, &w.network_admin.session, w.member_b.user_id).await.0, 204);
+    assert_eq!(role_of(&app, ws, w.member_b.user_id).await.as_deref(), Some("owner"));
+    let channels = w
+        .member_b
+        .session
+        .api(Method::GET, &format!("/api/v1/channels/{}/messages", w.general_channel), None)
+        .await;
+    assert_eq!(channels.status().as_u16(), 200);
+    assert_eq!(
+        audited_restorations(&app).await,
+        vec![
+            (Some(w.org_a), Some(w.member_b.user_id)),
+            (Some(w.org_a), Some(a)),
+        ]
+    );
+}
+
+#[tokio::test]
+async fn the_administration_page_offers_what_the_policy_allows() {
+    let app = spawn_app().await;
+    let mut c = cast(&app).await;
+    let ws = c.world.workspace;
+    let path = format!("/workspaces/{ws}/admin");
+    let role_form = |user: i64| format!("action=\"/workspaces/{ws}/members/{user}/role\"");
+    let remove_form = |user: i64| format!("action=\"/workspaces/{ws}/members/{user}/remove\"");
+    let owner = c.world.admin_a.user_id;
+    let (code, body) = c.moderator.session.page(&path).await;
+    assert_eq!(code, 200);
+    assert!(!body.contains(&role_form(owner)), "moderators do not touch owners");
+    assert!(!body.contains(&remove_form(owner)));
+    assert!(body.contains(&role_form(c.target)));
+    assert!(!body.contains("<option value=\"owner\""), "only owners make owners");
+    assert!(!body.contains(&format!("action=\"/workspaces/{ws}/owner\"")));
+    let (code, body) = c.outside_admin_b.session.page(&path).await;
+    assert_eq!(code, 200);
+    assert!(body.contains(&role_form(c.target)), "B's own member");
+    assert!(!body.contains("<option value=\"moderator\""), "{body}");
+    let (_, body) = c.world.admin_a.session.page(&path).await;
+    assert!(body.contains(&format!("action=\"/workspaces/{ws}/owner\"")));
+    assert!(!body.contains(&role_form(owner)), "the last owner cannot step down");
+    // The restoration form works and says so.
+    let res = c
+        .world
+        .admin_a
+        .session
+        .post_form(&format!("/workspaces/{ws}/owner"), &[("user_id", &c.moderator.user_id.to_string())])
+        .await;
+    assert_eq!(res.status().as_u16(), 303);
+    let location = res.headers()["location"].to_str().unwrap().to_string();
+    assert_eq!(location, format!("{path}?notice=owner-restored"));
+    assert_eq!(role_of(&app, ws, c.moderator.user_id).await.as_deref(), Some("owner"));
+}
