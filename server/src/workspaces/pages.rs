@@ -21,7 +21,9 @@ use crate::error::{AppError, AppResult};
 use crate::i18n::Tr;
 use crate::messaging::service as messaging;
 use crate::organisations::model::Organisation;
-use crate::policy::workspace::{self as policy, Target, WorkspaceAction, WorkspaceFacts, workspace as decide};
+use crate::policy::workspace::{
+    self as policy, Target, WorkspaceAction, WorkspaceFacts, workspace as decide,
+};
 use crate::policy::{Actor, CurrentUser};
 use crate::state::AppState;
 use crate::web::context::Ctx;
@@ -627,26 +629,22 @@ async fn admin_page(
             let member_ids: Vec<i64> = Member::user_ids(conn, workspace_id)?;
             let owners = Member::count_owners(conn, workspace_id)?;
             let owning = ws.owner_organisation_id;
-            let restorable = if policy::restore_owner(
-                &actor,
-                &facts,
-                owning,
-                Some(Participation::Active),
-            )
-            .is_ok()
-            {
-                let current: Vec<i64> = Member::list(conn, workspace_id)?
-                    .into_iter()
-                    .filter(|(m, _, _)| m.role() == WorkspaceRole::Owner)
-                    .map(|(m, _, _)| m.user_id)
-                    .collect();
-                people_of(conn, &[owning])?
-                    .into_iter()
-                    .filter(|(id, _, _)| !current.contains(id))
-                    .collect()
-            } else {
-                Vec::new()
-            };
+            let restorable =
+                if policy::restore_owner(&actor, &facts, owning, Some(Participation::Active))
+                    .is_ok()
+                {
+                    let current: Vec<i64> = Member::list(conn, workspace_id)?
+                        .into_iter()
+                        .filter(|(m, _, _)| m.role() == WorkspaceRole::Owner)
+                        .map(|(m, _, _)| m.user_id)
+                        .collect();
+                    people_of(conn, &[owning])?
+                        .into_iter()
+                        .filter(|(id, _, _)| !current.contains(id))
+                        .collect()
+                } else {
+                    Vec::new()
+                };
             let candidates = if can.moderate || can.govern_own {
                 people_of(conn, &active_orgs)?
                     .into_iter()

@@ -8,11 +8,11 @@ use serde_json::json;
 
 use super::model::{Member, NewWorkspaceRow, Participant, Workspace, WorkspaceChanges};
 use crate::accounts::user::User;
+use crate::audit;
 use crate::db::DbConnection;
 use crate::error::{AppError, AppResult};
 use crate::messaging::channel::{self, Channel, KIND_CHANNEL};
 use crate::organisations::model::Organisation;
-use crate::audit;
 use crate::policy::workspace::{Target, WorkspaceAction, WorkspaceFacts, workspace as decide};
 use crate::policy::{self, Actor};
 use crate::realtime::events::{NewEvent, StoredEvent, record};

@@ -13,9 +13,8 @@ use tokio_tungstenite::tungstenite::client::IntoClientRequest;
 
 use super::{add, cast, role_of, status};
 
-type Ws = tokio_tungstenite::WebSocketStream<
-    tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>,
->;
+type Ws =
+    tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>>;
 
 /// A websocket of a fresh session of `email`, past its `hello`.
 async fn socket(app: &TestApp, email: &str) -> Ws {
@@ -43,7 +42,10 @@ async fn socket(app: &TestApp, email: &str) -> Ws {
     let (mut ws, _) = tokio_tungstenite::connect_async(request)
         .await
         .expect("websocket");
-    assert_eq!(frames(&mut ws, Duration::from_secs(10), 1).await[0]["type"], "hello");
+    assert_eq!(
+        frames(&mut ws, Duration::from_secs(10), 1).await[0]["type"],
+        "hello"
+    );
     ws
 }
 
@@ -71,7 +73,9 @@ async fn post(s: &Session, path: &str, body: &str) -> u16 {
 
 async fn accept(s: &Session, ws: i64) -> u16 {
     let path = format!("/api/v1/workspaces/{ws}/participation");
-    let res = s.api(Method::POST, &path, Some(json!({"accept": true}))).await;
+    let res = s
+        .api(Method::POST, &path, Some(json!({"accept": true})))
+        .await;
     res.status().as_u16()
 }
 
@@ -90,7 +94,10 @@ async fn a_withdrawing_organisation_loses_reading_posting_and_live_delivery_at_o
     let (ws, general) = (w.workspace, w.general_channel);
     let messages = format!("/api/v1/channels/{general}/messages");
     let mut live_b = socket(&app, "t@bohicon.test").await;
-    assert_eq!(post(&w.admin_a.session, &messages, "Voor de vertrekkers").await, 201);
+    assert_eq!(
+        post(&w.admin_a.session, &messages, "Voor de vertrekkers").await,
+        201
+    );
     let mut before = Vec::new();
     for _ in 0..5 {
         before.extend(frames(&mut live_b, Duration::from_secs(10), 1).await);
@@ -111,7 +118,11 @@ async fn a_withdrawing_organisation_loses_reading_posting_and_live_delivery_at_o
         .await;
     assert_eq!(leave.status().as_u16(), 204);
     for user in [w.admin_b.user_id, c.target] {
-        assert_eq!(role_of(&app, ws, user).await, None, "user {user} left with B");
+        assert_eq!(
+            role_of(&app, ws, user).await,
+            None,
+            "user {user} left with B"
+        );
     }
     // What B's people see now is what any outsider of an invite-only workspace sees.
     let b = &w.admin_b.session;
@@ -119,7 +130,10 @@ async fn a_withdrawing_organisation_loses_reading_posting_and_live_delivery_at_o
     assert_eq!(post(b, &messages, "Nog steeds hier?").await, 404);
     let ws_path = format!("/api/v1/workspaces/{ws}");
     assert_eq!(b.get(&ws_path).await.status().as_u16(), 404);
-    assert_eq!(post(&w.admin_a.session, &messages, "Na het vertrek").await, 201);
+    assert_eq!(
+        post(&w.admin_a.session, &messages, "Na het vertrek").await,
+        201
+    );
     let after = frames(&mut live_b, Duration::from_millis(800), 10).await;
     assert!(!carries(&after, "Na het vertrek"), "{after:?}");
     // The person is told, and told nothing else.
@@ -134,7 +148,10 @@ async fn a_withdrawing_organisation_loses_reading_posting_and_live_delivery_at_o
 
     // No way back without an invitation.
     let again = accept(b, ws).await;
-    assert!(again == 404 || again == 403, "re-accepting uninvited: {again}");
+    assert!(
+        again == 404 || again == 403,
+        "re-accepting uninvited: {again}"
+    );
     assert_eq!(role_of(&app, ws, w.admin_b.user_id).await, None);
     let invite = w
         .admin_a
@@ -171,8 +188,15 @@ async fn the_owning_organisation_cannot_withdraw() {
     let (code, body) = status(res).await;
     assert_eq!(code, 409, "{body}");
     assert_eq!(body["code"], "owner_organisation_cannot_leave");
-    assert_eq!(role_of(&app, ws, w.admin_a.user_id).await.as_deref(), Some("owner"));
-    let listed = w.admin_a.session.get(&format!("/api/v1/workspaces/{ws}")).await;
+    assert_eq!(
+        role_of(&app, ws, w.admin_a.user_id).await.as_deref(),
+        Some("owner")
+    );
+    let listed = w
+        .admin_a
+        .session
+        .get(&format!("/api/v1/workspaces/{ws}"))
+        .await;
     let view: Value = listed.json().await.expect("json");
     assert!(
         view["organisations"]

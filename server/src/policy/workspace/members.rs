@@ -55,8 +55,7 @@ fn is_owner(facts: &WorkspaceFacts) -> bool {
 
 /// Governs the target's organisation's people: an admin of that organisation while it takes part.
 fn governs(actor: &Actor, facts: &WorkspaceFacts, organisation_id: i64) -> bool {
-    organisation_id == actor.organisation_id
-        && can(actor, facts, WorkspaceAction::GovernOwnMembers)
+    organisation_id == actor.organisation_id && can(actor, facts, WorkspaceAction::GovernOwnMembers)
 }
 
 /// The policy's usual refusal: 404 for those who may only know that the workspace exists (or
@@ -123,15 +122,6 @@ pub fn change_role(
     }
     let from = target.role;
     let touches_owner = from == WorkspaceRole::Owner || to == WorkspaceRole::Owner;
-    if actor.user_id == target.user_id {
-        if from != WorkspaceRole::Owner {
-            return Err(AppError::invalid(ErrorCode::CannotChangeSelf, "role"));
-        }
-        if to != WorkspaceRole::Owner && target.owners <= 1 {
-            return Err(last_owner("role"));
-        }
-        return Ok(());
-    }
     let allowed = if touches_owner {
         is_owner(facts)
     } else if to == WorkspaceRole::Moderator || from == WorkspaceRole::Moderator {
@@ -142,6 +132,10 @@ pub fn change_role(
     };
     if !allowed {
         return Err(refuse(actor, facts));
+    }
+    // Those who could make this change for someone else learn why not for themselves.
+    if actor.user_id == target.user_id && from != WorkspaceRole::Owner {
+        return Err(AppError::invalid(ErrorCode::CannotChangeSelf, "role"));
     }
     if from == WorkspaceRole::Owner && to != WorkspaceRole::Owner && target.owners <= 1 {
         return Err(last_owner("role"));

@@ -57,10 +57,7 @@ fn moderators_never_touch_owners() {
     assert_eq!(status(remove_member(&a, &f, &owner)), 403);
     let member = target(2, OWNING_ORG, Member, 1);
     assert_eq!(status(change_role(&a, &f, &member, Owner)), 403);
-    assert_eq!(
-        assignable_roles(&a, &f, &member),
-        vec![Moderator, Observer]
-    );
+    assert_eq!(assignable_roles(&a, &f, &member), vec![Moderator, Observer]);
     assert!(assignable_roles(&a, &f, &owner).is_empty());
     assert_eq!(status(remove_member(&a, &f, &member)), 200);
 }
@@ -91,27 +88,42 @@ fn owners_make_and_unmake_owners_but_keep_one() {
 }
 
 #[test]
-fn nobody_raises_their_own_role() {
-    for role in [Moderator, Member, Observer] {
+fn nobody_changes_their_own_role_but_an_owner_stepping_down() {
+    let (a, f) = member_of(PARTNER_ORG, Moderator);
+    let me = target(ME, PARTNER_ORG, Moderator, 1);
+    for to in [Member, Observer] {
+        assert_eq!(
+            change_role(&a, &f, &me, to).unwrap_err().code,
+            ErrorCode::CannotChangeSelf
+        );
+    }
+    assert_eq!(status(change_role(&a, &f, &me, Owner)), 403);
+    assert!(assignable_roles(&a, &f, &me).is_empty());
+    for role in [Member, Observer] {
         let (a, f) = member_of(PARTNER_ORG, role);
         let me = target(ME, PARTNER_ORG, role, 1);
         for to in WorkspaceRole::ALL {
-            if *to != role {
-                assert_eq!(
-                    change_role(&a, &f, &me, *to).unwrap_err().code,
-                    ErrorCode::CannotChangeSelf
-                );
-            }
+            assert_eq!(
+                status(change_role(&a, &f, &me, *to)),
+                403,
+                "{role:?} -> {to:?}"
+            );
         }
         // Leaving is always possible.
         assert_eq!(status(remove_member(&a, &f, &me)), 200);
     }
-    // An organisation admin who is a plain member does not make herself moderator either.
+    // An organisation admin who is a plain member does not make herself moderator either, and
+    // learns that her own role is not hers to change.
     let a = actor(PARTNER_ORG, OrgRole::Admin);
     let f = facts(Some(Member), Some(Participation::Active));
     let me = target(ME, PARTNER_ORG, Member, 1);
-    assert!(change_role(&a, &f, &me, Moderator).is_err());
-    assert!(change_role(&a, &f, &me, Owner).is_err());
+    assert_eq!(status(change_role(&a, &f, &me, Moderator)), 403);
+    assert_eq!(status(change_role(&a, &f, &me, Owner)), 403);
+    assert_eq!(
+        change_role(&a, &f, &me, Observer).unwrap_err().code,
+        ErrorCode::CannotChangeSelf
+    );
+    assert!(assignable_roles(&a, &f, &me).is_empty());
 }
 
 #[test]
@@ -151,8 +163,14 @@ fn outsiders_see_nothing_and_archived_workspaces_are_frozen() {
     assert!(addable_roles(&outsider, &f).is_empty());
     let (owner, mut archived) = member_of(OWNING_ORG, Owner);
     archived.archived = true;
-    assert_eq!(status(change_role(&owner, &archived, &someone, Observer)), 403);
-    assert_eq!(status(add_member(&owner, &archived, PARTNER_ORG, Member)), 403);
+    assert_eq!(
+        status(change_role(&owner, &archived, &someone, Observer)),
+        403
+    );
+    assert_eq!(
+        status(add_member(&owner, &archived, PARTNER_ORG, Member)),
+        403
+    );
 }
 
 #[test]
@@ -160,7 +178,10 @@ fn owners_are_restored_by_the_network_operator_and_the_owning_organisation() {
     let network = Actor::new(ME, 9, OrgRole::Admin, OrgKind::NetworkOperator);
     let invisible = facts(None, None);
     let active = Some(Participation::Active);
-    assert_eq!(status(restore_owner(&network, &invisible, PARTNER_ORG, active)), 200);
+    assert_eq!(
+        status(restore_owner(&network, &invisible, PARTNER_ORG, active)),
+        200
+    );
     assert_eq!(
         status(restore_owner(
             &network,
@@ -172,12 +193,24 @@ fn owners_are_restored_by_the_network_operator_and_the_owning_organisation() {
     );
     let owning_admin = actor(OWNING_ORG, OrgRole::Admin);
     let f = facts(Some(Observer), active);
-    assert_eq!(status(restore_owner(&owning_admin, &f, OWNING_ORG, active)), 200);
-    assert_eq!(status(restore_owner(&owning_admin, &f, PARTNER_ORG, active)), 422);
+    assert_eq!(
+        status(restore_owner(&owning_admin, &f, OWNING_ORG, active)),
+        200
+    );
+    assert_eq!(
+        status(restore_owner(&owning_admin, &f, PARTNER_ORG, active)),
+        422
+    );
     let partner_admin = actor(PARTNER_ORG, OrgRole::Admin);
-    assert_eq!(status(restore_owner(&partner_admin, &f, PARTNER_ORG, active)), 403);
+    assert_eq!(
+        status(restore_owner(&partner_admin, &f, PARTNER_ORG, active)),
+        403
+    );
     let (moderator, f) = member_of(OWNING_ORG, Moderator);
-    assert_eq!(status(restore_owner(&moderator, &f, OWNING_ORG, active)), 403);
+    assert_eq!(
+        status(restore_owner(&moderator, &f, OWNING_ORG, active)),
+        403
+    );
     let stranger = actor(3, OrgRole::Admin);
     assert_eq!(status(restore_owner(&stranger, &invisible, 3, active)), 404);
 }

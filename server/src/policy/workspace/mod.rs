@@ -12,8 +12,8 @@ use crate::error::{AppError, AppResult};
 
 mod members;
 pub use members::{
-    Target, add_member, addable_roles, assignable_roles, change_role, remove_member,
-    restore_owner, withdraw,
+    Target, add_member, addable_roles, assignable_roles, change_role, remove_member, restore_owner,
+    withdraw,
 };
 
 /// What the policy needs to know about a workspace and the caller's place in it.
