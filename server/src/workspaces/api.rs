@@ -88,8 +88,11 @@ pub async fn invite_organisation(
     Ok(HttpResponse::NoContent().finish())
 }
 
+/// Accepting or declining an invitation for one's organisation; declining once it takes part
+/// withdraws it and ends its people's memberships. Coming back takes a new invitation.
 #[utoipa::path(post, path = "/api/v1/workspaces/{workspace}/participation", tag = "workspaces", params(("workspace" = i64, Path)),
-    request_body = ParticipationDecision, responses((status = 204), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+    request_body = ParticipationDecision, responses((status = 204), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody),
+        (status = 409, description = "`owner_organisation_cannot_leave`", body = ErrorBody)))]
 pub async fn decide(
     state: web::Data<AppState>,
     user: CurrentUser,
@@ -127,7 +130,8 @@ pub async fn add_member(
 
 #[utoipa::path(patch, path = "/api/v1/workspaces/{workspace}/members/{user}", tag = "workspaces",
     params(("workspace" = i64, Path), ("user" = i64, Path)), request_body = WorkspaceMemberUpdate,
-    responses((status = 204), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+    responses((status = 204), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody),
+        (status = 422, description = "`last_owner` or `cannot_change_self`", body = ErrorBody)))]
 pub async fn update_member(
     state: web::Data<AppState>,
     user: CurrentUser,
@@ -141,7 +145,8 @@ pub async fn update_member(
 
 #[utoipa::path(delete, path = "/api/v1/workspaces/{workspace}/members/{user}", tag = "workspaces",
     params(("workspace" = i64, Path), ("user" = i64, Path)),
-    responses((status = 204), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+    responses((status = 204), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody),
+        (status = 422, description = "`last_owner`", body = ErrorBody)))]
 pub async fn remove_member(
     state: web::Data<AppState>,
     user: CurrentUser,
