@@ -162,3 +162,6 @@ notice-owner-restored = The person is now an owner of the workspace.
 workspace-restore-owner-heading = Restore an owner
 workspace-restore-owner-hint = For a workspace without a rightful owner: the person you choose from your organisation becomes an owner. This is recorded in the audit log.
 workspace-restore-owner-submit = Make owner
+participation-withdraw = Withdraw your organisation from { $workspace }
+participation-withdraw-hint = Everyone of your organisation leaves the workspace at once. Coming back takes a new invitation.
+notice-participation-withdrawn = Your organisation has left the workspace.

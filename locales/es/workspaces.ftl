@@ -162,3 +162,6 @@ notice-owner-restored = La persona ahora es propietaria del espacio de trabajo.
 workspace-restore-owner-heading = Restablecer un propietario
 workspace-restore-owner-hint = Para un espacio de trabajo sin propietario legítimo: la persona de su organización que usted elija pasa a ser propietaria. Esto queda registrado en el registro de auditoría.
 workspace-restore-owner-submit = Nombrar propietario
+participation-withdraw = Retirar a su organización de { $workspace }
+participation-withdraw-hint = Todas las personas de su organización salen de inmediato del espacio de trabajo. Para volver se necesita una nueva invitación.
+notice-participation-withdrawn = Su organización salió del espacio de trabajo.

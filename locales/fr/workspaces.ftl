@@ -162,3 +162,6 @@ notice-owner-restored = La personne est désormais propriétaire de l’espace d
 workspace-restore-owner-heading = Rétablir un propriétaire
 workspace-restore-owner-hint = Pour un espace de travail sans propriétaire légitime : la personne de votre organisation que vous choisissez en devient propriétaire. Cette action est consignée dans le journal d’audit.
 workspace-restore-owner-submit = Nommer propriétaire
+participation-withdraw = Retirer votre organisation de { $workspace }
+participation-withdraw-hint = Toutes les personnes de votre organisation quittent aussitôt l’espace de travail. Pour revenir, il faudra une nouvelle invitation.
+notice-participation-withdrawn = Votre organisation a quitté l’espace de travail.

@@ -108,6 +108,7 @@ pub(crate) fn notice_text(t: &Tr, key: Option<&str>) -> Option<String> {
         "organisation-invited" => t.t("notice-organisation-invited"),
         "participation-accepted" => t.t("notice-participation-accepted"),
         "participation-declined" => t.t("notice-participation-declined"),
+        "participation-withdrawn" => t.t("notice-participation-withdrawn"),
         "member-added" => t.t("notice-member-added"),
         "member-role-changed" => t.t("notice-member-role-changed"),
         "member-removed" => t.t("notice-member-removed"),
@@ -447,6 +448,8 @@ struct WorkspacePage {
     can_manage: bool,
     /// An organisation admin whose organisation is invited.
     can_decide: bool,
+    /// An organisation admin whose organisation takes part and may leave.
+    can_withdraw: bool,
     /// The reader, for the "leave" form.
     me: i64,
 }
@@ -460,10 +463,12 @@ pub async fn show(
 ) -> AppResult<HttpResponse> {
     let actor = user.actor();
     let id = path.into_inner();
-    let (ws, can, _) = state
+    let (ws, can, facts) = state
         .db
         .read(move |conn| load_view(conn, &actor, id))
         .await?;
+    let can_withdraw = facts.own_participation == Some(Participation::Active)
+        && policy::withdraw(&actor, &facts).is_ok();
     let t = &ctx.tr;
     let channels = if ws.my_role.is_some() {
         messaging::list_channels(&state, &actor, id)
@@ -493,6 +498,7 @@ pub async fn show(
         channels,
         can_manage: can.administer || can.moderate || can.govern_own,
         can_decide,
+        can_withdraw,
         s: summary(t, ws),
     }
     .respond()
@@ -904,17 +910,15 @@ pub async fn decide_participation(
 ) -> AppResult<HttpResponse> {
     let id = path.into_inner();
     let form = FormPairs::parse(&body)?;
-    let accept = match form.get("decision") {
-        Some("accept") => true,
-        Some("decline") => false,
+    let (accept, notice) = match form.get("decision") {
+        Some("accept") => (true, "/?notice=participation-accepted"),
+        Some("decline") => (false, "/?notice=participation-declined"),
+        // The same decision once the organisation takes part: it leaves.
+        Some("withdraw") => (false, "/?notice=participation-withdrawn"),
         _ => return Err(AppError::invalid(ErrorCode::InvalidValue, "decision")),
     };
     service::decide_participation(&state, &user.actor(), id, accept).await?;
-    Ok(see_other(if accept {
-        "/?notice=participation-accepted"
-    } else {
-        "/?notice=participation-declined"
-    }))
+    Ok(see_other(notice))
 }
 
 pub async fn add_member(

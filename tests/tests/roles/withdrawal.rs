@@ -207,3 +207,40 @@ async fn the_owning_organisation_cannot_withdraw() {
         "{view}"
     );
 }
+
+#[tokio::test]
+async fn the_workspace_page_offers_withdrawal_to_partner_admins_only() {
+    let app = spawn_app().await;
+    let mut c = cast(&app).await;
+    let ws = c.world.workspace;
+    let path = format!("/workspaces/{ws}");
+    let withdraw = "name=\"decision\" value=\"withdraw\"";
+    let (_, owner_page) = c.world.admin_a.session.page(&path).await;
+    assert!(
+        !owner_page.contains(withdraw),
+        "the owning organisation stays"
+    );
+    let (_, member_page) = c.world.member_a.session.page(&path).await;
+    assert!(!member_page.contains(withdraw));
+    let (code, partner_page) = c.world.admin_b.session.page(&path).await;
+    assert_eq!(code, 200);
+    assert!(partner_page.contains(withdraw), "{partner_page}");
+    let res = c
+        .world
+        .admin_b
+        .session
+        .post_form(
+            &format!("/workspaces/{ws}/participation"),
+            &[("decision", "withdraw")],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 303);
+    assert_eq!(
+        res.headers()["location"].to_str().unwrap(),
+        "/?notice=participation-withdrawn"
+    );
+    assert_eq!(role_of(&app, ws, c.world.admin_b.user_id).await, None);
+    assert_eq!(role_of(&app, ws, c.target).await, None);
+    let (code, _) = c.world.admin_b.session.page(&path).await;
+    assert_eq!(code, 404);
+}

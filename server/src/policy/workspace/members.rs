@@ -3,20 +3,22 @@
 //! functions, and the pages offer exactly what [`addable_roles`], [`assignable_roles`] and
 //! [`remove_member`] answer.
 //!
-//! The rules, in the order they are checked:
+//! The rules:
 //!
 //! 1. Someone who may not see the workspace gets 404, like for a missing one.
 //! 2. An archived workspace is frozen: no additions or role changes until an owner unarchives it.
-//! 3. Nobody changes their own role, except an owner stepping down while another owner remains.
-//! 4. Only owners make owners, and only owners change or end another owner's membership
+//! 3. Only owners make owners, and only owners change or end another owner's membership
 //!    (moderators never touch owners).
-//! 5. Moderators add people of any participating organisation and set moderator, member or
+//! 4. Moderators add people of any participating organisation and set moderator, member or
 //!    observer for anyone who is not an owner.
-//! 6. Organisation admins govern their own people's membership (the Slack Connect model): they
+//! 5. Organisation admins govern their own people's membership (the Slack Connect model): they
 //!    add them as member or observer, switch them between member and observer, and end their
 //!    memberships, an owner's included. They do not appoint moderators or owners: a role with power
 //!    over other organisations' people is the workspace's to give, not one organisation's.
-//! 7. A workspace never loses its last owner through a role change or a removal.
+//! 6. Nobody changes their own role, except an owner stepping down while another owner remains.
+//!    Those whom rules 3–5 would allow the change for someone else are told `cannot_change_self`
+//!    (422); the others get the usual 403.
+//! 7. A workspace never loses its last owner through a role change or a removal (`last_owner`).
 //! 8. When it has no owner anyway (an organisation withdrew with its people, or someone was
 //!    demoted wrongly), the network operator's admins and the owning organisation's admins may
 //!    make a person an owner ([`restore_owner`]); the service audits it.
