@@ -25,3 +25,6 @@ error-internal = Something went wrong on our side. Please try again later.
 error-unavailable = Agora is temporarily unavailable. Please try again in a moment.
 error-quota-exceeded = Your files would take more than your { $limit } MiB of storage. Delete messages with files you no longer need, or wait for unused uploads to be removed.
 error-organisation-quota-exceeded = The files of your organisation would take more than its { $limit } MiB of storage. Please ask your organisation's administrator.
+error-already-member = This person is already a member of this workspace. Change their role in the member list instead.
+error-last-owner = A workspace needs at least one owner. Make someone else an owner first.
+error-owner-organisation-cannot-leave = The organisation that owns this workspace cannot leave it. An owner can archive the workspace instead.

@@ -158,3 +158,10 @@ conversations-none = You have no direct conversations yet.
 conversations-start-hint = To start a conversation, open a colleague's page and send them a message.
 
 workspace-leave-named = Leave { $workspace }
+notice-owner-restored = The person is now an owner of the workspace.
+workspace-restore-owner-heading = Restore an owner
+workspace-restore-owner-hint = For a workspace without a rightful owner: the person you choose from your organisation becomes an owner. This is recorded in the audit log.
+workspace-restore-owner-submit = Make owner
+participation-withdraw = Withdraw your organisation from { $workspace }
+participation-withdraw-hint = Everyone of your organisation leaves the workspace at once. Coming back takes a new invitation.
+notice-participation-withdrawn = Your organisation has left the workspace.

@@ -25,3 +25,6 @@ error-internal = Algo salió mal de nuestro lado. Inténtelo de nuevo más tarde
 error-unavailable = Agora no está disponible temporalmente. Inténtelo de nuevo en un momento.
 error-quota-exceeded = Sus archivos ocuparían más de sus { $limit } MiB de almacenamiento. Elimine los mensajes con archivos que ya no necesite o espere a que se borren las cargas sin usar.
 error-organisation-quota-exceeded = Los archivos de su organización ocuparían más de sus { $limit } MiB de almacenamiento. Consulte al administrador de su organización.
+error-already-member = Esta persona ya es miembro de este espacio de trabajo. Cambie su rol en la lista de miembros.
+error-last-owner = Un espacio de trabajo necesita al menos un propietario. Primero nombre propietario a otra persona.
+error-owner-organisation-cannot-leave = La organización propietaria de este espacio de trabajo no puede abandonarlo. Un propietario puede archivar el espacio de trabajo.

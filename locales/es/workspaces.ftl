@@ -158,3 +158,10 @@ conversations-none = Todavía no tiene conversaciones directas.
 conversations-start-hint = Para iniciar una conversación, abra la página de un colega y envíele un mensaje.
 
 workspace-leave-named = Salir de { $workspace }
+notice-owner-restored = La persona ahora es propietaria del espacio de trabajo.
+workspace-restore-owner-heading = Restablecer un propietario
+workspace-restore-owner-hint = Para un espacio de trabajo sin propietario legítimo: la persona de su organización que usted elija pasa a ser propietaria. Esto queda registrado en el registro de auditoría.
+workspace-restore-owner-submit = Nombrar propietario
+participation-withdraw = Retirar a su organización de { $workspace }
+participation-withdraw-hint = Todas las personas de su organización salen de inmediato del espacio de trabajo. Para volver se necesita una nueva invitación.
+notice-participation-withdrawn = Su organización salió del espacio de trabajo.

@@ -25,3 +25,6 @@ error-internal = Un problème est survenu de notre côté. Veuillez réessayer p
 error-unavailable = Agora est temporairement indisponible. Veuillez réessayer dans un instant.
 error-quota-exceeded = Vos fichiers dépasseraient vos { $limit } Mio de stockage. Supprimez les messages dont vous n’avez plus besoin des fichiers, ou attendez que les envois inutilisés soient effacés.
 error-organisation-quota-exceeded = Les fichiers de votre organisation dépasseraient ses { $limit } Mio de stockage. Veuillez vous adresser à l’administrateur de votre organisation.
+error-already-member = Cette personne est déjà membre de cet espace de travail. Modifiez plutôt son rôle dans la liste des membres.
+error-last-owner = Un espace de travail doit avoir au moins un propriétaire. Nommez d’abord quelqu’un d’autre propriétaire.
+error-owner-organisation-cannot-leave = L’organisation propriétaire de cet espace de travail ne peut pas le quitter. Un propriétaire peut toutefois archiver l’espace de travail.

@@ -158,3 +158,10 @@ conversations-none = Vous n'avez pas encore de conversation directe.
 conversations-start-hint = Pour commencer une conversation, ouvrez la page d'un collègue et envoyez-lui un message.
 
 workspace-leave-named = Quitter { $workspace }
+notice-owner-restored = La personne est désormais propriétaire de l’espace de travail.
+workspace-restore-owner-heading = Rétablir un propriétaire
+workspace-restore-owner-hint = Pour un espace de travail sans propriétaire légitime : la personne de votre organisation que vous choisissez en devient propriétaire. Cette action est consignée dans le journal d’audit.
+workspace-restore-owner-submit = Nommer propriétaire
+participation-withdraw = Retirer votre organisation de { $workspace }
+participation-withdraw-hint = Toutes les personnes de votre organisation quittent aussitôt l’espace de travail. Pour revenir, il faudra une nouvelle invitation.
+notice-participation-withdrawn = Votre organisation a quitté l’espace de travail.

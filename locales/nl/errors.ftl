@@ -25,3 +25,6 @@ error-internal = Er is bij ons iets misgelopen. Probeer het later opnieuw.
 error-unavailable = Agora is tijdelijk niet beschikbaar. Probeer het zo meteen opnieuw.
 error-quota-exceeded = Uw bestanden zouden meer innemen dan uw { $limit } MiB opslag. Verwijder berichten met bestanden die u niet meer nodig hebt, of wacht tot ongebruikte uploads verwijderd zijn.
 error-organisation-quota-exceeded = De bestanden van uw organisatie zouden meer innemen dan haar { $limit } MiB opslag. Neem contact op met de beheerder van uw organisatie.
+error-already-member = Deze persoon is al lid van deze werkruimte. Wijzig de rol in de ledenlijst.
+error-last-owner = Een werkruimte heeft minstens één eigenaar nodig. Maak eerst iemand anders eigenaar.
+error-owner-organisation-cannot-leave = De organisatie die eigenaar is van deze werkruimte, kan ze niet verlaten. Een eigenaar kan de werkruimte wel archiveren.

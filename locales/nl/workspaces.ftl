@@ -158,3 +158,10 @@ conversations-none = Je hebt nog geen persoonlijke gesprekken.
 conversations-start-hint = Om een gesprek te beginnen, open je de pagina van een collega en stuur je een bericht.
 
 workspace-leave-named = { $workspace } verlaten
+notice-owner-restored = De persoon is nu eigenaar van de werkruimte.
+workspace-restore-owner-heading = Een eigenaar herstellen
+workspace-restore-owner-hint = Voor een werkruimte zonder rechtmatige eigenaar: de persoon van uw organisatie die u kiest, wordt eigenaar. Dit wordt in het auditlogboek vastgelegd.
+workspace-restore-owner-submit = Eigenaar maken
+participation-withdraw = Uw organisatie uit { $workspace } terugtrekken
+participation-withdraw-hint = Iedereen van uw organisatie verlaat de werkruimte meteen. Terugkeren kan alleen met een nieuwe uitnodiging.
+notice-participation-withdrawn = Uw organisatie heeft de werkruimte verlaten.

@@ -27,6 +27,7 @@ pub enum Action {
     OrganisationUpdated,
     OrganisationSuspended,
     OrganisationReactivated,
+    WorkspaceOwnerRestored,
 }
 
 impl Action {
@@ -49,6 +50,7 @@ impl Action {
             Action::OrganisationUpdated => "organisation.updated",
             Action::OrganisationSuspended => "organisation.suspended",
             Action::OrganisationReactivated => "organisation.reactivated",
+            Action::WorkspaceOwnerRestored => "workspace.owner_restored",
         }
     }
 }

@@ -680,7 +680,8 @@ impl Demo<'_> {
         Ok(ws.id)
     }
 
-    /// `by` adds `who` to a workspace with `role`.
+    /// `by` adds `who` to a workspace with `role`, or gives them that role when they already
+    /// joined (an admin accepting for their organisation joins as a member).
     async fn member(
         &self,
         by: &str,
@@ -688,19 +689,28 @@ impl Demo<'_> {
         who: &str,
         role: WorkspaceRole,
     ) -> anyhow::Result<()> {
-        step(
-            who,
-            workspaces::add_member(
-                self.state,
-                &self.actor(by),
-                workspace_id,
-                AddWorkspaceMember {
-                    user_id: self.p(who).id,
-                    role,
-                },
-            )
-            .await,
+        let user_id = self.p(who).id;
+        let added = workspaces::add_member(
+            self.state,
+            &self.actor(by),
+            workspace_id,
+            AddWorkspaceMember { user_id, role },
         )
+        .await;
+        let result = match added {
+            Err(e) if e.code == agora_shared::ErrorCode::AlreadyMember => {
+                workspaces::set_member_role(
+                    self.state,
+                    &self.actor(by),
+                    workspace_id,
+                    user_id,
+                    role,
+                )
+                .await
+            }
+            other => other,
+        };
+        step(who, result)
     }
 
     /// Gives the workspace's first channel a topic and returns its id.

@@ -59,6 +59,7 @@ use crate::workspaces::api as ws;
         ws::add_member,
         ws::update_member,
         ws::remove_member,
+        ws::restore_owner,
         msg::list_channels,
         msg::create_channel,
         msg::get_channel,

@@ -324,3 +324,11 @@ pub struct NewDirectConversation {
     /// The other participants (the caller is added).
     pub user_ids: Vec<i64>,
 }
+
+/// The person to make an owner of a workspace that has lost its rightful owner.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct RestoreOwner {
+    pub user_id: i64,
+}

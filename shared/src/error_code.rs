@@ -55,6 +55,9 @@ error_codes! {
     Unavailable => "unavailable",
     QuotaExceeded => "quota_exceeded",
     OrganisationQuotaExceeded => "organisation_quota_exceeded",
+    AlreadyMember => "already_member",
+    LastOwner => "last_owner",
+    OwnerOrganisationCannotLeave => "owner_organisation_cannot_leave",
 }
 
 impl ErrorCode {

@@ -352,7 +352,7 @@ fn table() -> Vec<Row> {
             "POST",
             "/workspaces/{workspace}/members",
             "",
-            // Admin B adds B's own member B; admin A then only confirms the role.
+            // Admin B adds B's own member B; for admin A they are then already a member.
             Form(&[("user_id", "{member_b}"), ("role", "member")]),
             [
                 SIGNIN,
@@ -360,7 +360,7 @@ fn table() -> Vec<Row> {
                 "404",
                 "303 /workspaces/",
                 "403",
-                "303 /workspaces/",
+                "409",
                 "404",
             ],
         ),
@@ -699,9 +699,9 @@ fn table() -> Vec<Row> {
             "POST",
             "/api/v1/workspaces/{workspace}/members",
             "",
-            // Admin B adds B's own member B; admin A then only confirms the role.
+            // Admin B adds B's own member B; for admin A they are then already a member.
             Json(json!({"user_id": "{member_b}", "role": "member"})),
-            ["401", "401", "404", "204", "403", "204", "404"],
+            ["401", "401", "404", "204", "403", "409", "404"],
         ),
         row(
             "PATCH",
@@ -856,6 +856,30 @@ fn table() -> Vec<Row> {
             "",
             None,
             signed("401", "200"),
+        ),
+        // roles
+        row(
+            "POST",
+            "/workspaces/{workspace}/owner",
+            "",
+            // Only the owning organisation's admins and the network operator restore an owner.
+            Form(&[("user_id", "{admin_a}")]),
+            [
+                SIGNIN,
+                SIGNIN,
+                "404",
+                "403",
+                "403",
+                "303 /workspaces/",
+                "303 /workspaces/",
+            ],
+        ),
+        row(
+            "POST",
+            "/api/v1/workspaces/{workspace}/owner",
+            "",
+            Json(json!({"user_id": "{admin_a}"})),
+            ["401", "401", "404", "403", "403", "204", "204"],
         ),
     ]
 }

@@ -88,8 +88,11 @@ pub async fn invite_organisation(
     Ok(HttpResponse::NoContent().finish())
 }
 
+/// Accepting or declining an invitation for one's organisation; declining once it takes part
+/// withdraws it and ends its people's memberships. Coming back takes a new invitation.
 #[utoipa::path(post, path = "/api/v1/workspaces/{workspace}/participation", tag = "workspaces", params(("workspace" = i64, Path)),
-    request_body = ParticipationDecision, responses((status = 204), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+    request_body = ParticipationDecision, responses((status = 204), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody),
+        (status = 409, description = "`owner_organisation_cannot_leave`", body = ErrorBody)))]
 pub async fn decide(
     state: web::Data<AppState>,
     user: CurrentUser,
@@ -113,7 +116,8 @@ pub async fn members(
 }
 
 #[utoipa::path(post, path = "/api/v1/workspaces/{workspace}/members", tag = "workspaces", params(("workspace" = i64, Path)),
-    request_body = AddWorkspaceMember, responses((status = 204), (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)))]
+    request_body = AddWorkspaceMember, responses((status = 204), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody),
+        (status = 409, description = "Already a member: change roles with PATCH", body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn add_member(
     state: web::Data<AppState>,
     user: CurrentUser,
@@ -126,7 +130,8 @@ pub async fn add_member(
 
 #[utoipa::path(patch, path = "/api/v1/workspaces/{workspace}/members/{user}", tag = "workspaces",
     params(("workspace" = i64, Path), ("user" = i64, Path)), request_body = WorkspaceMemberUpdate,
-    responses((status = 204), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+    responses((status = 204), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody),
+        (status = 422, description = "`last_owner` or `cannot_change_self`", body = ErrorBody)))]
 pub async fn update_member(
     state: web::Data<AppState>,
     user: CurrentUser,
@@ -140,7 +145,8 @@ pub async fn update_member(
 
 #[utoipa::path(delete, path = "/api/v1/workspaces/{workspace}/members/{user}", tag = "workspaces",
     params(("workspace" = i64, Path), ("user" = i64, Path)),
-    responses((status = 204), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+    responses((status = 204), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody),
+        (status = 422, description = "`last_owner`", body = ErrorBody)))]
 pub async fn remove_member(
     state: web::Data<AppState>,
     user: CurrentUser,
@@ -148,5 +154,22 @@ pub async fn remove_member(
 ) -> AppResult<HttpResponse> {
     let (ws, uid) = path.into_inner();
     service::remove_member(&state, &user.actor(), ws, uid).await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// Repairs a workspace without a rightful owner: the network operator's admins, or the owning
+/// organisation's admins for their own people, make a person of an active participating
+/// organisation an owner (adding them if needed). Audited as `workspace.owner_restored`.
+#[utoipa::path(post, path = "/api/v1/workspaces/{workspace}/owner", tag = "workspaces",
+    params(("workspace" = i64, Path)), request_body = RestoreOwner,
+    responses((status = 204), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
+        (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn restore_owner(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    path: web::Path<i64>,
+    body: web::Json<RestoreOwner>,
+) -> AppResult<HttpResponse> {
+    service::restore_owner(&state, &user.actor(), path.into_inner(), body.user_id).await?;
     Ok(HttpResponse::NoContent().finish())
 }

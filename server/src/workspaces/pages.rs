@@ -21,7 +21,9 @@ use crate::error::{AppError, AppResult};
 use crate::i18n::Tr;
 use crate::messaging::service as messaging;
 use crate::organisations::model::Organisation;
-use crate::policy::workspace::{WorkspaceAction, WorkspaceFacts, workspace as decide};
+use crate::policy::workspace::{
+    self as policy, Target, WorkspaceAction, WorkspaceFacts, workspace as decide,
+};
 use crate::policy::{Actor, CurrentUser};
 use crate::state::AppState;
 use crate::web::context::Ctx;
@@ -106,9 +108,11 @@ pub(crate) fn notice_text(t: &Tr, key: Option<&str>) -> Option<String> {
         "organisation-invited" => t.t("notice-organisation-invited"),
         "participation-accepted" => t.t("notice-participation-accepted"),
         "participation-declined" => t.t("notice-participation-declined"),
+        "participation-withdrawn" => t.t("notice-participation-withdrawn"),
         "member-added" => t.t("notice-member-added"),
         "member-role-changed" => t.t("notice-member-role-changed"),
         "member-removed" => t.t("notice-member-removed"),
+        "owner-restored" => t.t("notice-owner-restored"),
         "workspace-left" => t.t("notice-workspace-left"),
         "channel-created" => t.t("notice-workspace-channel-created"),
         "channel-saved" => t.t("notice-workspace-channel-saved"),
@@ -444,6 +448,8 @@ struct WorkspacePage {
     can_manage: bool,
     /// An organisation admin whose organisation is invited.
     can_decide: bool,
+    /// An organisation admin whose organisation takes part and may leave.
+    can_withdraw: bool,
     /// The reader, for the "leave" form.
     me: i64,
 }
@@ -457,10 +463,12 @@ pub async fn show(
 ) -> AppResult<HttpResponse> {
     let actor = user.actor();
     let id = path.into_inner();
-    let (ws, can, _) = state
+    let (ws, can, facts) = state
         .db
         .read(move |conn| load_view(conn, &actor, id))
         .await?;
+    let can_withdraw = facts.own_participation == Some(Participation::Active)
+        && policy::withdraw(&actor, &facts).is_ok();
     let t = &ctx.tr;
     let channels = if ws.my_role.is_some() {
         messaging::list_channels(&state, &actor, id)
@@ -490,6 +498,7 @@ pub async fn show(
         channels,
         can_manage: can.administer || can.moderate || can.govern_own,
         can_decide,
+        can_withdraw,
         s: summary(t, ws),
     }
     .respond()
@@ -547,6 +556,9 @@ struct AdminPage {
     candidates: Vec<Opt>,
     add_roles: Vec<Opt>,
     add_errors: FormErrors,
+    /// People of the owning organisation the caller may make owners; empty hides the form.
+    restorable: Vec<Opt>,
+    restore_errors: FormErrors,
     // Channels.
     channels: Vec<AdminChannelRow>,
     channel_people: Vec<Opt>,
@@ -561,6 +573,7 @@ enum AdminForm {
     Settings,
     Invite,
     AddMember,
+    RestoreOwner,
     Member(i64),
     Channel(i64),
 }
@@ -583,8 +596,12 @@ fn people_of(
 struct AdminData {
     ws: WorkspaceView,
     can: Abilities,
+    facts: WorkspaceFacts,
     members: Vec<(Member, String, String)>,
+    owners: i64,
     candidates: Vec<(i64, String, String)>,
+    /// People the caller may make owners to repair the workspace.
+    restorable: Vec<(i64, String, String)>,
     invitable: Vec<Organisation>,
 }
 
@@ -616,6 +633,24 @@ async fn admin_page(
                 .filter(|org| !own_only || *org == actor.organisation_id)
                 .collect();
             let member_ids: Vec<i64> = Member::user_ids(conn, workspace_id)?;
+            let owners = Member::count_owners(conn, workspace_id)?;
+            let owning = ws.owner_organisation_id;
+            let restorable =
+                if policy::restore_owner(&actor, &facts, owning, Some(Participation::Active))
+                    .is_ok()
+                {
+                    let current: Vec<i64> = Member::list(conn, workspace_id)?
+                        .into_iter()
+                        .filter(|(m, _, _)| m.role() == WorkspaceRole::Owner)
+                        .map(|(m, _, _)| m.user_id)
+                        .collect();
+                    people_of(conn, &[owning])?
+                        .into_iter()
+                        .filter(|(id, _, _)| !current.contains(id))
+                        .collect()
+                } else {
+                    Vec::new()
+                };
             let candidates = if can.moderate || can.govern_own {
                 people_of(conn, &active_orgs)?
                     .into_iter()
@@ -637,8 +672,11 @@ async fn admin_page(
             Ok(AdminData {
                 ws,
                 can,
+                facts,
                 members,
+                owners,
                 candidates,
+                restorable,
                 invitable,
             })
         })
@@ -663,17 +701,6 @@ async fn admin_page(
     } else {
         Vec::new()
     };
-    let all_roles: &[WorkspaceRole] = if can.administer {
-        WorkspaceRole::ALL
-    } else if can.moderate {
-        &[
-            WorkspaceRole::Moderator,
-            WorkspaceRole::Member,
-            WorkspaceRole::Observer,
-        ]
-    } else {
-        &[WorkspaceRole::Member, WorkspaceRole::Observer]
-    };
     let channel_people = data
         .members
         .iter()
@@ -688,19 +715,27 @@ async fn admin_page(
         .members
         .into_iter()
         .map(|(m, name, organisation)| {
-            let role = m.role();
-            let may_change = can.moderate && (can.administer || role != WorkspaceRole::Owner);
+            let target = Target {
+                user_id: m.user_id,
+                organisation_id: m.organisation_id,
+                role: m.role(),
+                owners: data.owners,
+            };
+            let offered = policy::assignable_roles(&actor, &data.facts, &target);
             MemberRow {
                 user_id: m.user_id,
-                role_label: t.workspace_role(&role),
-                roles: if may_change {
-                    roles(t, all_roles, role)
-                } else {
+                role_label: t.workspace_role(&target.role),
+                roles: if offered.is_empty() {
                     Vec::new()
+                } else {
+                    let choices: Vec<WorkspaceRole> = WorkspaceRole::ALL
+                        .iter()
+                        .copied()
+                        .filter(|r| *r == target.role || offered.contains(r))
+                        .collect();
+                    roles(t, &choices, target.role)
                 },
-                can_remove: can.moderate
-                    || m.organisation_id == actor.organisation_id && can.govern_own
-                    || m.user_id == actor.user_id,
+                can_remove: policy::remove_member(&actor, &data.facts, &target).is_ok(),
                 is_self: m.user_id == actor.user_id,
                 name,
                 organisation,
@@ -748,18 +783,20 @@ async fn admin_page(
             .collect(),
         add_roles: roles(
             t,
-            if can.moderate {
-                &[
-                    WorkspaceRole::Member,
-                    WorkspaceRole::Moderator,
-                    WorkspaceRole::Observer,
-                ]
-            } else {
-                &[WorkspaceRole::Member, WorkspaceRole::Observer]
-            },
+            &policy::addable_roles(&actor, &data.facts),
             WorkspaceRole::Member,
         ),
         add_errors: FormErrors::default(),
+        restorable: data
+            .restorable
+            .into_iter()
+            .map(|(id, name, org)| Opt {
+                value: id.to_string(),
+                label: format!("{name} ({org})"),
+                selected: false,
+            })
+            .collect(),
+        restore_errors: FormErrors::default(),
         channels,
         channel_people,
         channel_name: String::new(),
@@ -798,6 +835,7 @@ async fn admin_again(
         AdminForm::Settings => page.settings_errors = errors,
         AdminForm::Invite => page.invite_errors = errors,
         AdminForm::AddMember => page.add_errors = errors,
+        AdminForm::RestoreOwner => page.restore_errors = prefixed(errors, "owner_"),
         AdminForm::Member(id) => match page.members.iter_mut().find(|m| m.user_id == id) {
             Some(row) => row.errors = prefixed(errors, &format!("member-{id}-")),
             None => page.add_errors = errors,
@@ -872,17 +910,15 @@ pub async fn decide_participation(
 ) -> AppResult<HttpResponse> {
     let id = path.into_inner();
     let form = FormPairs::parse(&body)?;
-    let accept = match form.get("decision") {
-        Some("accept") => true,
-        Some("decline") => false,
+    let (accept, notice) = match form.get("decision") {
+        Some("accept") => (true, "/?notice=participation-accepted"),
+        Some("decline") => (false, "/?notice=participation-declined"),
+        // The same decision once the organisation takes part: it leaves.
+        Some("withdraw") => (false, "/?notice=participation-withdrawn"),
         _ => return Err(AppError::invalid(ErrorCode::InvalidValue, "decision")),
     };
     service::decide_participation(&state, &user.actor(), id, accept).await?;
-    Ok(see_other(if accept {
-        "/?notice=participation-accepted"
-    } else {
-        "/?notice=participation-declined"
-    }))
+    Ok(see_other(notice))
 }
 
 pub async fn add_member(
@@ -930,6 +966,24 @@ pub async fn change_role(
     match result {
         Ok(()) => Ok(see_other(&admin_url(id, "member-role-changed"))),
         Err(e) => admin_again(&state, &ctx, &actor, id, AdminForm::Member(user_id), e).await,
+    }
+}
+
+/// Making someone of the owning organisation an owner again (see [`service::restore_owner`]).
+pub async fn restore_owner(
+    state: web::Data<AppState>,
+    ctx: Ctx,
+    user: CurrentUser,
+    path: web::Path<i64>,
+    body: web::Bytes,
+) -> AppResult<HttpResponse> {
+    let actor = user.actor();
+    let id = path.into_inner();
+    let form = FormPairs::parse(&body)?;
+    let person = form.ids("user_id").first().copied().unwrap_or(0);
+    match service::restore_owner(&state, &actor, id, person).await {
+        Ok(()) => Ok(see_other(&admin_url(id, "owner-restored"))),
+        Err(e) => admin_again(&state, &ctx, &actor, id, AdminForm::RestoreOwner, e).await,
     }
 }
 

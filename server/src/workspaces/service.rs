@@ -8,11 +8,12 @@ use serde_json::json;
 
 use super::model::{Member, NewWorkspaceRow, Participant, Workspace, WorkspaceChanges};
 use crate::accounts::user::User;
+use crate::audit;
 use crate::db::DbConnection;
 use crate::error::{AppError, AppResult};
 use crate::messaging::channel::{self, Channel, KIND_CHANNEL};
 use crate::organisations::model::Organisation;
-use crate::policy::workspace::{WorkspaceAction, WorkspaceFacts, workspace as decide};
+use crate::policy::workspace::{Target, WorkspaceAction, WorkspaceFacts, workspace as decide};
 use crate::policy::{self, Actor};
 use crate::realtime::events::{NewEvent, StoredEvent, record};
 use crate::state::AppState;
@@ -239,6 +240,7 @@ pub async fn invite_organisation(
 }
 
 /// An organisation admin accepts or declines for their organisation; accepting makes them a member.
+/// Declining once the organisation takes part withdraws it, which ends its people's memberships.
 pub async fn decide_participation(
     state: &AppState,
     actor: &Actor,
@@ -256,8 +258,12 @@ pub async fn decide_participation(
                 WorkspaceAction::DecideParticipation,
             )?;
             let now = now();
-            if scoped.facts.own_participation == Some(Participation::Active) && accept {
+            let active = scoped.facts.own_participation == Some(Participation::Active);
+            if active && accept {
                 return Ok(Vec::new());
+            }
+            if active {
+                return withdraw(conn, &actor, &scoped, now);
             }
             let status = if accept {
                 Participation::Active
@@ -299,8 +305,83 @@ pub async fn decide_participation(
     Ok(())
 }
 
-/// Adds a person: moderators add anyone of a participating organisation, organisation admins
-/// their own people.
+/// The caller's organisation leaves: every membership of its people ends with their channel
+/// access, so their streams stop carrying the workspace at once. Coming back takes a new
+/// invitation.
+fn withdraw(
+    conn: &mut DbConnection,
+    actor: &Actor,
+    scoped: &Scoped,
+    now: chrono::NaiveDateTime,
+) -> AppResult<Vec<StoredEvent>> {
+    policy::workspace::withdraw(actor, &scoped.facts)?;
+    let workspace_id = scoped.workspace.id;
+    Participant::upsert(
+        conn,
+        workspace_id,
+        actor.organisation_id,
+        Participation::Left,
+        actor.user_id,
+        now,
+    )?;
+    let mut events = Vec::new();
+    for (member, _, _) in Member::list(conn, workspace_id)? {
+        if member.organisation_id == actor.organisation_id {
+            events.extend(end_membership(conn, workspace_id, member.user_id)?);
+        }
+    }
+    events.push(event(
+        conn,
+        EventKind::MembershipChanged,
+        workspace_id,
+        json!({"workspace_id": workspace_id, "organisation_id": actor.organisation_id, "removed": true}),
+    )?);
+    Ok(events)
+}
+
+/// Deletes a membership and the channel access that came with it; returns the events that tell
+/// the workspace and the person.
+fn end_membership(
+    conn: &mut DbConnection,
+    workspace_id: i64,
+    user_id: i64,
+) -> AppResult<Vec<StoredEvent>> {
+    Member::delete(conn, workspace_id, user_id)?;
+    channel::revoke_workspace_markers(conn, user_id, workspace_id)?;
+    Ok(vec![
+        event(
+            conn,
+            EventKind::MembershipChanged,
+            workspace_id,
+            json!({"workspace_id": workspace_id, "user_id": user_id, "removed": true}),
+        )?,
+        // The person removed learns it too, though no longer a member.
+        record(
+            conn,
+            NewEvent {
+                kind: EventKind::MembershipChanged,
+                workspace_id: None,
+                channel_id: None,
+                user_id: Some(user_id),
+                data: json!({"workspace_id": workspace_id, "removed": true}),
+            },
+        )?,
+    ])
+}
+
+/// A member as the membership policy sees them.
+pub fn target(conn: &mut DbConnection, workspace_id: i64, user_id: i64) -> AppResult<Target> {
+    let member = Member::find(conn, workspace_id, user_id)?.ok_or_else(AppError::not_found)?;
+    Ok(Target {
+        user_id,
+        organisation_id: member.organisation_id,
+        role: member.role(),
+        owners: Member::count_owners(conn, workspace_id)?,
+    })
+}
+
+/// Adds a person who is not yet a member, as [`policy::workspace::add_member`] allows; someone
+/// already a member answers 409 `already_member`.
 pub async fn add_member(
     state: &AppState,
     actor: &Actor,
@@ -324,20 +405,20 @@ pub async fn add_member(
                 return Err(AppError::invalid(ErrorCode::InvalidValue, "user_id"));
             }
             let now = now();
+            // Roles change through one route only, where the whole rule is asked.
             if Member::find(conn, workspace_id, target.id)?.is_some() {
-                Member::set_role(conn, workspace_id, target.id, input.role)?;
-            } else {
-                Member::insert(
-                    conn,
-                    workspace_id,
-                    target.id,
-                    target.organisation_id,
-                    input.role,
-                    Some(actor.user_id),
-                    now,
-                )?;
-                channel::grant_public_channels(conn, workspace_id, target.id, now)?;
+                return Err(AppError::conflict(ErrorCode::AlreadyMember, "user_id"));
             }
+            Member::insert(
+                conn,
+                workspace_id,
+                target.id,
+                target.organisation_id,
+                input.role,
+                Some(actor.user_id),
+                now,
+            )?;
+            channel::grant_public_channels(conn, workspace_id, target.id, now)?;
             Ok(vec![event(
                 conn,
                 EventKind::MembershipChanged,
@@ -350,6 +431,7 @@ pub async fn add_member(
     Ok(())
 }
 
+/// Changes a member's role, as [`policy::workspace::change_role`] decides; audited.
 pub async fn set_member_role(
     state: &AppState,
     actor: &Actor,
@@ -361,21 +443,117 @@ pub async fn set_member_role(
     let events = state
         .db
         .write(move |conn| {
-            let scoped = load(conn, &actor, workspace_id, WorkspaceAction::Moderate)?;
-            let member =
-                Member::find(conn, workspace_id, user_id)?.ok_or_else(AppError::not_found)?;
-            let touches_owner =
-                role == WorkspaceRole::Owner || member.role() == WorkspaceRole::Owner;
-            if touches_owner {
-                decide(&actor, &scoped.facts, WorkspaceAction::Administer)?;
-                if member.role() == WorkspaceRole::Owner
-                    && role != WorkspaceRole::Owner
-                    && Member::count_owners(conn, workspace_id)? <= 1
-                {
-                    return Err(AppError::invalid(ErrorCode::CannotChangeSelf, "role"));
-                }
+            let scoped = load(conn, &actor, workspace_id, WorkspaceAction::SeeSummary)?;
+            let member = target(conn, workspace_id, user_id)?;
+            policy::workspace::change_role(&actor, &scoped.facts, &member, role)?;
+            if member.role == role {
+                return Ok(Vec::new());
             }
             Member::set_role(conn, workspace_id, user_id, role)?;
+            audit_role(
+                conn,
+                &actor,
+                &scoped.workspace,
+                (user_id, member.organisation_id),
+                Some(member.role),
+                role,
+                false,
+            )?;
+            Ok(vec![event(
+                conn,
+                EventKind::MembershipChanged,
+                workspace_id,
+                json!({"workspace_id": workspace_id, "user_id": user_id}),
+            )?])
+        })
+        .await?;
+    state.hub.publish_all(events);
+    Ok(())
+}
+
+/// Records a role change; `from` is `None` for someone who was not a member.
+fn audit_role(
+    conn: &mut DbConnection,
+    actor: &Actor,
+    workspace: &Workspace,
+    (user_id, organisation_id): (i64, i64),
+    from: Option<WorkspaceRole>,
+    to: WorkspaceRole,
+    restored: bool,
+) -> AppResult<()> {
+    audit::record(
+        conn,
+        audit::Event {
+            organisation_id: Some(workspace.owner_organisation_id),
+            actor: Some(actor.user_id),
+            action: if restored {
+                audit::Action::WorkspaceOwnerRestored
+            } else {
+                audit::Action::RoleChanged
+            },
+            target_type: "workspace_member",
+            target_id: Some(user_id),
+            detail: json!({
+                "workspace_id": workspace.id,
+                "organisation_id": organisation_id,
+                "from": from.map(WorkspaceRole::as_str),
+                "to": to.as_str(),
+            }),
+            client_address: None,
+        },
+        now(),
+    )
+}
+
+/// Makes a person an owner to repair a workspace without a rightful owner: the network operator's
+/// admins and the owning organisation's admins, as [`policy::workspace::restore_owner`] decides.
+/// Someone not yet a member joins as owner. Audited.
+pub async fn restore_owner(
+    state: &AppState,
+    actor: &Actor,
+    workspace_id: i64,
+    user_id: i64,
+) -> AppResult<()> {
+    let actor = *actor;
+    let events = state
+        .db
+        .write(move |conn| {
+            let workspace = Workspace::find(conn, workspace_id)?;
+            let f = facts(conn, &actor, &workspace)?;
+            let person = User::find(conn, user_id).ok().filter(User::is_active);
+            let org = person.as_ref().map_or(0, |p| p.organisation_id);
+            let participation = Participant::find(conn, workspace_id, org)?.map(|p| p.status());
+            policy::workspace::restore_owner(&actor, &f, org, participation)?;
+            let Some(person) = person else {
+                return Err(AppError::invalid(ErrorCode::InvalidValue, "user_id"));
+            };
+            let now = now();
+            let before = match Member::find(conn, workspace_id, user_id)? {
+                Some(m) => Some(m.role()),
+                None => {
+                    Member::insert(
+                        conn,
+                        workspace_id,
+                        user_id,
+                        person.organisation_id,
+                        WorkspaceRole::Owner,
+                        Some(actor.user_id),
+                        now,
+                    )?;
+                    channel::grant_public_channels(conn, workspace_id, user_id, now)?;
+                    None
+                }
+            };
+            Member::set_role(conn, workspace_id, user_id, WorkspaceRole::Owner)?;
+            audit_role(
+                conn,
+                &actor,
+                &workspace,
+                (user_id, person.organisation_id),
+                before,
+                WorkspaceRole::Owner,
+                true,
+            )?;
             Ok(vec![event(
                 conn,
                 EventKind::MembershipChanged,
@@ -403,34 +581,9 @@ pub async fn remove_member(
             let workspace = Workspace::find(conn, workspace_id)?;
             let f = facts(conn, &actor, &workspace)?;
             decide(&actor, &f, WorkspaceAction::SeeSummary)?;
-            let member =
-                Member::find(conn, workspace_id, user_id)?.ok_or_else(AppError::not_found)?;
-            policy::workspace::remove_member(&actor, &f, user_id, member.organisation_id)?;
-            if member.role() == WorkspaceRole::Owner
-                && Member::count_owners(conn, workspace_id)? <= 1
-            {
-                return Err(AppError::invalid(ErrorCode::CannotChangeSelf, "user"));
-            }
-            Member::delete(conn, workspace_id, user_id)?;
-            channel::revoke_workspace_markers(conn, user_id, workspace_id)?;
-            let mut events = vec![event(
-                conn,
-                EventKind::MembershipChanged,
-                workspace_id,
-                json!({"workspace_id": workspace_id, "user_id": user_id, "removed": true}),
-            )?];
-            // The person removed learns it too, though no longer a member.
-            events.push(record(
-                conn,
-                NewEvent {
-                    kind: EventKind::MembershipChanged,
-                    workspace_id: None,
-                    channel_id: None,
-                    user_id: Some(user_id),
-                    data: json!({"workspace_id": workspace_id, "removed": true}),
-                },
-            )?);
-            Ok(events)
+            let member = target(conn, workspace_id, user_id)?;
+            policy::workspace::remove_member(&actor, &f, &member)?;
+            end_membership(conn, workspace_id, user_id)
         })
         .await?;
     state.hub.publish_all(events);

@@ -2,12 +2,19 @@
 //!
 //! A workspace is visible to its members, and (name, description, participants only) to everyone
 //! on the network when it is discoverable. Channels are readable by workspace members, private
-//! ones only by their own members; direct conversations only by their participants.
+//! ones only by their own members; direct conversations only by their participants. Who may add,
+//! promote, demote and remove whom is in [`members`].
 
 use agora_shared::conversations::{Participation, Visibility, WorkspaceRole};
 
 use super::Actor;
 use crate::error::{AppError, AppResult};
+
+mod members;
+pub use members::{
+    Target, add_member, addable_roles, assignable_roles, change_role, remove_member, restore_owner,
+    withdraw,
+};
 
 /// What the policy needs to know about a workspace and the caller's place in it.
 #[derive(Debug, Clone, Copy)]
@@ -78,48 +85,6 @@ pub fn workspace(actor: &Actor, facts: &WorkspaceFacts, action: WorkspaceAction)
         return Err(AppError::forbidden());
     }
     Ok(())
-}
-
-/// Adding someone (or changing their role by adding again): moderators add people of any
-/// participating organisation, organisation admins their own people; only owners make owners.
-pub fn add_member(
-    actor: &Actor,
-    facts: &WorkspaceFacts,
-    target_organisation_id: i64,
-    role: WorkspaceRole,
-) -> AppResult<()> {
-    let moderator = workspace(actor, facts, WorkspaceAction::Moderate).is_ok();
-    let own_people = target_organisation_id == actor.organisation_id
-        && workspace(actor, facts, WorkspaceAction::GovernOwnMembers).is_ok();
-    if !moderator && !own_people {
-        workspace(actor, facts, WorkspaceAction::Moderate)?;
-    }
-    if role == WorkspaceRole::Owner {
-        workspace(actor, facts, WorkspaceAction::Administer)?;
-    }
-    Ok(())
-}
-
-/// Ending a membership: anyone for themselves, moderators for anyone, organisation admins for
-/// their own people (Slack Connect: each organisation governs its own).
-pub fn remove_member(
-    actor: &Actor,
-    facts: &WorkspaceFacts,
-    target_user_id: i64,
-    target_organisation_id: i64,
-) -> AppResult<()> {
-    workspace(actor, facts, WorkspaceAction::SeeSummary)?;
-    let allowed = actor.user_id == target_user_id
-        || workspace(actor, facts, WorkspaceAction::Moderate).is_ok()
-        || (target_organisation_id == actor.organisation_id
-            && workspace(actor, facts, WorkspaceAction::GovernOwnMembers).is_ok());
-    if allowed {
-        Ok(())
-    } else if facts.role.is_some() || facts.own_participation.is_some() {
-        Err(AppError::forbidden())
-    } else {
-        Err(AppError::not_found())
-    }
 }
 
 /// What the policy needs to know about a channel and the caller's place in it.
