@@ -571,15 +571,19 @@ pub async fn invite(
         .db
         .write(move |conn| {
             let now = now();
-            if User::find_by_email(conn, email.as_str())?.is_some() {
+            // Whether the address has an account, or an invitation, elsewhere is not the
+            // inviting organisation's to know: it gets the same answer and list entry either
+            // way, and the person at the address is told by email. Its own members it sees.
+            let holder = User::find_by_email(conn, email.as_str())?;
+            if holder.as_ref().is_some_and(|u| u.organisation_id == org.id) {
                 return Err(AppError::conflict(ErrorCode::EmailTaken, "email"));
             }
+            // Inviting again replaces the earlier link; other organisations' invitations stay,
+            // and the person chooses which to accept (the other link then fails).
             for pending in Invitation::pending_for_email(conn, email.as_str(), now)? {
-                if pending.organisation_id != org.id {
-                    return Err(AppError::conflict(ErrorCode::InvitationPending, "email"));
+                if pending.organisation_id == org.id {
+                    Invitation::revoke(conn, pending.id, now)?;
                 }
-                // Inviting again replaces the earlier link.
-                Invitation::revoke(conn, pending.id, now)?;
             }
             let token = new_token();
             let invitation = Invitation::insert(
@@ -595,18 +599,31 @@ pub async fn invite(
                     expires_at: now + Duration::hours(INVITATION_TTL_HOURS),
                 },
             )?;
-            let tr = crate::i18n::Tr::new(state2.i18n.clone(), language);
-            let mail = templates::invitation(
-                &tr,
-                templates::Invitation {
-                    key: format!("invitation:{}", invitation.id),
-                    to: email.as_str(),
-                    inviter: &inviter_name,
-                    organisation: &org.name,
-                    link: &state2.link(&format!("/invite/{token}")),
-                    days: INVITATION_TTL_HOURS / 24,
-                },
-            )?;
+            let key = format!("invitation:{}", invitation.id);
+            let mail = match holder {
+                // No link: accepting it could only fail, the address already has an account.
+                Some(user) => templates::invitation_conflict(
+                    &crate::i18n::Tr::new(state2.i18n.clone(), user.language()),
+                    templates::InvitationConflict {
+                        key,
+                        to: &user.email,
+                        name: &user.display_name,
+                        inviter: &inviter_name,
+                        organisation: &org.name,
+                    },
+                )?,
+                None => templates::invitation(
+                    &crate::i18n::Tr::new(state2.i18n.clone(), language),
+                    templates::Invitation {
+                        key,
+                        to: email.as_str(),
+                        inviter: &inviter_name,
+                        organisation: &org.name,
+                        link: &state2.link(&format!("/invite/{token}")),
+                        days: INVITATION_TTL_HOURS / 24,
+                    },
+                )?,
+            };
             outbox::enqueue(conn, &mail, &state2.mail_host())?;
             audit::record(
                 conn,
