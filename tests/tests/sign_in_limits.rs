@@ -244,3 +244,40 @@ async fn acceptance_and_reset_links_are_limited_per_address() {
     let other = from_address(&app, 56);
     assert_eq!(accept(&other).await.status().as_u16(), 422);
 }
+
+#[tokio::test]
+async fn one_invitation_link_is_limited_across_addresses() {
+    let app = spawn_app().await;
+    let w = World::build(&app).await;
+    let res = w
+        .admin_a
+        .session
+        .api(
+            Method::POST,
+            &format!("/api/v1/organisations/{}/invitations", w.org_a),
+            Some(json!({"email": "linked@aalst.test", "role": "member"})),
+        )
+        .await;
+    assert_eq!(res.status(), 201);
+    let mail = app.last_email_to("linked@aalst.test").await;
+    let text = agora_tests::smtp::mime_part(&mail.raw, "text/plain").expect("text part");
+    let link = agora_tests::app::find_link(&text, &format!("{}/invite/", app.address))
+        .expect("invitation link");
+    let token = link.rsplit('/').next().expect("token").to_string();
+    let accept = |last: u8, password: &'static str| {
+        let s = from_address(&app, last);
+        let body = json!({"token": token, "display_name": "Lin", "password": password, "interface_language": "nl"});
+        async move {
+            s.api(Method::POST, "/api/v1/invitations/accept", Some(body))
+                .await
+                .status()
+                .as_u16()
+        }
+    };
+    // Each attempt from a new address, so only the per-link limit can stop them.
+    for i in 0..ACCEPT_PER_ADDRESS {
+        assert_eq!(accept(10 + i as u8, "short").await, 422, "attempt {i}");
+    }
+    assert_eq!(accept(100, "short").await, 429);
+    assert_eq!(accept(101, PASSWORD).await, 429);
+}
