@@ -17,3 +17,8 @@ email-reset-expiry = { $minutes ->
    *[other] The link is valid for { $minutes } minutes.
 }
 email-reset-ignore = If you did not ask for this, you can ignore this email: your password stays the same.
+email-invitation-conflict-subject = { $organisation } tried to invite you to Agora
+email-invitation-conflict-greeting = Hello { $name },
+email-invitation-conflict-intro = { $inviter } tried to invite you to join { $organisation } on Agora. You already have an Agora account with this email address, and an account belongs to one organisation, so no second account was created.
+email-invitation-conflict-advice = To work together with { $organisation } you do not need a second account: they can invite your organisation into a shared workspace. If you have moved to { $organisation }, contact the administrator of your current organisation.
+email-invitation-conflict-ignore = If you do not know this organisation, you can ignore this email: nothing has changed in your account.

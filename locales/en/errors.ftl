@@ -18,7 +18,6 @@ error-invalid-credentials = The email address or password is not correct.
 error-organisation-suspended = Your organisation's access to Agora is suspended. Please contact the network operator.
 error-invalid-token = This link is not valid or has expired. Ask for a new one.
 error-email-taken = Someone already has an account with this email address.
-error-invitation-pending = This person already has a pending invitation from another organisation.
 error-setup-done = Agora has already been set up.
 error-cannot-change-self = You cannot change your own role, status or organisation this way.
 error-internal = Something went wrong on our side. Please try again later.

@@ -17,3 +17,8 @@ email-reset-expiry = { $minutes ->
    *[other] El enlace es válido por { $minutes } minutos.
 }
 email-reset-ignore = Si usted no lo solicitó, puede ignorar este correo: su contraseña seguirá siendo la misma.
+email-invitation-conflict-subject = { $organisation } intentó invitarle a Agora
+email-invitation-conflict-greeting = Hola, { $name }:
+email-invitation-conflict-intro = { $inviter } intentó invitarle a unirse a { $organisation } en Agora. Usted ya tiene una cuenta de Agora con este correo electrónico y cada cuenta pertenece a una sola organización, por lo que no se creó una segunda cuenta.
+email-invitation-conflict-advice = Para trabajar con { $organisation } no necesita una segunda cuenta: pueden invitar a su organización a un espacio de trabajo compartido. Si usted se ha incorporado a { $organisation }, comuníquese con el administrador de su organización actual.
+email-invitation-conflict-ignore = Si no conoce esta organización, puede ignorar este correo: su cuenta no ha cambiado.

@@ -18,7 +18,6 @@ error-invalid-credentials = El correo electrónico o la contraseña no son corre
 error-organisation-suspended = El acceso de su organización a Agora está suspendido. Comuníquese con el gestor de la red.
 error-invalid-token = Este enlace no es válido o ya venció. Solicite uno nuevo.
 error-email-taken = Ya existe una cuenta con este correo electrónico.
-error-invitation-pending = Esta persona ya tiene una invitación pendiente de otra organización.
 error-setup-done = Agora ya está configurado.
 error-cannot-change-self = No puede cambiar su propio rol, estado u organización de esta manera.
 error-internal = Algo salió mal de nuestro lado. Inténtelo de nuevo más tarde.

@@ -17,3 +17,8 @@ email-reset-expiry = { $minutes ->
    *[other] Le lien est valable { $minutes } minutes.
 }
 email-reset-ignore = Si vous n’êtes pas à l’origine de cette demande, vous pouvez ignorer cet e-mail : votre mot de passe reste inchangé.
+email-invitation-conflict-subject = { $organisation } a essayé de vous inviter sur Agora
+email-invitation-conflict-greeting = Bonjour { $name },
+email-invitation-conflict-intro = { $inviter } a essayé de vous inviter à rejoindre { $organisation } sur Agora. Vous avez déjà un compte Agora avec cette adresse e-mail, et un compte appartient à une seule organisation : aucun second compte n’a donc été créé.
+email-invitation-conflict-advice = Pour travailler avec { $organisation }, vous n’avez pas besoin d’un second compte : elle peut inviter votre organisation dans un espace de travail commun. Si vous avez rejoint { $organisation }, contactez l’administrateur de votre organisation actuelle.
+email-invitation-conflict-ignore = Si vous ne connaissez pas cette organisation, vous pouvez ignorer cet e-mail : rien n’a changé dans votre compte.

@@ -18,7 +18,6 @@ error-invalid-credentials = L’adresse e-mail ou le mot de passe est incorrect.
 error-organisation-suspended = L’accès de votre organisation à Agora est suspendu. Veuillez contacter le gestionnaire du réseau.
 error-invalid-token = Ce lien n’est pas valide ou a expiré. Demandez-en un nouveau.
 error-email-taken = Un compte existe déjà avec cette adresse e-mail.
-error-invitation-pending = Cette personne a déjà une invitation en attente d’une autre organisation.
 error-setup-done = Agora a déjà été configuré.
 error-cannot-change-self = Vous ne pouvez pas modifier ainsi votre propre rôle, statut ou organisation.
 error-internal = Un problème est survenu de notre côté. Veuillez réessayer plus tard.

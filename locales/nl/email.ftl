@@ -17,3 +17,8 @@ email-reset-expiry = { $minutes ->
    *[other] De link is { $minutes } minuten geldig.
 }
 email-reset-ignore = Heb je dit niet gevraagd? Dan mag je deze e-mail negeren: je wachtwoord blijft hetzelfde.
+email-invitation-conflict-subject = { $organisation } probeerde u uit te nodigen op Agora
+email-invitation-conflict-greeting = Beste { $name },
+email-invitation-conflict-intro = { $inviter } probeerde u uit te nodigen om u aan te sluiten bij { $organisation } op Agora. U hebt al een Agora-account met dit e-mailadres, en een account hoort bij één organisatie. Er is dus geen tweede account aangemaakt.
+email-invitation-conflict-advice = Om samen te werken met { $organisation } hebt u geen tweede account nodig: zij kunnen uw organisatie uitnodigen in een gedeelde werkruimte. Bent u naar { $organisation } overgestapt? Neem dan contact op met de beheerder van uw huidige organisatie.
+email-invitation-conflict-ignore = Kent u deze organisatie niet? Dan kunt u deze e-mail negeren: er is niets veranderd aan uw account.

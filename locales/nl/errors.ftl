@@ -18,7 +18,6 @@ error-invalid-credentials = Het e-mailadres of het wachtwoord is niet juist.
 error-organisation-suspended = De toegang van je organisatie tot Agora is geschorst. Neem contact op met de netwerkbeheerder.
 error-invalid-token = Deze link is niet geldig of is verlopen. Vraag een nieuwe aan.
 error-email-taken = Er bestaat al een account met dit e-mailadres.
-error-invitation-pending = Deze persoon heeft al een openstaande uitnodiging van een andere organisatie.
 error-setup-done = Agora is al ingesteld.
 error-cannot-change-self = Je kunt je eigen rol, status of organisatie niet op deze manier wijzigen.
 error-internal = Er is bij ons iets misgelopen. Probeer het later opnieuw.

@@ -48,7 +48,6 @@ error_codes! {
     OrganisationSuspended => "organisation_suspended",
     InvalidToken => "invalid_token",
     EmailTaken => "email_taken",
-    InvitationPending => "invitation_pending",
     SetupDone => "setup_done",
     CannotChangeSelf => "cannot_change_self",
     Internal => "internal",

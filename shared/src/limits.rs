@@ -16,8 +16,15 @@ pub const INVITATION_TTL_HOURS: i64 = 24 * 7;
 pub const RESET_TTL_MINUTES: i64 = 60;
 /// A session lives this long without activity.
 pub const SESSION_TTL_DAYS: i64 = 30;
-/// Sign-in attempts per account and per client address within the window.
-pub const SIGNIN_PER_ACCOUNT: u32 = 5;
+/// Failed sign-ins for one account from one client address within the window: the tight limit
+/// that keeps guessing slow without letting someone elsewhere lock the owner out.
+pub const SIGNIN_PER_ACCOUNT_ADDRESS: u32 = 5;
+/// Failed sign-ins for one account from all addresses together within the window. Over it, only
+/// addresses the account signed in from recently may still try (each within its own limit).
+pub const SIGNIN_PER_ACCOUNT_ANY_ADDRESS: u32 = 50;
+/// How long a successful sign-in makes its client address known to the account.
+pub const SIGNIN_KNOWN_ADDRESS_DAYS: i64 = 30;
+/// Sign-in attempts (any account, failed or not) per client address within the window.
 pub const SIGNIN_PER_ADDRESS: u32 = 20;
 /// Password-reset requests per account and per client address within the window.
 pub const RESET_PER_ACCOUNT: u32 = 3;

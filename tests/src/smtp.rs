@@ -48,6 +48,12 @@ impl SmtpSink {
     /// `SKIPPED: ...`) when python3 or aiosmtpd is missing, unless
     /// `AGORA_TEST_REQUIRE_ALL` is set, in which case it panics.
     pub async fn start() -> Option<SmtpSink> {
+        SmtpSink::start_on(0).await
+    }
+
+    /// Like [`SmtpSink::start`], on a given port (0: any free one), e.g. one the application was
+    /// configured with while nothing listened there.
+    pub async fn start_on(port: u16) -> Option<SmtpSink> {
         if let Err(reason) = check_python().await {
             return unavailable(&reason);
         }
@@ -59,7 +65,7 @@ impl SmtpSink {
 
         let mut child = Command::new("python3")
             .arg(&script)
-            .args(["--port", "0", "--dir"])
+            .args(["--port", &port.to_string(), "--dir"])
             .arg(&dir)
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())

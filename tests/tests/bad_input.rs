@@ -3,7 +3,7 @@
 //! with a stable code and a translated message, and must leave nothing half-written behind.
 
 use agora_shared::limits::{
-    MAX_BODY_BYTES, MAX_NAME_CHARS, RATE_WINDOW_SECS, RESET_PER_ACCOUNT, SIGNIN_PER_ACCOUNT,
+    MAX_BODY_BYTES, MAX_NAME_CHARS, RATE_WINDOW_SECS, RESET_PER_ACCOUNT, SIGNIN_PER_ACCOUNT_ADDRESS,
 };
 use agora_tests::personas::{PASSWORD, World};
 use agora_tests::{Session, TestApp, spawn_app};
@@ -1334,7 +1334,7 @@ async fn sign_in_is_rate_limited_per_account() {
         )
     };
 
-    for i in 0..SIGNIN_PER_ACCOUNT {
+    for i in 0..SIGNIN_PER_ACCOUNT_ADDRESS {
         let res = sign_in("wrong password").await;
         assert!(
             res.headers().get(RETRY_AFTER).is_none(),
@@ -1386,7 +1386,7 @@ async fn unknown_accounts_are_rate_limited_like_known_ones() {
     let app = spawn_app().await;
     let anon = anonymous(&app);
     let mut answers = Vec::new();
-    for _ in 0..=SIGNIN_PER_ACCOUNT {
+    for _ in 0..=SIGNIN_PER_ACCOUNT_ADDRESS {
         let res = anon
             .api(
                 Method::POST,
@@ -1396,7 +1396,7 @@ async fn unknown_accounts_are_rate_limited_like_known_ones() {
             .await;
         answers.push(res.status().as_u16());
     }
-    let mut expected = vec![401; SIGNIN_PER_ACCOUNT as usize];
+    let mut expected = vec![401; SIGNIN_PER_ACCOUNT_ADDRESS as usize];
     expected.push(429);
     assert_eq!(answers, expected);
 }

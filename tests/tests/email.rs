@@ -107,6 +107,40 @@ async fn a_temporary_smtp_failure_is_retried_later() {
     assert!(error.is_some());
     // Not due yet: backoff holds it back.
     assert_eq!(app.drain_outbox().await, 0);
+
+    // The server comes back and the backoff passes (moved in the database): the retry sends it.
+    let Some(sink) = SmtpSink::start_on(port).await else {
+        return;
+    };
+    app.state
+        .db
+        .write(|conn| {
+            use agora::db::schema::outbox::dsl::*;
+            use diesel::prelude::*;
+            diesel::update(outbox)
+                .set(next_attempt_at.eq(agora::time::now() - chrono::Duration::seconds(1)))
+                .execute(conn)?;
+            Ok(())
+        })
+        .await
+        .unwrap();
+    assert_eq!(app.drain_outbox().await, 1, "the retry did not send");
+    let mails = sink.wait_for_messages(1, Duration::from_secs(10)).await;
+    assert_eq!(mails.len(), 1, "the SMTP server received {mails:?}");
+    assert_eq!(mails[0].rcpt_to, vec!["later@aalst.test".to_string()]);
+    let (status, attempts): (String, i32) = app
+        .state
+        .db
+        .read(|conn| {
+            use agora::db::schema::outbox::dsl::*;
+            use diesel::prelude::*;
+            Ok(outbox.select((status, attempts)).first(conn)?)
+        })
+        .await
+        .unwrap();
+    assert_eq!((status.as_str(), attempts), ("sent", 2));
+    // Sent once: nothing is left to retry.
+    assert_eq!(app.drain_outbox().await, 0);
 }
 
 #[tokio::test]

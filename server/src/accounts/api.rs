@@ -223,7 +223,8 @@ pub async fn list_invitations(
 
 #[utoipa::path(post, path = "/api/v1/organisations/{org}/invitations", tag = "members",
     params(("org" = i64, Path)), request_body = NewInvitation,
-    responses((status = 201, body = InvitationView), (status = 409, body = ErrorBody), (status = 404, body = ErrorBody)))]
+    responses((status = 201, body = InvitationView, description = "Sent; the same answer whether or not the address has an account or an invitation in another organisation"),
+        (status = 409, body = ErrorBody, description = "The address belongs to a member of this organisation"), (status = 404, body = ErrorBody)))]
 pub async fn create_invitation(
     state: web::Data<AppState>,
     access: OrgAccess<actions::InviteMember>,

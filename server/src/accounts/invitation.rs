@@ -100,7 +100,7 @@ impl Invitation {
             .load(conn)?)
     }
 
-    /// Pending invitations for an address anywhere: one address, one open invitation.
+    /// Pending invitations for an address in every organisation.
     pub fn pending_for_email(
         conn: &mut DbConnection,
         email: &str,

@@ -6,4 +6,5 @@ pub mod pages;
 pub mod reset;
 pub mod service;
 pub mod session;
+pub mod throttle;
 pub mod user;

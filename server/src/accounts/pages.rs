@@ -22,11 +22,8 @@ use crate::web::options::{self, Opt};
 use crate::web::page::{Page, RenderHtml, see_other};
 
 /// Only same-site paths are followed after sign-in.
-fn safe_next(next: Option<&str>) -> String {
-    match next {
-        Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.contains('\\') => n.to_string(),
-        _ => "/".to_string(),
-    }
+fn safe_next(state: &AppState, next: Option<&str>) -> String {
+    crate::web::redirect::same_site_path(&state.config.public_url, next)
 }
 
 fn with_session_cookie(state: &AppState, mut res: HttpResponse, token: String) -> HttpResponse {
@@ -213,7 +210,7 @@ pub async fn sign_in_form(
     SignInPage {
         page: Page::new(&state, &ctx, ctx.tr.t("signin-title")).with_notice(notice),
         email: String::new(),
-        next: safe_next(query.next.as_deref()),
+        next: safe_next(&state, query.next.as_deref()),
         errors: FormErrors::default(),
     }
     .respond()
@@ -238,7 +235,7 @@ pub async fn sign_in(
     let previous = req
         .cookie(cookies::session_name(state.config.https()))
         .map(|c| c.value().to_string());
-    let next = safe_next(form.next.as_deref());
+    let next = safe_next(&state, form.next.as_deref());
     match service::sign_in(
         &state,
         &form.email,

@@ -13,6 +13,7 @@ use serde_json::json;
 use super::invitation::{Invitation, NewInvitationRow};
 use super::reset::{NewReset, PasswordReset};
 use super::session;
+use super::throttle;
 use super::user::{NewUser, User, UserChanges};
 use crate::audit::{self, Action, Event};
 use crate::db::run_blocking;
@@ -64,27 +65,37 @@ pub async fn sign_in(
     let email = parsed
         .clone()
         .unwrap_or_else(|| email.trim().to_lowercase());
-    let account_key = format!("signin:acct:{email}");
-    state
-        .limiter
-        .peek(&account_key, SIGNIN_PER_ACCOUNT)
-        .map_err(AppError::rate_limited)?;
+    let attempt = throttle::SignInAttempt::reserve(&state.limiter, &email, &client_key)?;
+    let over_account = attempt.over_account_limit();
     let password = password.to_string();
-    let found = state
+    let address = client_key.clone();
+    let looked_up = state
         .db
         .read(move |conn| {
             let Some(lookup_email) = parsed else {
-                return Ok(None);
+                return Ok((None, false));
             };
             Ok(match User::find_by_email(conn, &lookup_email)? {
                 Some(user) => {
+                    let known =
+                        over_account && throttle::is_known_address(conn, &user, &address, now())?;
                     let org = Organisation::find(conn, user.organisation_id)?;
-                    Some((user, org))
+                    (Some((user, org)), known)
                 }
-                None => None,
+                None => (None, false),
             })
         })
-        .await?;
+        .await;
+    let (found, known) = match looked_up {
+        Ok(v) => v,
+        Err(e) => {
+            attempt.give_back(&state.limiter);
+            return Err(e);
+        }
+    };
+    if over_account && !known {
+        return Err(attempt.refuse(&state.limiter));
+    }
     let (verified, found) = run_blocking(move || {
         Ok(match found {
             Some((user, org)) => (
@@ -105,7 +116,8 @@ pub async fn sign_in(
         _ => Some(ErrorCode::InvalidCredentials),
     };
     if let Some(code) = failure {
-        let _ = state.limiter.check(&account_key, SIGNIN_PER_ACCOUNT);
+        // The reservation stays: this attempt counts against the pair and the account.
+        drop(attempt);
         let (org_id, user_id) = found
             .as_ref()
             .map(|(u, _)| (Some(u.organisation_id), Some(u.id)))
@@ -138,6 +150,7 @@ pub async fn sign_in(
             actix_web::http::StatusCode::from_u16(status).expect("valid status"),
         ));
     }
+    attempt.give_back(&state.limiter);
     let (user, organisation) = found.expect("checked above");
     let signed_in_user = user.clone();
     let token = state
@@ -558,15 +571,19 @@ pub async fn invite(
         .db
         .write(move |conn| {
             let now = now();
-            if User::find_by_email(conn, email.as_str())?.is_some() {
+            // Whether the address has an account, or an invitation, elsewhere is not the
+            // inviting organisation's to know: it gets the same answer and list entry either
+            // way, and the person at the address is told by email. Its own members it sees.
+            let holder = User::find_by_email(conn, email.as_str())?;
+            if holder.as_ref().is_some_and(|u| u.organisation_id == org.id) {
                 return Err(AppError::conflict(ErrorCode::EmailTaken, "email"));
             }
+            // Inviting again replaces the earlier link; other organisations' invitations stay,
+            // and the person chooses which to accept (the other link then fails).
             for pending in Invitation::pending_for_email(conn, email.as_str(), now)? {
-                if pending.organisation_id != org.id {
-                    return Err(AppError::conflict(ErrorCode::InvitationPending, "email"));
+                if pending.organisation_id == org.id {
+                    Invitation::revoke(conn, pending.id, now)?;
                 }
-                // Inviting again replaces the earlier link.
-                Invitation::revoke(conn, pending.id, now)?;
             }
             let token = new_token();
             let invitation = Invitation::insert(
@@ -582,18 +599,31 @@ pub async fn invite(
                     expires_at: now + Duration::hours(INVITATION_TTL_HOURS),
                 },
             )?;
-            let tr = crate::i18n::Tr::new(state2.i18n.clone(), language);
-            let mail = templates::invitation(
-                &tr,
-                templates::Invitation {
-                    key: format!("invitation:{}", invitation.id),
-                    to: email.as_str(),
-                    inviter: &inviter_name,
-                    organisation: &org.name,
-                    link: &state2.link(&format!("/invite/{token}")),
-                    days: INVITATION_TTL_HOURS / 24,
-                },
-            )?;
+            let key = format!("invitation:{}", invitation.id);
+            let mail = match holder {
+                // No link: accepting it could only fail, the address already has an account.
+                Some(user) => templates::invitation_conflict(
+                    &crate::i18n::Tr::new(state2.i18n.clone(), user.language()),
+                    templates::InvitationConflict {
+                        key,
+                        to: &user.email,
+                        name: &user.display_name,
+                        inviter: &inviter_name,
+                        organisation: &org.name,
+                    },
+                )?,
+                None => templates::invitation(
+                    &crate::i18n::Tr::new(state2.i18n.clone(), language),
+                    templates::Invitation {
+                        key,
+                        to: email.as_str(),
+                        inviter: &inviter_name,
+                        organisation: &org.name,
+                        link: &state2.link(&format!("/invite/{token}")),
+                        days: INVITATION_TTL_HOURS / 24,
+                    },
+                )?,
+            };
             outbox::enqueue(conn, &mail, &state2.mail_host())?;
             audit::record(
                 conn,

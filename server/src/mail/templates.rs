@@ -106,3 +106,57 @@ pub fn reset(t: &Tr, r: Reset) -> anyhow::Result<OutgoingEmail> {
         .render()?,
     })
 }
+
+#[derive(Template)]
+#[template(path = "email/invitation_conflict.txt")]
+struct InvitationConflictText<'a> {
+    t: &'a Tr,
+    name: &'a str,
+    inviter: &'a str,
+    organisation: &'a str,
+}
+
+#[derive(Template)]
+#[template(path = "email/invitation_conflict.html")]
+struct InvitationConflictHtml<'a> {
+    t: &'a Tr,
+    name: &'a str,
+    inviter: &'a str,
+    organisation: &'a str,
+}
+
+/// To someone who already has an account, when another organisation invites their address: the
+/// inviting organisation is not told, so the person is.
+pub struct InvitationConflict<'a> {
+    pub key: String,
+    pub to: &'a str,
+    pub name: &'a str,
+    pub inviter: &'a str,
+    pub organisation: &'a str,
+}
+
+pub fn invitation_conflict(t: &Tr, c: InvitationConflict) -> anyhow::Result<OutgoingEmail> {
+    Ok(OutgoingEmail {
+        key: c.key,
+        to: c.to.to_string(),
+        subject: t.t1(
+            "email-invitation-conflict-subject",
+            "organisation",
+            c.organisation,
+        ),
+        text: InvitationConflictText {
+            t,
+            name: c.name,
+            inviter: c.inviter,
+            organisation: c.organisation,
+        }
+        .render()?,
+        html: InvitationConflictHtml {
+            t,
+            name: c.name,
+            inviter: c.inviter,
+            organisation: c.organisation,
+        }
+        .render()?,
+    })
+}

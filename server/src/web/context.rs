@@ -76,8 +76,11 @@ pub fn is_api(path: &str) -> bool {
 }
 
 /// Loads the session behind the cookie; a session of a deactivated person or a suspended
-/// organisation is ended on sight.
-async fn identify(state: &AppState, token: Option<String>) -> Result<Option<Identity>, AppError> {
+/// organisation is ended on sight. Also says whether the expiry was just slid forward.
+async fn identify(
+    state: &AppState,
+    token: Option<String>,
+) -> Result<Option<(Identity, bool)>, AppError> {
     let Some(token) = token.filter(|t| tokens::looks_like_token(t)) else {
         return Ok(None);
     };
@@ -98,7 +101,8 @@ async fn identify(state: &AppState, token: Option<String>) -> Result<Option<Iden
         return Ok(None);
     }
     // Slide the expiry, but write at most every five minutes per session.
-    if now - record.last_seen_at > chrono::Duration::minutes(5) {
+    let renew = now - record.last_seen_at > chrono::Duration::minutes(5);
+    if renew {
         let id = record.id;
         state
             .db
@@ -107,11 +111,14 @@ async fn identify(state: &AppState, token: Option<String>) -> Result<Option<Iden
             })
             .await?;
     }
-    Ok(Some(Identity {
-        user: record.user,
-        organisation: record.organisation,
-        session_hash: record.token_hash,
-    }))
+    Ok(Some((
+        Identity {
+            user: record.user,
+            organisation: record.organisation,
+            session_hash: record.token_hash,
+        },
+        renew,
+    )))
 }
 
 fn header_str(req: &ServiceRequest, name: header::HeaderName) -> Option<String> {
@@ -235,8 +242,9 @@ pub async fn middleware(
     let session_token = req
         .cookie(cookies::session_name(https))
         .map(|c| c.value().to_string());
-    let identity = match identify(&state, session_token).await {
-        Ok(identity) => identity,
+    let (identity, renewed) = match identify(&state, session_token.clone()).await {
+        Ok(Some((identity, renewed))) => (Some(identity), renewed),
+        Ok(None) => (None, false),
         Err(e) => {
             let tr = Tr::new(state.i18n.clone(), agora_shared::api::Language::En);
             let (http, _) = req.into_parts();
@@ -369,6 +377,17 @@ pub async fn middleware(
     }
     if let Some(code) = query_lang {
         let _ = res.response_mut().add_cookie(&cookies::lang(&code, https));
+    }
+    // A renewed session gets its cookie's lifetime renewed too, unless the handler replaced
+    // or cleared the cookie (sign-in, sign-out).
+    let session_cookie = cookies::session_name(https);
+    if renewed
+        && let Some(token) = session_token
+        && !res.response().cookies().any(|c| c.name() == session_cookie)
+    {
+        let _ = res
+            .response_mut()
+            .add_cookie(&cookies::session(token, https, SESSION_TTL_DAYS));
     }
     Ok(res)
 }

@@ -6,3 +6,4 @@ pub mod cookies;
 pub mod forms;
 pub mod options;
 pub mod page;
+pub mod redirect;

@@ -53,7 +53,9 @@ impl Page {
             org_admin: i.is_org_admin(),
             network_admin: i.actor().network_admin,
         });
-        let base = strip_lang(&ctx.path);
+        // The request path is the client's: `//evil.example/` must not become a link elsewhere.
+        let base =
+            super::redirect::same_site_path(&state.config.public_url, Some(&strip_lang(&ctx.path)));
         let sep = if base.contains('?') { '&' } else { '?' };
         let languages = Language::ALL
             .iter()
