@@ -23,3 +23,4 @@ error-setup-done = Agora has already been set up.
 error-cannot-change-self = You cannot change your own role, status or organisation this way.
 error-internal = Something went wrong on our side. Please try again later.
 error-unavailable = Agora is temporarily unavailable. Please try again in a moment.
+error-already-exists = This already exists: another request created it a moment ago. Reload the page to see it.

@@ -23,3 +23,4 @@ error-setup-done = Agora ya está configurado.
 error-cannot-change-self = No puede cambiar su propio rol, estado u organización de esta manera.
 error-internal = Algo salió mal de nuestro lado. Inténtelo de nuevo más tarde.
 error-unavailable = Agora no está disponible temporalmente. Inténtelo de nuevo en un momento.
+error-already-exists = Esto ya existe: otra solicitud lo acaba de crear. Vuelva a cargar la página para verlo.

@@ -23,3 +23,4 @@ error-setup-done = Agora a déjà été configuré.
 error-cannot-change-self = Vous ne pouvez pas modifier ainsi votre propre rôle, statut ou organisation.
 error-internal = Un problème est survenu de notre côté. Veuillez réessayer plus tard.
 error-unavailable = Agora est temporairement indisponible. Veuillez réessayer dans un instant.
+error-already-exists = Cet élément existe déjà : une autre requête vient de le créer. Rechargez la page pour le voir.

@@ -23,3 +23,4 @@ error-setup-done = Agora is al ingesteld.
 error-cannot-change-self = Je kunt je eigen rol, status of organisatie niet op deze manier wijzigen.
 error-internal = Er is bij ons iets misgelopen. Probeer het later opnieuw.
 error-unavailable = Agora is tijdelijk niet beschikbaar. Probeer het zo meteen opnieuw.
+error-already-exists = Dit bestaat al: een ander verzoek heeft het zojuist aangemaakt. Laad de pagina opnieuw om het te zien.

@@ -125,6 +125,19 @@ impl From<diesel::result::Error> for AppError {
     fn from(e: diesel::result::Error) -> AppError {
         match e {
             diesel::result::Error::NotFound => AppError::not_found(),
+            // A request that raced an identical one past its own check: the thing exists now.
+            // Writes that can race use ON CONFLICT; this keeps any we missed a clean 409.
+            diesel::result::Error::DatabaseError(
+                diesel::result::DatabaseErrorKind::UniqueViolation,
+                info,
+            ) => {
+                tracing::warn!(
+                    db.constraint = info.constraint_name().unwrap_or(""),
+                    db.table = info.table_name().unwrap_or(""),
+                    "unique violation answered as a conflict"
+                );
+                AppError::new(ErrorCode::AlreadyExists, StatusCode::CONFLICT)
+            }
             other => AppError::internal(other.into()),
         }
     }

@@ -53,6 +53,7 @@ error_codes! {
     CannotChangeSelf => "cannot_change_self",
     Internal => "internal",
     Unavailable => "unavailable",
+    AlreadyExists => "already_exists",
 }
 
 impl ErrorCode {

@@ -557,6 +557,8 @@ pub async fn invite(
     let invitation = state
         .db
         .write(move |conn| {
+            // Invitations of one address take turns: the check below must see any made at once.
+            crate::db::serialize_on(conn, &format!("invitation:{}", email.as_str()))?;
             let now = now();
             if User::find_by_email(conn, email.as_str())?.is_some() {
                 return Err(AppError::conflict(ErrorCode::EmailTaken, "email"));

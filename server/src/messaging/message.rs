@@ -240,13 +240,10 @@ pub fn edits(
 }
 
 pub fn add_mentions(conn: &mut DbConnection, message: &Message, user_ids: &[i64]) -> AppResult<()> {
+    // Two edits at once may mention the same person: the second keeps the first one's row.
     for user_id in user_ids {
-        let exists: i64 = mentions::table
-            .filter(mentions::message_id.eq(message.id))
-            .filter(mentions::user_id.eq(user_id))
-            .count()
-            .get_result(conn)?;
-        if exists == 0 {
+        crate::db::execute_upsert(
+            conn,
             diesel::insert_into(mentions::table)
                 .values((
                     mentions::message_id.eq(message.id),
@@ -254,13 +251,14 @@ pub fn add_mentions(conn: &mut DbConnection, message: &Message, user_ids: &[i64]
                     mentions::channel_id.eq(message.channel_id),
                     mentions::seq.eq(message.seq),
                 ))
-                .execute(conn)?;
-        }
+                .on_conflict((mentions::message_id, mentions::user_id))
+                .do_nothing(),
+        )?;
     }
     Ok(())
 }
 
-/// Adds or removes one person's reaction; returns whether it is now present.
+/// Adds or removes one person's reaction; returns whether that changed anything.
 pub fn toggle_reaction(
     conn: &mut DbConnection,
     message_id: i64,
@@ -269,24 +267,30 @@ pub fn toggle_reaction(
     add: bool,
     now: NaiveDateTime,
 ) -> AppResult<bool> {
-    let filter = reactions::table
-        .filter(reactions::message_id.eq(message_id))
-        .filter(reactions::user_id.eq(user_id))
-        .filter(reactions::emoji.eq(emoji));
-    let exists: i64 = filter.count().get_result(conn)?;
-    if add && exists == 0 {
-        diesel::insert_into(reactions::table)
-            .values((
-                reactions::message_id.eq(message_id),
-                reactions::user_id.eq(user_id),
-                reactions::emoji.eq(emoji),
-                reactions::created_at.eq(now),
-            ))
-            .execute(conn)?;
-    } else if !add && exists > 0 {
-        diesel::delete(filter).execute(conn)?;
-    }
-    Ok(add)
+    // No check before the write: identical requests at once would all pass it.
+    let rows = if add {
+        crate::db::execute_upsert(
+            conn,
+            diesel::insert_into(reactions::table)
+                .values((
+                    reactions::message_id.eq(message_id),
+                    reactions::user_id.eq(user_id),
+                    reactions::emoji.eq(emoji),
+                    reactions::created_at.eq(now),
+                ))
+                .on_conflict((reactions::message_id, reactions::user_id, reactions::emoji))
+                .do_nothing(),
+        )?
+    } else {
+        diesel::delete(
+            reactions::table
+                .filter(reactions::message_id.eq(message_id))
+                .filter(reactions::user_id.eq(user_id))
+                .filter(reactions::emoji.eq(emoji)),
+        )
+        .execute(conn)?
+    };
+    Ok(rows > 0)
 }
 
 /// Reactions of several messages: (message, emoji, user).
