@@ -170,3 +170,30 @@ impl ResponseError for AppError {
 }
 
 pub type AppResult<T> = Result<T, AppError>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use diesel::result::{DatabaseErrorKind, Error};
+
+    #[test]
+    fn a_unique_violation_is_a_conflict_not_a_server_error() {
+        let e = AppError::from(Error::DatabaseError(
+            DatabaseErrorKind::UniqueViolation,
+            Box::new(
+                "duplicate key value violates unique constraint \"reactions_pkey\"".to_string(),
+            ),
+        ));
+        assert_eq!(e.status, StatusCode::CONFLICT);
+        assert_eq!(e.code, ErrorCode::AlreadyExists);
+        assert!(
+            e.source.is_none(),
+            "the database's wording never reaches the client or the error log"
+        );
+        let other = AppError::from(Error::DatabaseError(
+            DatabaseErrorKind::ForeignKeyViolation,
+            Box::new("violates foreign key constraint".to_string()),
+        ));
+        assert_eq!(other.status, StatusCode::INTERNAL_SERVER_ERROR);
+    }
+}
