@@ -5,75 +5,17 @@
 
 use std::time::Duration;
 
-use agora::db::DbConnection;
 use agora::db::schema::{
     channel_members, channels, events, invitations, reactions, read_markers, workspace_members,
     workspace_organisations,
 };
 use agora_shared::api::{Language, OrgRole};
+use agora_tests::burst::{burst, count, fire};
 use agora_tests::personas::{World, insert_user};
-use agora_tests::{Session, TestApp, spawn_app};
+use agora_tests::{Session, TestApp, rows, spawn_app};
 use diesel::prelude::*;
-use futures_util::future::join_all;
 use reqwest::Method;
 use serde_json::{Value, json};
-
-/// Sends `n` copies of one request at once. Asserts that none answered a server error, that
-/// every answer is one of `allowed` and at least one a success; returns each `(status, body)`.
-async fn burst(
-    session: &Session,
-    n: usize,
-    method: Method,
-    path: &str,
-    body: Option<Value>,
-    allowed: &[u16],
-) -> Vec<(u16, String)> {
-    let calls = (0..n).map(|_| async {
-        let res = session.api(method.clone(), path, body.clone()).await;
-        let status = res.status().as_u16();
-        (status, res.text().await.expect("body"))
-    });
-    let answers = tokio::time::timeout(Duration::from_secs(20), join_all(calls))
-        .await
-        .unwrap_or_else(|_| panic!("{n} × {method} {path} did not finish within 20 s"));
-    let what = format!("{n} × {method} {path}");
-    let errors: Vec<_> = answers.iter().filter(|(s, _)| *s >= 500).collect();
-    assert!(
-        errors.is_empty(),
-        "{what}: {} answered a server error: {errors:?}",
-        errors.len()
-    );
-    for (status, body) in &answers {
-        assert!(
-            allowed.contains(status),
-            "{what}: unexpected {status} {body}"
-        );
-    }
-    assert!(
-        answers.iter().any(|(s, _)| (200..300).contains(s)),
-        "{what}: no request succeeded: {answers:?}"
-    );
-    answers
-}
-
-/// Counts rows with a query run on the application's own database.
-async fn count<F>(app: &TestApp, query: F) -> i64
-where
-    F: FnOnce(&mut DbConnection) -> QueryResult<i64> + Send + 'static,
-{
-    app.state
-        .db
-        .read(move |conn| Ok(query(conn)?))
-        .await
-        .expect("count")
-}
-
-/// Counts the rows of `$table` that pass every filter, in the application's own database.
-macro_rules! rows {
-    ($app:expr, $table:ident $(, $filter:expr)* $(,)?) => {
-        count($app, move |c| $table::table$(.filter($filter))*.count().get_result(c)).await
-    };
-}
 
 async fn memberships(app: &TestApp, ws: i64, user: i64) -> i64 {
     use workspace_members::{user_id, workspace_id};
@@ -385,4 +327,38 @@ async fn two_owners_leaving_at_once_leave_an_owner() {
         role.eq("owner")
     );
     assert_eq!(owners, 1, "the last owner cannot leave: {statuses:?}");
+}
+
+#[tokio::test]
+async fn an_edit_beside_a_deletion_brings_no_text_back() {
+    use agora::db::schema::{message_edits, messages};
+    let app = spawn_app().await;
+    let world = World::build(&app).await;
+    let a = &world.admin_a.session;
+    let posts = format!("/api/v1/channels/{}/messages", world.general_channel);
+    for round in 0..3 {
+        let draft = json!({"body": format!("Vertrouwelijk ontwerp {round}")});
+        let id = send(a, Method::POST, &posts, draft, 201).await["id"].as_i64();
+        let id = id.expect("message id");
+        let path = format!("/api/v1/messages/{id}");
+        let edit = Some(json!({"body": "Nog vertrouwelijker"}));
+        let edits = fire(a, 5, Method::PATCH, &path, edit);
+        let (edits, deletes) =
+            futures_util::future::join(edits, fire(a, 5, Method::DELETE, &path, None)).await;
+        for (status, body) in edits.iter().chain(&deletes) {
+            assert!([200, 204, 404].contains(status), "{status} {body}");
+        }
+        assert!(
+            deletes.iter().any(|(s, _)| *s == 204),
+            "deleted: {deletes:?}"
+        );
+        let kept = rows!(&app, message_edits, message_edits::message_id.eq(id));
+        assert_eq!(kept, 0, "no earlier version of a deleted message is kept");
+        let (empty, gone) = (messages::body_md.eq(""), messages::deleted_at.is_not_null());
+        assert_eq!(
+            rows!(&app, messages, messages::id.eq(id), empty, gone),
+            1,
+            "deleted and empty"
+        );
+    }
 }

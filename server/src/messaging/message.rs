@@ -185,37 +185,54 @@ impl Message {
             .get_result(conn)?)
     }
 
+    /// Empties a message, then forgets its versions and reactions: the row is written first, so
+    /// an edit holding it finishes before and its recorded version goes too.
     pub fn tombstone(
         conn: &mut DbConnection,
         id: i64,
         by: i64,
         now: NaiveDateTime,
     ) -> AppResult<Message> {
+        let message = diesel::update(
+            messages::table
+                .find(id)
+                .filter(messages::deleted_at.is_null()),
+        )
+        .set((
+            messages::body_md.eq(""),
+            messages::body_html.eq(""),
+            messages::deleted_at.eq(Some(now)),
+            messages::deleted_by.eq(Some(by)),
+        ))
+        .get_result(conn)?;
         diesel::delete(message_edits::table.filter(message_edits::message_id.eq(id)))
             .execute(conn)?;
         diesel::delete(reactions::table.filter(reactions::message_id.eq(id))).execute(conn)?;
-        Ok(diesel::update(messages::table.find(id))
-            .set((
-                messages::body_md.eq(""),
-                messages::body_html.eq(""),
-                messages::deleted_at.eq(Some(now)),
-                messages::deleted_by.eq(Some(by)),
-            ))
-            .get_result(conn)?)
+        Ok(message)
     }
 }
 
+/// Keeps the version an edit replaces. Writing the row first (a change to nothing) makes edits
+/// and deletions take turns: each records what the previous one left, and a message deleted
+/// meanwhile is not found instead of getting its old text back.
 pub fn record_edit(
     conn: &mut DbConnection,
     message: &Message,
     by: i64,
     now: NaiveDateTime,
 ) -> AppResult<()> {
+    let live = messages::table
+        .find(message.id)
+        .filter(messages::deleted_at.is_null());
+    let (body_md, language): (String, String) = diesel::update(live)
+        .set(messages::edited_at.eq(messages::edited_at))
+        .returning((messages::body_md, messages::language))
+        .get_result(conn)?;
     diesel::insert_into(message_edits::table)
         .values((
             message_edits::message_id.eq(message.id),
-            message_edits::body_md.eq(&message.body_md),
-            message_edits::language.eq(&message.language),
+            message_edits::body_md.eq(&body_md),
+            message_edits::language.eq(&language),
             message_edits::edited_by.eq(by),
             message_edits::created_at.eq(now),
         ))
