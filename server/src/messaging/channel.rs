@@ -277,8 +277,11 @@ pub fn grant_workspace_members(
     channel_id: i64,
     now: NaiveDateTime,
 ) -> AppResult<()> {
+    // In id order, as every grant: two transactions granting at once never wait on each other
+    // in a circle.
     let members: Vec<i64> = workspace_members::table
         .filter(workspace_members::workspace_id.eq(workspace_id))
+        .order(workspace_members::user_id)
         .select(workspace_members::user_id)
         .load(conn)?;
     for user_id in members {
@@ -297,6 +300,7 @@ pub fn grant_public_channels(
     let public: Vec<(i64, i64)> = channels::table
         .filter(channels::workspace_id.eq(workspace_id))
         .filter(channels::private.eq(false))
+        .order(channels::id)
         .select((channels::id, channels::last_seq))
         .load(conn)?;
     for (channel_id, last_seq) in public {
