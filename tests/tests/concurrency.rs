@@ -3,14 +3,12 @@
 //! one member, one reaction). On SQLite the writer takes turns; on Postgres transactions really
 //! overlap, which is where check-then-insert code used to answer 500.
 
-use std::time::Duration;
-
 use agora::db::schema::{
     channel_members, channels, events, invitations, reactions, read_markers, workspace_members,
     workspace_organisations,
 };
 use agora_shared::api::{Language, OrgRole};
-use agora_tests::burst::{burst, count, fire};
+use agora_tests::burst::{burst, fire};
 use agora_tests::personas::{PASSWORD, World, insert_user};
 use agora_tests::{Session, TestApp, rows, spawn_app};
 use diesel::prelude::*;
@@ -180,17 +178,15 @@ async fn identical_direct_requests_open_one_conversation() {
         .map(|id| id.expect("id"))
         .collect();
     assert_eq!(ids.len(), 1, "every answer, one conversation: {ids:?}");
-    let conversations = count(&app, move |c| {
-        let mine = channel_members::table
-            .filter(channel_members::user_id.eq(me))
-            .select(channel_members::channel_id);
-        channels::table
-            .filter(channels::kind.eq("direct"))
-            .filter(channels::id.eq_any(mine))
-            .count()
-            .get_result(c)
-    })
-    .await;
+    let mine = channel_members::table
+        .filter(channel_members::user_id.eq(me))
+        .select(channel_members::channel_id);
+    let conversations = rows!(
+        &app,
+        channels,
+        channels::kind.eq("direct"),
+        channels::id.eq_any(mine)
+    );
     assert_eq!(conversations, 1, "direct conversations of member A");
     // The same pair asked the other way round is still the same conversation.
     let s = &world.admin_b.session;
@@ -265,15 +261,15 @@ async fn identical_invitations_leave_one_pending() {
         &[201, 409],
     )
     .await;
-    let pending = count(&app, move |c| {
-        invitations::table
-            .filter(invitations::email.eq("schepen@aalst.test"))
-            .filter(invitations::accepted_at.is_null())
-            .filter(invitations::revoked_at.is_null())
-            .count()
-            .get_result(c)
-    })
-    .await;
+    use invitations::{accepted_at, email, revoked_at};
+    let address = email.eq("schepen@aalst.test");
+    let pending = rows!(
+        &app,
+        invitations,
+        address,
+        accepted_at.is_null(),
+        revoked_at.is_null()
+    );
     assert_eq!(pending, 1, "one usable invitation link");
 }
 
@@ -353,7 +349,7 @@ async fn two_owners_leaving_at_once_leave_an_owner() {
         leave(a, ws, first),
         leave(&world.member_a.session, ws, second),
     );
-    let statuses = tokio::time::timeout(Duration::from_secs(20), both)
+    let statuses = tokio::time::timeout(std::time::Duration::from_secs(20), both)
         .await
         .expect("both answered in time");
     assert!(statuses.0 < 500 && statuses.1 < 500, "{statuses:?}");
