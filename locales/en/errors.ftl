@@ -27,3 +27,4 @@ error-organisation-quota-exceeded = The files of your organisation would take mo
 error-already-member = This person is already a member of this workspace. Change their role in the member list instead.
 error-last-owner = A workspace needs at least one owner. Make someone else an owner first.
 error-owner-organisation-cannot-leave = The organisation that owns this workspace cannot leave it. An owner can archive the workspace instead.
+error-already-exists = This already exists: another request created it a moment ago. Reload the page to see it.

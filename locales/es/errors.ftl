@@ -27,3 +27,4 @@ error-organisation-quota-exceeded = Los archivos de su organización ocuparían 
 error-already-member = Esta persona ya es miembro de este espacio de trabajo. Cambie su rol en la lista de miembros.
 error-last-owner = Un espacio de trabajo necesita al menos un propietario. Primero nombre propietario a otra persona.
 error-owner-organisation-cannot-leave = La organización propietaria de este espacio de trabajo no puede abandonarlo. Un propietario puede archivar el espacio de trabajo.
+error-already-exists = Esto ya existe: otra solicitud lo acaba de crear. Vuelva a cargar la página para verlo.

@@ -27,3 +27,4 @@ error-organisation-quota-exceeded = Les fichiers de votre organisation dépasser
 error-already-member = Cette personne est déjà membre de cet espace de travail. Modifiez plutôt son rôle dans la liste des membres.
 error-last-owner = Un espace de travail doit avoir au moins un propriétaire. Nommez d’abord quelqu’un d’autre propriétaire.
 error-owner-organisation-cannot-leave = L’organisation propriétaire de cet espace de travail ne peut pas le quitter. Un propriétaire peut toutefois archiver l’espace de travail.
+error-already-exists = Cet élément existe déjà : une autre requête vient de le créer. Rechargez la page pour le voir.

@@ -27,3 +27,4 @@ error-organisation-quota-exceeded = De bestanden van uw organisatie zouden meer 
 error-already-member = Deze persoon is al lid van deze werkruimte. Wijzig de rol in de ledenlijst.
 error-last-owner = Een werkruimte heeft minstens één eigenaar nodig. Maak eerst iemand anders eigenaar.
 error-owner-organisation-cannot-leave = De organisatie die eigenaar is van deze werkruimte, kan ze niet verlaten. Een eigenaar kan de werkruimte wel archiveren.
+error-already-exists = Dit bestaat al: een ander verzoek heeft het zojuist aangemaakt. Laad de pagina opnieuw om het te zien.

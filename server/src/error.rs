@@ -125,6 +125,19 @@ impl From<diesel::result::Error> for AppError {
     fn from(e: diesel::result::Error) -> AppError {
         match e {
             diesel::result::Error::NotFound => AppError::not_found(),
+            // A request that raced an identical one past its own check: the thing exists now.
+            // Writes that can race use ON CONFLICT; this keeps any we missed a clean 409.
+            diesel::result::Error::DatabaseError(
+                diesel::result::DatabaseErrorKind::UniqueViolation,
+                info,
+            ) => {
+                tracing::warn!(
+                    db.constraint = info.constraint_name().unwrap_or(""),
+                    db.table = info.table_name().unwrap_or(""),
+                    "unique violation answered as a conflict"
+                );
+                AppError::new(ErrorCode::AlreadyExists, StatusCode::CONFLICT)
+            }
             other => AppError::internal(other.into()),
         }
     }
@@ -157,3 +170,30 @@ impl ResponseError for AppError {
 }
 
 pub type AppResult<T> = Result<T, AppError>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use diesel::result::{DatabaseErrorKind, Error};
+
+    #[test]
+    fn a_unique_violation_is_a_conflict_not_a_server_error() {
+        let e = AppError::from(Error::DatabaseError(
+            DatabaseErrorKind::UniqueViolation,
+            Box::new(
+                "duplicate key value violates unique constraint \"reactions_pkey\"".to_string(),
+            ),
+        ));
+        assert_eq!(e.status, StatusCode::CONFLICT);
+        assert_eq!(e.code, ErrorCode::AlreadyExists);
+        assert!(
+            e.source.is_none(),
+            "the database's wording never reaches the client or the error log"
+        );
+        let other = AppError::from(Error::DatabaseError(
+            DatabaseErrorKind::ForeignKeyViolation,
+            Box::new("violates foreign key constraint".to_string()),
+        ));
+        assert_eq!(other.status, StatusCode::INTERNAL_SERVER_ERROR);
+    }
+}

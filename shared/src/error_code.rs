@@ -57,6 +57,7 @@ error_codes! {
     AlreadyMember => "already_member",
     LastOwner => "last_owner",
     OwnerOrganisationCannotLeave => "owner_organisation_cannot_leave",
+    AlreadyExists => "already_exists",
 }
 
 impl ErrorCode {

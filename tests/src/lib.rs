@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod browser;
+pub mod burst;
 pub mod personas;
 pub mod smtp;
 

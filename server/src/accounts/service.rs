@@ -570,6 +570,8 @@ pub async fn invite(
     let invitation = state
         .db
         .write(move |conn| {
+            // Invitations of one address take turns: the check below must see any made at once.
+            crate::db::serialize_on(conn, &format!("invitation:{}", email.as_str()))?;
             let now = now();
             // Whether the address has an account, or an invitation, elsewhere is not the
             // inviting organisation's to know: it gets the same answer and list entry either

@@ -2,11 +2,72 @@
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
+use diesel::query_dsl::methods::{ExecuteDsl, LoadQuery};
 use diesel::sql_types::{Bool, Text};
+use diesel::{PgConnection, SqliteConnection};
 
 use super::DbConnection;
-use super::schema::outbox;
+use super::schema::{outbox, workspace_members};
 use crate::error::AppError;
+
+/// Runs an insert with an `ON CONFLICT` clause and returns the rows it wrote. Diesel's shared
+/// connection cannot dispatch `on_conflict`, so it runs on the engine's own connection; both
+/// engines accept the same statement (SQLite since 3.24).
+pub fn execute_upsert<Q>(conn: &mut DbConnection, query: Q) -> QueryResult<usize>
+where
+    Q: ExecuteDsl<SqliteConnection> + ExecuteDsl<PgConnection>,
+{
+    match conn {
+        DbConnection::Sqlite(c) => ExecuteDsl::<SqliteConnection>::execute(query, c),
+        DbConnection::Pg(c) => ExecuteDsl::<PgConnection>::execute(query, c),
+    }
+}
+
+/// [`execute_upsert`] with `RETURNING`: the row written, or `None` when the conflict clause
+/// kept an existing row instead.
+pub fn upsert_returning<'q, Q, U>(conn: &mut DbConnection, query: Q) -> QueryResult<Option<U>>
+where
+    Q: RunQueryDsl<SqliteConnection>
+        + RunQueryDsl<PgConnection>
+        + LoadQuery<'q, SqliteConnection, U>
+        + LoadQuery<'q, PgConnection, U>,
+{
+    match conn {
+        DbConnection::Sqlite(c) => RunQueryDsl::<SqliteConnection>::get_result(query, c),
+        DbConnection::Pg(c) => RunQueryDsl::<PgConnection>::get_result(query, c),
+    }
+    .optional()
+}
+
+/// Makes transactions that name the same `key` take turns until they commit, for a
+/// check-then-insert that no unique constraint can express (e.g. "one pending invitation per
+/// address"). Must run inside a write transaction. SQLite's single writer already takes turns.
+pub fn serialize_on(conn: &mut DbConnection, key: &str) -> Result<(), AppError> {
+    if let DbConnection::Pg(c) = conn {
+        diesel::sql_query("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))")
+            .bind::<Text, _>(key)
+            .execute(c)?;
+    }
+    Ok(())
+}
+
+/// The owners of a workspace, locked until the transaction ends on Postgres, so two owners
+/// stepping down at the same moment cannot both see the other one still there.
+pub fn lock_workspace_owners(
+    conn: &mut DbConnection,
+    workspace_id: i64,
+    owner_role: &str,
+) -> Result<Vec<i64>, AppError> {
+    let owners = workspace_members::table
+        .filter(workspace_members::workspace_id.eq(workspace_id))
+        .filter(workspace_members::role.eq(owner_role))
+        .order(workspace_members::id)
+        .select(workspace_members::id);
+    Ok(match conn {
+        DbConnection::Sqlite(c) => owners.load(c)?,
+        DbConnection::Pg(c) => owners.for_update().load(c)?,
+    })
+}
 
 /// Marks up to `limit` due emails as being sent until `lease_until` and returns their ids.
 /// Must run inside a write transaction. On Postgres, rows another instance is claiming right now

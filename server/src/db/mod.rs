@@ -12,7 +12,9 @@ use diesel::connection::SimpleConnection;
 use diesel::prelude::*;
 use diesel::r2d2::{self, ManageConnection};
 
-pub use dialect::claim_due_outbox;
+pub use dialect::{
+    claim_due_outbox, execute_upsert, lock_workspace_owners, serialize_on, upsert_returning,
+};
 pub use migrations::run_migrations;
 
 use crate::error::AppError;

@@ -170,6 +170,7 @@ diesel::table! {
         created_by -> Nullable<BigInt>,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        direct_key -> Nullable<Text>,
     }
 }
 

@@ -30,6 +30,17 @@ pub struct Channel {
     pub created_by: Option<i64>,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
+    /// For a direct conversation, its participants (see [`direct_key`]); unique, so the same
+    /// people asking at once still get one conversation.
+    pub direct_key: Option<String>,
+}
+
+/// The participants of a direct conversation as one value: sorted ids joined by commas.
+pub fn direct_key(people: &[i64]) -> String {
+    let mut ids = people.to_vec();
+    ids.sort_unstable();
+    ids.dedup();
+    ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",")
 }
 
 #[derive(AsChangeset, Default)]
@@ -77,6 +88,44 @@ impl Channel {
                 channels::updated_at.eq(now),
             ))
             .get_result(conn)?)
+    }
+
+    /// The direct conversation of exactly these participants, if one exists.
+    pub fn find_direct(conn: &mut DbConnection, key: &str) -> AppResult<Option<Channel>> {
+        Ok(channels::table
+            .filter(channels::direct_key.eq(key))
+            .select(Channel::as_select())
+            .first(conn)
+            .optional()?)
+    }
+
+    /// Creates the direct conversation of `key`'s participants, or answers `None` when an
+    /// identical request created it first (the caller then finds that one).
+    pub fn insert_direct(
+        conn: &mut DbConnection,
+        key: &str,
+        name: &str,
+        by: i64,
+        now: NaiveDateTime,
+    ) -> AppResult<Option<Channel>> {
+        Ok(crate::db::upsert_returning(
+            conn,
+            diesel::insert_into(channels::table)
+                .values((
+                    channels::workspace_id.eq(None::<i64>),
+                    channels::kind.eq(KIND_DIRECT),
+                    channels::name.eq(name),
+                    channels::topic.eq(""),
+                    channels::private.eq(true),
+                    channels::last_seq.eq(0i64),
+                    channels::created_by.eq(Some(by)),
+                    channels::created_at.eq(now),
+                    channels::updated_at.eq(now),
+                    channels::direct_key.eq(Some(key)),
+                ))
+                .on_conflict(channels::direct_key)
+                .do_nothing(),
+        )?)
     }
 
     pub fn update(
@@ -156,19 +205,22 @@ pub fn add_channel_member(
     user_id: i64,
     now: NaiveDateTime,
 ) -> AppResult<()> {
-    if !is_channel_member(conn, channel_id, user_id)? {
+    crate::db::execute_upsert(
+        conn,
         diesel::insert_into(channel_members::table)
             .values((
                 channel_members::channel_id.eq(channel_id),
                 channel_members::user_id.eq(user_id),
                 channel_members::created_at.eq(now),
             ))
-            .execute(conn)?;
-    }
+            .on_conflict((channel_members::channel_id, channel_members::user_id))
+            .do_nothing(),
+    )?;
     Ok(())
 }
 
-/// Gives `user_id` read access bookkeeping for a channel, starting at `read_seq`.
+/// Gives `user_id` read access bookkeeping for a channel, starting at `read_seq`; a marker
+/// already there (perhaps written a moment ago by an identical request) is kept.
 pub fn grant_marker(
     conn: &mut DbConnection,
     user_id: i64,
@@ -176,12 +228,8 @@ pub fn grant_marker(
     read_seq: i64,
     now: NaiveDateTime,
 ) -> AppResult<()> {
-    let exists: i64 = read_markers::table
-        .filter(read_markers::user_id.eq(user_id))
-        .filter(read_markers::channel_id.eq(channel_id))
-        .count()
-        .get_result(conn)?;
-    if exists == 0 {
+    crate::db::execute_upsert(
+        conn,
         diesel::insert_into(read_markers::table)
             .values((
                 read_markers::user_id.eq(user_id),
@@ -189,8 +237,9 @@ pub fn grant_marker(
                 read_markers::read_seq.eq(read_seq),
                 read_markers::updated_at.eq(now),
             ))
-            .execute(conn)?;
-    }
+            .on_conflict((read_markers::user_id, read_markers::channel_id))
+            .do_nothing(),
+    )?;
     Ok(())
 }
 
@@ -228,8 +277,11 @@ pub fn grant_workspace_members(
     channel_id: i64,
     now: NaiveDateTime,
 ) -> AppResult<()> {
+    // In id order, as every grant: two transactions granting at once never wait on each other
+    // in a circle.
     let members: Vec<i64> = workspace_members::table
         .filter(workspace_members::workspace_id.eq(workspace_id))
+        .order(workspace_members::user_id)
         .select(workspace_members::user_id)
         .load(conn)?;
     for user_id in members {
@@ -248,6 +300,7 @@ pub fn grant_public_channels(
     let public: Vec<(i64, i64)> = channels::table
         .filter(channels::workspace_id.eq(workspace_id))
         .filter(channels::private.eq(false))
+        .order(channels::id)
         .select((channels::id, channels::last_seq))
         .load(conn)?;
     for (channel_id, last_seq) in public {

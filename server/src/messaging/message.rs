@@ -192,37 +192,54 @@ impl Message {
             .get_result(conn)?)
     }
 
+    /// Empties a message, then forgets its versions and reactions: the row is written first, so
+    /// an edit holding it finishes before and its recorded version goes too.
     pub fn tombstone(
         conn: &mut DbConnection,
         id: i64,
         by: i64,
         now: NaiveDateTime,
     ) -> AppResult<Message> {
+        let message = diesel::update(
+            messages::table
+                .find(id)
+                .filter(messages::deleted_at.is_null()),
+        )
+        .set((
+            messages::body_md.eq(""),
+            messages::body_html.eq(""),
+            messages::deleted_at.eq(Some(now)),
+            messages::deleted_by.eq(Some(by)),
+        ))
+        .get_result(conn)?;
         diesel::delete(message_edits::table.filter(message_edits::message_id.eq(id)))
             .execute(conn)?;
         diesel::delete(reactions::table.filter(reactions::message_id.eq(id))).execute(conn)?;
-        Ok(diesel::update(messages::table.find(id))
-            .set((
-                messages::body_md.eq(""),
-                messages::body_html.eq(""),
-                messages::deleted_at.eq(Some(now)),
-                messages::deleted_by.eq(Some(by)),
-            ))
-            .get_result(conn)?)
+        Ok(message)
     }
 }
 
+/// Keeps the version an edit replaces. Writing the row first (a change to nothing) makes edits
+/// and deletions take turns: each records what the previous one left, and a message deleted
+/// meanwhile is not found instead of getting its old text back.
 pub fn record_edit(
     conn: &mut DbConnection,
     message: &Message,
     by: i64,
     now: NaiveDateTime,
 ) -> AppResult<()> {
+    let live = messages::table
+        .find(message.id)
+        .filter(messages::deleted_at.is_null());
+    let (body_md, language): (String, String) = diesel::update(live)
+        .set(messages::edited_at.eq(messages::edited_at))
+        .returning((messages::body_md, messages::language))
+        .get_result(conn)?;
     diesel::insert_into(message_edits::table)
         .values((
             message_edits::message_id.eq(message.id),
-            message_edits::body_md.eq(&message.body_md),
-            message_edits::language.eq(&message.language),
+            message_edits::body_md.eq(&body_md),
+            message_edits::language.eq(&language),
             message_edits::edited_by.eq(by),
             message_edits::created_at.eq(now),
         ))
@@ -247,13 +264,10 @@ pub fn edits(
 }
 
 pub fn add_mentions(conn: &mut DbConnection, message: &Message, user_ids: &[i64]) -> AppResult<()> {
+    // Two edits at once may mention the same person: the second keeps the first one's row.
     for user_id in user_ids {
-        let exists: i64 = mentions::table
-            .filter(mentions::message_id.eq(message.id))
-            .filter(mentions::user_id.eq(user_id))
-            .count()
-            .get_result(conn)?;
-        if exists == 0 {
+        crate::db::execute_upsert(
+            conn,
             diesel::insert_into(mentions::table)
                 .values((
                     mentions::message_id.eq(message.id),
@@ -261,13 +275,14 @@ pub fn add_mentions(conn: &mut DbConnection, message: &Message, user_ids: &[i64]
                     mentions::channel_id.eq(message.channel_id),
                     mentions::seq.eq(message.seq),
                 ))
-                .execute(conn)?;
-        }
+                .on_conflict((mentions::message_id, mentions::user_id))
+                .do_nothing(),
+        )?;
     }
     Ok(())
 }
 
-/// Adds or removes one person's reaction; returns whether it is now present.
+/// Adds or removes one person's reaction; returns whether that changed anything.
 pub fn toggle_reaction(
     conn: &mut DbConnection,
     message_id: i64,
@@ -276,24 +291,30 @@ pub fn toggle_reaction(
     add: bool,
     now: NaiveDateTime,
 ) -> AppResult<bool> {
-    let filter = reactions::table
-        .filter(reactions::message_id.eq(message_id))
-        .filter(reactions::user_id.eq(user_id))
-        .filter(reactions::emoji.eq(emoji));
-    let exists: i64 = filter.count().get_result(conn)?;
-    if add && exists == 0 {
-        diesel::insert_into(reactions::table)
-            .values((
-                reactions::message_id.eq(message_id),
-                reactions::user_id.eq(user_id),
-                reactions::emoji.eq(emoji),
-                reactions::created_at.eq(now),
-            ))
-            .execute(conn)?;
-    } else if !add && exists > 0 {
-        diesel::delete(filter).execute(conn)?;
-    }
-    Ok(add)
+    // No check before the write: identical requests at once would all pass it.
+    let rows = if add {
+        crate::db::execute_upsert(
+            conn,
+            diesel::insert_into(reactions::table)
+                .values((
+                    reactions::message_id.eq(message_id),
+                    reactions::user_id.eq(user_id),
+                    reactions::emoji.eq(emoji),
+                    reactions::created_at.eq(now),
+                ))
+                .on_conflict((reactions::message_id, reactions::user_id, reactions::emoji))
+                .do_nothing(),
+        )?
+    } else {
+        diesel::delete(
+            reactions::table
+                .filter(reactions::message_id.eq(message_id))
+                .filter(reactions::user_id.eq(user_id))
+                .filter(reactions::emoji.eq(emoji)),
+        )
+        .execute(conn)?
+    };
+    Ok(rows > 0)
 }
 
 /// Reactions of several messages: (message, emoji, user).

@@ -10,7 +10,7 @@ use agora_shared::events::EventKind;
 use agora_shared::limits::*;
 use serde_json::json;
 
-use super::channel::{self, Channel, ChannelChanges, KIND_CHANNEL, KIND_DIRECT};
+use super::channel::{self, Channel, ChannelChanges, KIND_CHANNEL};
 use super::language;
 use super::message::{self, Attachment, Message, NewMessageRow, Window};
 use super::render::render_in_channel;
@@ -574,8 +574,13 @@ pub async fn react(
             if message.deleted_at.is_some() {
                 return Err(AppError::not_found());
             }
-            message::toggle_reaction(conn, message.id, actor.user_id, &emoji, add, now())?;
+            let changed =
+                message::toggle_reaction(conn, message.id, actor.user_id, &emoji, add, now())?;
             let view = views(conn, actor.user_id, std::slice::from_ref(&message))?.remove(0);
+            if !changed {
+                // Reacting again (or at the same moment) is the same reaction: nobody hears of it.
+                return Ok((view, Vec::new()));
+            }
             // Each reader computes "mine" for themselves from the user id.
             let ev = channel_event(conn, EventKind::ReactionChanged, &channel, json!({"message_id": message.id, "emoji": &emoji, "user_id": actor.user_id, "added": add}))?;
             Ok((view, vec![ev]))
@@ -767,22 +772,18 @@ pub async fn start_direct(
                     .map_err(|_| AppError::invalid(ErrorCode::InvalidValue, "user_ids"))?;
                 names.push(user.display_name);
             }
-            for existing in Channel::list_direct(conn, actor.user_id)? {
-                if channel::channel_member_ids(conn, existing.id)? == people {
-                    return Ok((existing, Vec::new()));
-                }
+            let key = channel::direct_key(&people);
+            if let Some(existing) = Channel::find_direct(conn, &key)? {
+                return Ok((existing, Vec::new()));
             }
             let now = now();
-            let channel = Channel::insert(
-                conn,
-                None,
-                KIND_DIRECT,
-                &names.join(", "),
-                "",
-                true,
-                actor.user_id,
-                now,
-            )?;
+            let Some(channel) =
+                Channel::insert_direct(conn, &key, &names.join(", "), actor.user_id, now)?
+            else {
+                // An identical request created it while we checked; its transaction committed.
+                let existing = Channel::find_direct(conn, &key)?.ok_or_else(AppError::not_found)?;
+                return Ok((existing, Vec::new()));
+            };
             for id in &people {
                 channel::add_channel_member(conn, channel.id, *id, now)?;
                 channel::grant_marker(conn, *id, channel.id, 0, now)?;

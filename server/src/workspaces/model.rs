@@ -198,30 +198,31 @@ impl Participant {
             status,
             Participation::Active | Participation::Declined | Participation::Left
         );
-        match Self::find(conn, workspace_id, organisation_id)? {
-            Some(p) => {
-                diesel::update(workspace_organisations::table.find(p.id))
-                    .set((
-                        workspace_organisations::status.eq(status.as_str()),
-                        workspace_organisations::decided_by.eq(decided.then_some(by)),
-                        workspace_organisations::decided_at.eq(decided.then_some(now)),
-                    ))
-                    .execute(conn)?;
-            }
-            None => {
-                diesel::insert_into(workspace_organisations::table)
-                    .values((
-                        workspace_organisations::workspace_id.eq(workspace_id),
-                        workspace_organisations::organisation_id.eq(organisation_id),
-                        workspace_organisations::status.eq(status.as_str()),
-                        workspace_organisations::invited_by.eq(Some(by)),
-                        workspace_organisations::decided_by.eq(decided.then_some(by)),
-                        workspace_organisations::created_at.eq(now),
-                        workspace_organisations::decided_at.eq(decided.then_some(now)),
-                    ))
-                    .execute(conn)?;
-            }
-        }
+        // One statement: two requests deciding at once update the same row instead of both
+        // inserting it.
+        crate::db::execute_upsert(
+            conn,
+            diesel::insert_into(workspace_organisations::table)
+                .values((
+                    workspace_organisations::workspace_id.eq(workspace_id),
+                    workspace_organisations::organisation_id.eq(organisation_id),
+                    workspace_organisations::status.eq(status.as_str()),
+                    workspace_organisations::invited_by.eq(Some(by)),
+                    workspace_organisations::decided_by.eq(decided.then_some(by)),
+                    workspace_organisations::created_at.eq(now),
+                    workspace_organisations::decided_at.eq(decided.then_some(now)),
+                ))
+                .on_conflict((
+                    workspace_organisations::workspace_id,
+                    workspace_organisations::organisation_id,
+                ))
+                .do_update()
+                .set((
+                    workspace_organisations::status.eq(status.as_str()),
+                    workspace_organisations::decided_by.eq(decided.then_some(by)),
+                    workspace_organisations::decided_at.eq(decided.then_some(now)),
+                )),
+        )?;
         Ok(())
     }
 }
@@ -281,6 +282,8 @@ impl Member {
             .load(conn)?)
     }
 
+    /// Adds a membership unless the person already has one (perhaps added a moment ago by an
+    /// identical request); true when this call added it. An existing role is left as it is.
     pub fn insert(
         conn: &mut DbConnection,
         workspace_id: i64,
@@ -289,18 +292,22 @@ impl Member {
         role: WorkspaceRole,
         by: Option<i64>,
         now: NaiveDateTime,
-    ) -> AppResult<()> {
-        diesel::insert_into(workspace_members::table)
-            .values((
-                workspace_members::workspace_id.eq(workspace_id),
-                workspace_members::user_id.eq(user_id),
-                workspace_members::organisation_id.eq(organisation_id),
-                workspace_members::role.eq(role.as_str()),
-                workspace_members::added_by.eq(by),
-                workspace_members::created_at.eq(now),
-            ))
-            .execute(conn)?;
-        Ok(())
+    ) -> AppResult<bool> {
+        let added = crate::db::execute_upsert(
+            conn,
+            diesel::insert_into(workspace_members::table)
+                .values((
+                    workspace_members::workspace_id.eq(workspace_id),
+                    workspace_members::user_id.eq(user_id),
+                    workspace_members::organisation_id.eq(organisation_id),
+                    workspace_members::role.eq(role.as_str()),
+                    workspace_members::added_by.eq(by),
+                    workspace_members::created_at.eq(now),
+                ))
+                .on_conflict((workspace_members::workspace_id, workspace_members::user_id))
+                .do_nothing(),
+        )?;
+        Ok(added == 1)
     }
 
     pub fn set_role(
@@ -329,11 +336,11 @@ impl Member {
         Ok(())
     }
 
+    /// How many owners the workspace has. Inside a write transaction the owners stay locked
+    /// until it ends, so "is this the last owner?" holds until the change commits.
     pub fn count_owners(conn: &mut DbConnection, workspace_id: i64) -> AppResult<i64> {
-        Ok(workspace_members::table
-            .filter(workspace_members::workspace_id.eq(workspace_id))
-            .filter(workspace_members::role.eq(WorkspaceRole::Owner.as_str()))
-            .count()
-            .get_result(conn)?)
+        let owners =
+            crate::db::lock_workspace_owners(conn, workspace_id, WorkspaceRole::Owner.as_str())?;
+        Ok(owners.len() as i64)
     }
 }
