@@ -5,5 +5,6 @@ pub mod app;
 pub mod browser;
 pub mod personas;
 pub mod smtp;
+pub mod ws;
 
 pub use app::{Session, TestApp, spawn_app};
