@@ -47,6 +47,8 @@ pub struct Config {
     pub workers: bool,
     /// HTTP worker threads; defaults to the number of cores.
     pub http_workers: usize,
+    /// How often event streams get a heartbeat and their sessions are checked; tests shorten it.
+    pub ws_heartbeat: Duration,
 }
 
 impl std::fmt::Debug for Config {
@@ -66,6 +68,7 @@ impl std::fmt::Debug for Config {
             .field("log_format", &self.log_format)
             .field("workers", &self.workers)
             .field("http_workers", &self.http_workers)
+            .field("ws_heartbeat", &self.ws_heartbeat)
             .finish()
     }
 }
@@ -148,6 +151,7 @@ impl Config {
             log_format: get("AGORA_LOG_FORMAT").unwrap_or_else(|| "text".into()),
             workers: true,
             http_workers: std::thread::available_parallelism().map_or(2, |n| n.get()),
+            ws_heartbeat: Duration::from_secs(agora_shared::limits::WS_HEARTBEAT_SECS),
         })
     }
 

@@ -49,7 +49,10 @@ fn assert_absent(frames: &[Value], secrets: &[&str], who: &str) {
     for frame in frames {
         let text = frame.to_string();
         for secret in secrets {
-            assert!(!text.contains(secret), "{who} received {secret:?} in {frame}");
+            assert!(
+                !text.contains(secret),
+                "{who} received {secret:?} in {frame}"
+            );
         }
     }
 }
@@ -269,7 +272,11 @@ async fn a_private_channel_reaches_no_workspace_member_outside_it() {
         hello(&mut ws).await;
         post(&world.admin_a, world.general_channel, "replay sentinel").await;
         let replayed = frames_until(&mut ws, |f| is_post_of(f, "replay sentinel")).await;
-        assert_absent(&replayed, &["kernteam only"], "a replay outside the channel");
+        assert_absent(
+            &replayed,
+            &["kernteam only"],
+            "a replay outside the channel",
+        );
     }
 }
 
@@ -286,7 +293,12 @@ async fn the_hello_cursor_does_not_move_with_other_tenants() {
     }
     // Activity that neither may see: a private channel of the workspace.
     for n in 0..3 {
-        post(&world.admin_a, world.private_channel, &format!("private {n}")).await;
+        post(
+            &world.admin_a,
+            world.private_channel,
+            &format!("private {n}"),
+        )
+        .await;
     }
     for (cookie, before) in [&cookie_outside, &cookie_member].into_iter().zip(&first) {
         let mut ws = connect(&app, cookie, None).await;

@@ -153,6 +153,7 @@ diesel::table! {
         role -> Text,
         added_by -> Nullable<BigInt>,
         created_at -> Timestamp,
+        since_event_id -> BigInt,
     }
 }
 
@@ -187,6 +188,7 @@ diesel::table! {
         channel_id -> BigInt,
         read_seq -> BigInt,
         updated_at -> Timestamp,
+        since_event_id -> BigInt,
     }
 }
 
