@@ -632,8 +632,9 @@ async fn too_much_missed_unknown_or_pruned_positions_resync() {
     assert_eq!(next_json(&mut ws).await["id"], cursor(&app, later.id));
 }
 
-/// Publishes large events to a client that reads nothing until the hub drops it; returns how many.
-async fn flood_until_dropped(app: &TestApp, place: &Place) -> usize {
+/// Publishes large events to a client that reads nothing until the hub drops it, `burst` of
+/// `pad` bytes at a time; returns how many.
+async fn flood_until_dropped(app: &TestApp, place: &Place, burst: usize, pad: usize) -> usize {
     let latest = app
         .state
         .db
@@ -641,14 +642,14 @@ async fn flood_until_dropped(app: &TestApp, place: &Place) -> usize {
         .await
         .expect("latest");
     // Large events fill the socket buffers, then the bounded queue; nothing is read meanwhile.
-    let pad = "x".repeat(16 * 1024);
+    let pad = "x".repeat(pad);
     let mut published = 0;
     while app.state.hub.connection_count() > 0 {
         assert!(
             published < 20 * WS_QUEUE_EVENTS * 8,
             "still connected after {published} unread events"
         );
-        for _ in 0..32 {
+        for _ in 0..burst {
             published += 1;
             let event = StoredEvent::new(
                 latest + published as i64,
@@ -675,7 +676,7 @@ async fn a_client_that_does_not_read_is_dropped_with_resync() {
     let mut ws = connect(&app, &cookie, None).await;
     hello(&mut ws).await;
     wait_for_connections(&app, 1).await;
-    let published = flood_until_dropped(&app, &place).await;
+    let published = flood_until_dropped(&app, &place, 32, 16 * 1024).await;
     assert!(
         published > WS_QUEUE_EVENTS,
         "dropped after only {published} events"
@@ -695,7 +696,9 @@ async fn a_client_that_stopped_reading_gets_the_resync_code_when_it_reads_again(
     let mut ws = connect(&app, &cookie, None).await;
     hello(&mut ws).await;
     wait_for_connections(&app, 1).await;
-    flood_until_dropped(&app, &place).await;
+    // Slow enough for the server to keep up, so that the socket's buffers fill before the queue
+    // does: the server is then stuck on a full socket, as with a real slow consumer.
+    flood_until_dropped(&app, &place, 4, 64 * 1024).await;
     // Longer than the server ever waited for room to queue a close frame (10 s).
     tokio::time::sleep(Duration::from_secs(11)).await;
     assert_eq!(close_code(&mut ws).await, CLOSE_RESYNC);
