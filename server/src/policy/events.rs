@@ -117,9 +117,9 @@ pub fn visible_after(
     Ok(ids)
 }
 
-/// The newest event id [`audience`] would send to `user_id` today (0 when none): a position that
-/// moves only with what this person may see.
-pub fn last_visible(conn: &mut DbConnection, user_id: i64) -> AppResult<i64> {
+/// The newest event id up to `upto` that [`audience`] would send to `user_id` today (0 when none):
+/// a position that moves only with what this person may see.
+pub fn last_visible(conn: &mut DbConnection, user_id: i64, upto: i64) -> AppResult<i64> {
     let addressed = || events::user_id.is_null().or(events::user_id.eq(user_id));
     let in_channels: Option<i64> = events::table
         .inner_join(
@@ -129,6 +129,7 @@ pub fn last_visible(conn: &mut DbConnection, user_id: i64) -> AppResult<i64> {
                 .and(events::id.gt(read_markers::since_event_id))),
         )
         .filter(addressed())
+        .filter(events::id.le(upto))
         .select(max(events::id))
         .first(conn)?;
     let in_workspaces: Option<i64> = events::table
@@ -140,12 +141,14 @@ pub fn last_visible(conn: &mut DbConnection, user_id: i64) -> AppResult<i64> {
         )
         .filter(events::channel_id.is_null())
         .filter(addressed())
+        .filter(events::id.le(upto))
         .select(max(events::id))
         .first(conn)?;
     let personal: Option<i64> = events::table
         .filter(events::user_id.eq(user_id))
         .filter(events::channel_id.is_null())
         .filter(events::workspace_id.is_null())
+        .filter(events::id.le(upto))
         .select(max(events::id))
         .first(conn)?;
     Ok([in_channels, in_workspaces, personal]

@@ -247,10 +247,10 @@ fn pruned_through(conn: &mut DbConnection) -> AppResult<Option<i64>> {
     Ok(value.and_then(|v| v.parse().ok()))
 }
 
-/// The newest event `user_id` may see (0 when none): where a fresh stream of theirs starts, as far
-/// as they are told. It moves only with their own scopes' activity.
-pub fn last_visible_id(conn: &mut DbConnection, user_id: i64) -> AppResult<i64> {
-    crate::policy::events::last_visible(conn, user_id)
+/// The newest event `user_id` may see, up to `upto` (0 when none): where a fresh stream of theirs
+/// starts, as far as they are told. It moves only with their own scopes' activity.
+pub fn last_visible_id(conn: &mut DbConnection, user_id: i64, upto: i64) -> AppResult<i64> {
+    crate::policy::events::last_visible(conn, user_id, upto)
 }
 
 /// What `user_id` missed after `after_id`, as they may see it now: at most `limit` events, or

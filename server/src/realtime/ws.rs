@@ -228,8 +228,10 @@ async fn start(
         None => link
             .db
             .read(move |conn| {
-                let visible = events::last_visible_id(conn, user_id)?;
-                Ok((events::latest_id(conn)?, visible, None))
+                // Bounded by the newest id so that whatever is visible and newer comes live.
+                let latest = events::latest_id(conn)?;
+                let visible = events::last_visible_id(conn, user_id, latest)?;
+                Ok((latest, visible, None))
             })
             .await
             .map(|(latest, visible, replay)| (latest, link.cursors.encode(visible), replay)),
