@@ -96,6 +96,19 @@ pub fn is_post_of(frame: &Value, body: &str) -> bool {
     frame["kind"] == "message_created" && frame["data"]["message"]["markdown"] == body
 }
 
+/// The texts a reader must never see, searched in every frame it got.
+pub fn assert_absent(frames: &[Value], secrets: &[&str], who: &str) {
+    for frame in frames {
+        let text = frame.to_string();
+        for secret in secrets {
+            assert!(
+                !text.contains(secret),
+                "{who} received {secret:?} in {frame}"
+            );
+        }
+    }
+}
+
 /// Waits until the hub has registered `n` connections (the upgrade answer comes first).
 pub async fn wait_for_connections(app: &TestApp, n: usize) {
     for _ in 0..500 {

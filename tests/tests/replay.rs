@@ -7,7 +7,9 @@
 
 use agora_tests::personas::{Persona, World};
 use agora_tests::spawn_app;
-use agora_tests::ws::{connect, frames_until, hello, is_post_of, sign_in, wait_for_connections};
+use agora_tests::ws::{
+    assert_absent, connect, frames_until, hello, is_post_of, sign_in, wait_for_connections,
+};
 use diesel::prelude::*;
 use reqwest::Method;
 use serde_json::{Value, json};
@@ -42,19 +44,6 @@ async fn add_to_workspace(world: &World, user: i64) {
         )
         .await;
     assert!(res.status().is_success(), "add member: {}", res.status());
-}
-
-/// The texts a reader must never see, searched in every frame it got.
-fn assert_absent(frames: &[Value], secrets: &[&str], who: &str) {
-    for frame in frames {
-        let text = frame.to_string();
-        for secret in secrets {
-            assert!(
-                !text.contains(secret),
-                "{who} received {secret:?} in {frame}"
-            );
-        }
-    }
 }
 
 #[tokio::test]
