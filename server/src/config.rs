@@ -59,6 +59,8 @@ pub struct Config {
     pub uploads_per_window: u32,
     /// How long an upload may wait to be attached to a message before it is removed.
     pub unattached_upload_ttl: Duration,
+    /// How often event streams get a heartbeat and their sessions are checked; tests shorten it.
+    pub ws_heartbeat: Duration,
 }
 
 impl std::fmt::Debug for Config {
@@ -85,6 +87,7 @@ impl std::fmt::Debug for Config {
             )
             .field("uploads_per_window", &self.uploads_per_window)
             .field("unattached_upload_ttl", &self.unattached_upload_ttl)
+            .field("ws_heartbeat", &self.ws_heartbeat)
             .finish()
     }
 }
@@ -211,6 +214,7 @@ impl Config {
             upload_quota_per_organisation: quota_organisation.saturating_mul(MIB),
             uploads_per_window,
             unattached_upload_ttl: Duration::from_secs(ttl_hours.saturating_mul(3600)),
+            ws_heartbeat: Duration::from_secs(agora_shared::limits::WS_HEARTBEAT_SECS),
         })
     }
 

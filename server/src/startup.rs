@@ -119,14 +119,15 @@ impl Application {
         }
         let transport = Transport::from_config(&config.mail, &config.data_dir)?;
         let mailer = Mailer::new(db.clone(), transport, &config.mail_from)?;
+        let secret = Arc::new(load_secret(&config)?);
         let state = AppState {
             db: db.clone(),
-            secret: Arc::new(load_secret(&config)?),
+            hub: crate::realtime::hub::Hub::new(db.clone(), &secret, config.ws_heartbeat),
+            secret,
             i18n: Arc::new(I18n::load()?),
             limiter: Arc::new(RateLimiter::new(Duration::from_secs(RATE_WINDOW_SECS))),
             mailer: mailer.clone(),
             assets: Arc::new(Assets::new()),
-            hub: crate::realtime::hub::Hub::new(db.clone()),
             clock: Arc::new(SystemClock),
             config: Arc::new(config),
         };
@@ -233,14 +234,15 @@ pub async fn state_for_cli(config: Config) -> anyhow::Result<AppState> {
     let db = open_database(&config).await?;
     let transport = Transport::from_config(&config.mail, &config.data_dir)?;
     let mailer = Mailer::new(db.clone(), transport, &config.mail_from)?;
+    let secret = Arc::new(load_secret(&config)?);
     Ok(AppState {
         db: db.clone(),
-        secret: Arc::new(load_secret(&config)?),
+        hub: crate::realtime::hub::Hub::new(db, &secret, config.ws_heartbeat),
+        secret,
         i18n: Arc::new(I18n::load()?),
         limiter: Arc::new(RateLimiter::new(Duration::from_secs(RATE_WINDOW_SECS))),
         mailer,
         assets: Arc::new(Assets::new()),
-        hub: crate::realtime::hub::Hub::new(db),
         clock: Arc::new(SystemClock),
         config: Arc::new(config),
     })

@@ -107,20 +107,22 @@
     else if (ev.kind === 'reaction_changed') show(x.message_id);
   }
 
-  var last = +data.lastEvent || +sessionStorage.getItem(KEY) || 0, delay = 1000, resync = false;
+  // Event ids are opaque cursors: kept and sent back as they are, never compared or counted.
+  // A page's own cursor (where it was rendered) comes first.
+  var last = data.lastEvent || sessionStorage.getItem(KEY) || '', delay = 1000, resync = false;
   function save(id) {
-    last = Math.max(last, id);
+    last = String(id);
     sessionStorage.setItem(KEY, last);
   }
   function connect() {
     var ws = new WebSocket((location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host +
-      '/api/v1/events' + (last ? '?last_event_id=' + last : ''));
+      '/api/v1/events' + (last ? '?last_event_id=' + encodeURIComponent(last) : ''));
     ws.onmessage = function (e) {
       var f;
       try { f = JSON.parse(e.data); } catch (_) { return; }
       if (f.type === 'hello') { delay = 1000; save(f.last_event_id); }
       else if (f.type === 'resync') resync = true;
-      else if (!f.type && f.id) { save(f.id); onEvent(f); }
+      else if (!f.type && f.id !== undefined) { save(f.id); onEvent(f); }
     };
     ws.onclose = function (e) {
       if (e.code === 4001) return; // signed out

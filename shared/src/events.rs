@@ -1,5 +1,6 @@
-//! Realtime events sent over `/api/v1/events`. Every event has an increasing id; a client that
-//! reconnects with `last_event_id` is sent what it missed, or told to resync.
+//! Realtime events sent over `/api/v1/events`. Every event's `id` is an opaque cursor (it reveals
+//! neither order nor counts); a client that reconnects with the last one it got as
+//! `last_event_id` is sent what it missed, or told to resync.
 
 use serde::{Deserialize, Serialize};
 #[cfg(feature = "openapi")]
@@ -24,6 +25,7 @@ string_enum! {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(ToSchema))]
 pub struct EventEnvelope {
+    /// Opaque cursor of this event: keep it, send it back, never compare it.
     pub id: i64,
     pub kind: EventKind,
     pub workspace_id: Option<i64>,
@@ -36,7 +38,7 @@ pub struct EventEnvelope {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum ControlFrame {
-    /// Sent once after connecting; `last_event_id` is where this stream starts.
+    /// Sent once after connecting; `last_event_id` is the cursor where this stream starts.
     Hello {
         last_event_id: i64,
     },

@@ -6,5 +6,6 @@ pub mod browser;
 pub mod burst;
 pub mod personas;
 pub mod smtp;
+pub mod ws;
 
 pub use app::{Session, TestApp, spawn_app};

@@ -153,6 +153,7 @@ diesel::table! {
         role -> Text,
         added_by -> Nullable<BigInt>,
         created_at -> Timestamp,
+        since_event_id -> BigInt,
     }
 }
 
@@ -188,6 +189,7 @@ diesel::table! {
         channel_id -> BigInt,
         read_seq -> BigInt,
         updated_at -> Timestamp,
+        since_event_id -> BigInt,
     }
 }
 

@@ -138,7 +138,7 @@ struct Hit {
 const FILTERS: &str = "AND m.deleted_at IS NULL \
      AND ($3 IS NULL OR m.workspace_id = $3) AND ($4 IS NULL OR m.channel_id = $4) \
      AND ($5 IS NULL OR m.author_id = $5) AND ($6 IS NULL OR m.created_at >= $6) \
-     AND ($7 IS NULL OR m.created_at < $7) ORDER BY m.id DESC LIMIT $8";
+     AND ($7 IS NULL OR m.created_at < $7) ORDER BY m.created_at DESC, m.seq DESC LIMIT $8";
 
 /// Ids of matching messages `user_id` may read, newest first.
 pub fn search(

@@ -3,6 +3,10 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
+use agora_shared::events::EventKind;
+use rand::Rng;
+use serde_json::json;
+
 use crate::db::DbConnection;
 use crate::db::schema::{
     attachments, mentions, message_edits, messages, organisations, reactions, users,
@@ -30,6 +34,13 @@ pub struct Message {
     pub deleted_at: Option<NaiveDateTime>,
     pub deleted_by: Option<i64>,
 }
+
+/// Message ids are drawn at random below 2^53 (exact in JavaScript numbers) rather than counted:
+/// a counter shared by the whole network would tell anyone who posts twice how many messages
+/// everyone else posted in between. Order comes from each channel's `seq`, never from ids.
+pub const MAX_MESSAGE_ID: i64 = 1 << 53;
+/// Draws before giving up; with ids this sparse a second draw practically never happens.
+const ID_ATTEMPTS: usize = 8;
 
 #[derive(Insertable)]
 #[diesel(table_name = messages)]
@@ -65,10 +76,22 @@ impl Message {
             .first(conn)?)
     }
 
+    /// Inserts a message under a fresh random id (see [`MAX_MESSAGE_ID`]), drawing again in the
+    /// unlikely case that the id is taken.
     pub fn insert(conn: &mut DbConnection, row: &NewMessageRow) -> AppResult<Message> {
-        Ok(diesel::insert_into(messages::table)
-            .values(row)
-            .get_result(conn)?)
+        for _ in 0..ID_ATTEMPTS {
+            let id = rand::rng().random_range(1..MAX_MESSAGE_ID);
+            let taken = diesel::select(diesel::dsl::exists(messages::table.find(id)))
+                .get_result::<bool>(conn)?;
+            if !taken {
+                return Ok(diesel::insert_into(messages::table)
+                    .values((messages::id.eq(id), row))
+                    .get_result(conn)?);
+            }
+        }
+        Err(crate::error::AppError::internal(anyhow::anyhow!(
+            "no free message id after {ID_ATTEMPTS} draws"
+        )))
     }
 
     /// Top-level messages of a channel in the window, oldest first, plus whether more exist
@@ -217,6 +240,39 @@ impl Message {
         diesel::delete(reactions::table.filter(reactions::message_id.eq(id))).execute(conn)?;
         Ok(message)
     }
+}
+
+/// The data of a replayed `message_created` or `message_updated` event: the message as `viewer`
+/// sees it now, never as it was when the event happened. `None` when it was deleted since (its
+/// `message_deleted` event stands for it) or no longer exists.
+pub fn replay_data(
+    conn: &mut DbConnection,
+    viewer: i64,
+    kind: EventKind,
+    message_id: i64,
+) -> AppResult<Option<serde_json::Value>> {
+    let Some(message) = messages::table
+        .find(message_id)
+        .select(Message::as_select())
+        .first(conn)
+        .optional()?
+    else {
+        return Ok(None);
+    };
+    if message.deleted_at.is_some() {
+        return Ok(None);
+    }
+    let root = message.thread_root_id;
+    let view = super::service::views(conn, viewer, std::slice::from_ref(&message))?.remove(0);
+    let mut data = json!({ "message": view });
+    if let (EventKind::MessageCreated, Some(root_id)) = (kind, root) {
+        let reply_count: i64 = messages::table
+            .find(root_id)
+            .select(messages::reply_count)
+            .first(conn)?;
+        data["thread"] = json!({ "root_id": root_id, "reply_count": reply_count });
+    }
+    Ok(Some(data))
 }
 
 /// Keeps the version an edit replaces. Writing the row first (a change to nothing) makes edits

@@ -219,9 +219,14 @@ impl Composer {
     }
 }
 
-/// Where the live script starts: the newest event before the page was read.
-async fn last_event_id(state: &AppState) -> AppResult<i64> {
-    state.db.read(crate::realtime::events::latest_id).await
+/// Where the live script starts: the cursor of the newest event the reader could see before the
+/// page was read (opaque, and unmoved by other tenants' activity).
+async fn last_event_id(state: &AppState, user_id: i64) -> AppResult<i64> {
+    let id = state
+        .db
+        .read(move |conn| crate::realtime::events::last_visible_id(conn, user_id, i64::MAX))
+        .await?;
+    Ok(state.hub.cursors().encode(id))
 }
 
 fn is_htmx(req: &HttpRequest) -> bool {
@@ -306,7 +311,7 @@ async fn channel_page(
     params: &HistoryParams,
 ) -> AppResult<ChannelPage> {
     let actor = user.actor();
-    let last_event = last_event_id(state).await?;
+    let last_event = last_event_id(state, actor.user_id).await?;
     let (view, workspace, facts) = service::channel_summary(state, &actor, channel_id).await?;
     let history =
         service::history(state, &actor, channel_id, params.window(), HISTORY_PAGE).await?;
@@ -410,7 +415,7 @@ async fn thread_page(
     root_id: i64,
 ) -> AppResult<ThreadPage> {
     let actor = user.actor();
-    let last_event = last_event_id(state).await?;
+    let last_event = last_event_id(state, actor.user_id).await?;
     let (root, replies) = service::thread(state, &actor, root_id).await?;
     let channel_id = root.channel_id;
     let (view, _, facts) = service::channel_summary(state, &actor, channel_id).await?;

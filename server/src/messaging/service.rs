@@ -16,6 +16,10 @@ use super::message::{self, Attachment, Message, NewMessageRow, Window};
 use super::render::render_in_channel;
 use crate::accounts::user::User;
 use crate::db::DbConnection;
+use crate::db::schema::{
+    channel_members, channels, messages, workspace_members, workspace_organisations,
+    workspaces as workspaces_table,
+};
 use crate::error::{AppError, AppResult};
 use crate::organisations::model::Organisation;
 use crate::policy::Actor;
@@ -25,7 +29,63 @@ use crate::state::AppState;
 use crate::time::{now, rfc3339};
 use crate::validate;
 use crate::workspaces::model::Workspace;
+use crate::workspaces::model::{Member, Participant};
 use crate::workspaces::service as workspaces;
+use diesel::prelude::*;
+
+/// The caller's place around a channel, joined to the query that loads it: workspace, membership,
+/// own organisation's participation and channel membership. Missing and foreign objects then
+/// cost the same single query, and answer the same 404.
+macro_rules! with_caller_facts {
+    ($query:expr, $actor:expr) => {
+        $query
+            .left_join(
+                workspaces_table::table
+                    .on(channels::workspace_id.eq(workspaces_table::id.nullable())),
+            )
+            .left_join(
+                workspace_members::table.on(channels::workspace_id
+                    .eq(workspace_members::workspace_id.nullable())
+                    .and(workspace_members::user_id.eq($actor.user_id))),
+            )
+            .left_join(
+                workspace_organisations::table.on(channels::workspace_id
+                    .eq(workspace_organisations::workspace_id.nullable())
+                    .and(workspace_organisations::organisation_id.eq($actor.organisation_id))),
+            )
+            .left_join(
+                channel_members::table.on(channel_members::channel_id
+                    .eq(channels::id)
+                    .and(channel_members::user_id.eq($actor.user_id))),
+            )
+    };
+}
+
+/// What [`with_caller_facts`] loads besides the object.
+type CallerFacts = (
+    Option<Workspace>,
+    Option<Member>,
+    Option<Participant>,
+    Option<i64>,
+);
+
+fn decide_loaded(
+    actor: &Actor,
+    channel: &Channel,
+    (workspace, member, participant, channel_member): CallerFacts,
+    action: ChannelAction,
+) -> AppResult<ChannelFacts> {
+    let facts = ChannelFacts {
+        workspace: workspace
+            .as_ref()
+            .map(|ws| workspaces::facts_of(ws, member.as_ref(), participant.as_ref())),
+        private: channel.private,
+        archived: channel.archived_at.is_some(),
+        channel_member: (channel.private || channel.is_direct()) && channel_member.is_some(),
+    };
+    decide(actor, &facts, action)?;
+    Ok(facts)
+}
 
 /// Loads a channel and decides `action`; missing and unreadable channels look the same.
 pub fn load(
@@ -34,26 +94,31 @@ pub fn load(
     channel_id: i64,
     action: ChannelAction,
 ) -> AppResult<(Channel, ChannelFacts)> {
-    let channel = Channel::find(conn, channel_id)?;
-    let workspace = match channel.workspace_id {
-        Some(id) => {
-            let ws = Workspace::find(conn, id)?;
-            Some(workspaces::facts(conn, actor, &ws)?)
-        }
-        None => None,
-    };
-    let channel_member = if channel.private || channel.is_direct() {
-        channel::is_channel_member(conn, channel.id, actor.user_id)?
-    } else {
-        false
-    };
-    let facts = ChannelFacts {
-        workspace,
-        private: channel.private,
-        archived: channel.archived_at.is_some(),
-        channel_member,
-    };
-    decide(actor, &facts, action)?;
+    let (channel, workspace, member, participant, channel_member) =
+        with_caller_facts!(channels::table, actor)
+            .filter(channels::id.eq(channel_id))
+            .select((
+                Channel::as_select(),
+                Option::<Workspace>::as_select(),
+                Option::<Member>::as_select(),
+                Option::<Participant>::as_select(),
+                channel_members::user_id.nullable(),
+            ))
+            .first::<(
+                Channel,
+                Option<Workspace>,
+                Option<Member>,
+                Option<Participant>,
+                Option<i64>,
+            )>(conn)
+            .optional()?
+            .ok_or_else(AppError::not_found)?;
+    let facts = decide_loaded(
+        actor,
+        &channel,
+        (workspace, member, participant, channel_member),
+        action,
+    )?;
     Ok((channel, facts))
 }
 
@@ -417,14 +482,40 @@ pub async fn post(
     Ok(view)
 }
 
-/// Loads a message with its channel, deciding `Read` first.
+/// Loads a message with its channel, deciding `Read` first, in one query whether the message is
+/// missing or foreign.
 fn load_message(
     conn: &mut DbConnection,
     actor: &Actor,
     message_id: i64,
 ) -> AppResult<(Message, Channel, ChannelFacts)> {
-    let message = Message::find(conn, message_id)?;
-    let (channel, facts) = load(conn, actor, message.channel_id, ChannelAction::Read)?;
+    let (message, channel, workspace, member, participant, channel_member) =
+        with_caller_facts!(messages::table.inner_join(channels::table), actor)
+            .filter(messages::id.eq(message_id))
+            .select((
+                Message::as_select(),
+                Channel::as_select(),
+                Option::<Workspace>::as_select(),
+                Option::<Member>::as_select(),
+                Option::<Participant>::as_select(),
+                channel_members::user_id.nullable(),
+            ))
+            .first::<(
+                Message,
+                Channel,
+                Option<Workspace>,
+                Option<Member>,
+                Option<Participant>,
+                Option<i64>,
+            )>(conn)
+            .optional()?
+            .ok_or_else(AppError::not_found)?;
+    let facts = decide_loaded(
+        actor,
+        &channel,
+        (workspace, member, participant, channel_member),
+        ChannelAction::Read,
+    )?;
     Ok((message, channel, facts))
 }
 

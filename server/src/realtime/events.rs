@@ -42,8 +42,8 @@ pub struct NewEvent {
     pub data: serde_json::Value,
 }
 
-/// A recorded event, ready to send: `json` is its [`EventEnvelope`], serialized once and shared by
-/// every recipient.
+/// A recorded event, ready to send: `body` is its [`EventEnvelope`] without the id, serialized once
+/// and shared by every recipient; [`StoredEvent::frame`] puts the client-facing cursor in front.
 #[derive(Debug, Clone)]
 pub struct StoredEvent {
     pub id: i64,
@@ -51,10 +51,18 @@ pub struct StoredEvent {
     pub workspace_id: Option<i64>,
     pub channel_id: Option<i64>,
     pub user_id: Option<i64>,
-    pub json: Arc<str>,
+    body: Arc<str>,
 }
 
+/// How every serialized envelope starts before its id is replaced by a cursor.
+const ID_PLACEHOLDER: &str = "{\"id\":0,";
+
 impl StoredEvent {
+    /// The frame sent to clients, with `cursor` (see [`super::cursor`]) as its `id`.
+    pub fn frame(&self, cursor: i64) -> String {
+        format!("{{\"id\":{cursor},{}", self.body)
+    }
+
     /// Builds the event with id `id` and serializes its envelope.
     pub fn new(id: i64, event: NewEvent) -> AppResult<StoredEvent> {
         let NewEvent {
@@ -65,20 +73,25 @@ impl StoredEvent {
             data,
         } = event;
         let json = serde_json::to_string(&EventEnvelope {
-            id,
+            id: 0,
             kind,
             workspace_id,
             channel_id,
             data,
         })
         .map_err(|e| AppError::internal(anyhow::anyhow!("serializing event {id}: {e}")))?;
+        let body = json.strip_prefix(ID_PLACEHOLDER).ok_or_else(|| {
+            AppError::internal(anyhow::anyhow!(
+                "event {id} serialized without a leading id"
+            ))
+        })?;
         Ok(StoredEvent {
             id,
             kind,
             workspace_id,
             channel_id,
             user_id,
-            json: json.into(),
+            body: body.into(),
         })
     }
 }
@@ -114,22 +127,48 @@ struct EventRow {
     payload: String,
 }
 
+/// What the log keeps of an event's data: a message event keeps the message id only, so text
+/// that is edited or deleted later is not kept for the retention period and replay reads the
+/// message as it is then ([`crate::messaging::message::replay_data`]).
+fn stored_payload(event: &NewEvent) -> String {
+    let message_id = event.data["message"]["id"].as_i64();
+    match (event.kind, message_id) {
+        (EventKind::MessageCreated | EventKind::MessageUpdated, Some(id)) => {
+            serde_json::json!({ "message_id": id }).to_string()
+        }
+        _ => event.data.to_string(),
+    }
+}
+
 impl EventRow {
-    /// The event as sent; `None` (logged) for a row this build cannot read, e.g. a kind added by
-    /// a newer instance during a rolling upgrade.
-    fn into_stored(self) -> Option<StoredEvent> {
+    /// The event as `viewer` may see it now; `None` for a message that is gone (its deletion
+    /// event stands for it) and (logged) for a row this build cannot read, e.g. a kind added by a
+    /// newer instance during a rolling upgrade.
+    fn into_current(self, conn: &mut DbConnection, viewer: i64) -> AppResult<Option<StoredEvent>> {
         let Some(kind) = EventKind::parse(&self.kind) else {
             tracing::warn!(event.id = self.id, event.kind = %self.kind, "skipping event of unknown kind");
-            return None;
+            return Ok(None);
         };
-        let data = match serde_json::from_str(&self.payload) {
+        let mut data: serde_json::Value = match serde_json::from_str(&self.payload) {
             Ok(data) => data,
             Err(e) => {
                 tracing::warn!(event.id = self.id, error = %e, "skipping event with unreadable payload");
-                return None;
+                return Ok(None);
             }
         };
-        StoredEvent::new(
+        if matches!(kind, EventKind::MessageCreated | EventKind::MessageUpdated) {
+            // Rows written before message content left the log carry the whole message.
+            let message_id = data["message_id"]
+                .as_i64()
+                .or_else(|| data["message"]["id"].as_i64());
+            if let Some(id) = message_id {
+                match crate::messaging::message::replay_data(conn, viewer, kind, id)? {
+                    Some(current) => data = current,
+                    None => return Ok(None),
+                }
+            }
+        }
+        Ok(StoredEvent::new(
             self.id,
             NewEvent {
                 kind,
@@ -139,7 +178,7 @@ impl EventRow {
                 data,
             },
         )
-        .ok()
+        .ok())
     }
 }
 
@@ -175,7 +214,7 @@ pub fn record(conn: &mut DbConnection, event: NewEvent) -> AppResult<StoredEvent
     if locked == 0 {
         prepare(conn)?;
     }
-    let payload = event.data.to_string();
+    let payload = stored_payload(&event);
     let id: i64 = diesel::insert_into(events::table)
         .values(&NewEventRow {
             kind: event.kind.as_str(),
@@ -208,8 +247,15 @@ fn pruned_through(conn: &mut DbConnection) -> AppResult<Option<i64>> {
     Ok(value.and_then(|v| v.parse().ok()))
 }
 
-/// What `user_id` missed after `after_id`: at most `limit` events, or [`Replay::Resync`] when there
-/// are more, when `after_id` was pruned, or when it is not a position this database ever gave.
+/// The newest event `user_id` may see, up to `upto` (0 when none): where a fresh stream of theirs
+/// starts, as far as they are told. It moves only with their own scopes' activity.
+pub fn last_visible_id(conn: &mut DbConnection, user_id: i64, upto: i64) -> AppResult<i64> {
+    crate::policy::events::last_visible(conn, user_id, upto)
+}
+
+/// What `user_id` missed after `after_id`, as they may see it now: at most `limit` events, or
+/// [`Replay::Resync`] when there are more, when `after_id` was pruned, or when it is not a position
+/// this database ever gave. Message events carry the message's current state.
 pub fn replay(
     conn: &mut DbConnection,
     user_id: i64,
@@ -222,19 +268,23 @@ pub fn replay(
     if pruned_through(conn)?.is_some_and(|through| after_id < through) {
         return Ok(Replay::Resync);
     }
-    let rows: Vec<EventRow> = events::table
-        .filter(events::id.gt(after_id))
-        .filter(crate::policy::events::visible_to(user_id))
-        .order(events::id.asc())
-        .limit(limit.saturating_add(1))
-        .select(EventRow::as_select())
-        .load(conn)?;
-    if rows.len() as i64 > limit {
+    let ids =
+        crate::policy::events::visible_after(conn, user_id, after_id, limit.saturating_add(1))?;
+    if ids.len() as i64 > limit {
         return Ok(Replay::Resync);
     }
-    Ok(Replay::Events(
-        rows.into_iter().filter_map(EventRow::into_stored).collect(),
-    ))
+    let rows: Vec<EventRow> = events::table
+        .filter(events::id.eq_any(&ids))
+        .order(events::id.asc())
+        .select(EventRow::as_select())
+        .load(conn)?;
+    let mut missed = Vec::with_capacity(rows.len());
+    for row in rows {
+        if let Some(event) = row.into_current(conn, user_id)? {
+            missed.push(event);
+        }
+    }
+    Ok(Replay::Events(missed))
 }
 
 /// Removes events created before `before`, always keeping the newest one so that ids never go

@@ -7,8 +7,9 @@
 //!   (on a blocking thread), and pushes the event's shared JSON into each recipient connection's
 //!   bounded queue of [`WS_QUEUE_EVENTS`]. A full queue drops that connection with
 //!   [`CLOSE_RESYNC`]: it reconnects and replays from the database, never buffered without limit.
-//! - A second task checks every [`WS_HEARTBEAT_SECS`] that the sessions behind the open connections
-//!   still exist, in one query, and closes the others with [`CLOSE_SESSION_ENDED`]: the backstop
+//! - Each event's frame carries its client-facing cursor ([`super::cursor`]), built once per event.
+//! - A second task checks every heartbeat (`Config::ws_heartbeat`) that the sessions behind the
+//!   open connections still exist, in one query, and closes the others with [`CLOSE_SESSION_ENDED`]: the backstop
 //!   for sessions ended on another instance. It also prunes the event log hourly.
 
 use std::collections::{HashMap, HashSet};
@@ -17,11 +18,12 @@ use std::sync::{Arc, Mutex, MutexGuard, Weak};
 use std::time::Duration;
 
 use agora_shared::events::{CLOSE_RESYNC, CLOSE_SESSION_ENDED};
-use agora_shared::limits::{WS_HEARTBEAT_SECS, WS_QUEUE_EVENTS};
+use agora_shared::limits::WS_QUEUE_EVENTS;
 use diesel::prelude::*;
 use futures_util::StreamExt;
 use tokio::sync::{broadcast, mpsc, oneshot};
 
+use super::cursor::CursorKey;
 use super::events::{RETENTION_DAYS, StoredEvent};
 use crate::db::Db;
 use crate::db::schema::sessions;
@@ -71,7 +73,7 @@ impl EventBus for InProcessBus {
     }
 }
 
-/// One event for one connection: its id (to skip what replay already sent) and shared JSON.
+/// One event for one connection: its id (to skip what replay already sent) and shared frame.
 #[derive(Debug, Clone)]
 pub struct Delivery {
     pub id: i64,
@@ -156,6 +158,8 @@ impl Slot {
 struct Inner {
     bus: Arc<dyn EventBus>,
     db: Db,
+    cursors: CursorKey,
+    heartbeat: Duration,
     /// Connections by user id.
     users: Mutex<HashMap<i64, Vec<Slot>>>,
     next_id: AtomicU64,
@@ -195,6 +199,10 @@ impl Inner {
     }
 
     fn deliver(&self, event: &StoredEvent, audience: &[i64]) {
+        if audience.is_empty() {
+            return;
+        }
+        let json: Arc<str> = event.frame(self.cursors.encode(event.id)).into();
         let mut users = self.users();
         for user_id in audience {
             let Some(slots) = users.get_mut(user_id) else {
@@ -203,7 +211,7 @@ impl Inner {
             slots.retain_mut(|slot| {
                 let delivery = Delivery {
                     id: event.id,
-                    json: event.json.clone(),
+                    json: json.clone(),
                 };
                 match slot.tx.try_send(delivery) {
                     Ok(()) => true,
@@ -233,23 +241,41 @@ pub struct Hub {
 }
 
 impl Hub {
-    /// A hub on the in-process bus. Spawns its tasks: call inside the Tokio runtime.
-    pub fn new(db: Db) -> Hub {
-        Hub::with_bus(db, Arc::new(InProcessBus::new(BUS_CAPACITY)))
+    /// A hub on the in-process bus. Spawns its tasks: call inside the Tokio runtime. `secret` keys
+    /// the cursors; `heartbeat` paces the session check.
+    pub fn new(db: Db, secret: &[u8], heartbeat: Duration) -> Hub {
+        Hub::with_bus(
+            db,
+            Arc::new(InProcessBus::new(BUS_CAPACITY)),
+            secret,
+            heartbeat,
+        )
     }
 
     /// A hub on the given bus (subscribed to once, here).
-    pub fn with_bus(db: Db, bus: Arc<dyn EventBus>) -> Hub {
+    pub fn with_bus(db: Db, bus: Arc<dyn EventBus>, secret: &[u8], heartbeat: Duration) -> Hub {
         let rx = bus.subscribe();
         let inner = Arc::new(Inner {
             bus,
             db: db.clone(),
+            cursors: CursorKey::new(secret),
+            heartbeat,
             users: Mutex::new(HashMap::new()),
             next_id: AtomicU64::new(1),
         });
         tokio::spawn(relay(db, Arc::downgrade(&inner), rx));
         tokio::spawn(maintain(Arc::downgrade(&inner)));
         Hub { inner }
+    }
+
+    /// Maps event ids to the cursors clients see, and back.
+    pub fn cursors(&self) -> &CursorKey {
+        &self.inner.cursors
+    }
+
+    /// How often streams hear a heartbeat and sessions are checked.
+    pub fn heartbeat(&self) -> Duration {
+        self.inner.heartbeat
     }
 
     /// Sends a recorded event to everyone who may receive it, on every instance. Call after the
@@ -436,7 +462,11 @@ async fn relay(db: Db, hub: Weak<Inner>, rx: broadcast::Receiver<StoredEvent>) {
 
 /// Session checks every heartbeat; event-log pruning every hour.
 async fn maintain(hub: Weak<Inner>) {
-    let mut heartbeat = tokio::time::interval(Duration::from_secs(WS_HEARTBEAT_SECS));
+    let every = match hub.upgrade() {
+        Some(inner) => inner.heartbeat,
+        None => return,
+    };
+    let mut heartbeat = tokio::time::interval(every);
     heartbeat.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     let mut prune = tokio::time::interval(PRUNE_EVERY);
     prune.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);

@@ -19,6 +19,7 @@
 //! state.hub.publish(event);
 //! ```
 
+pub mod cursor;
 pub mod events;
 pub mod hub;
 pub mod ws;

@@ -1,15 +1,21 @@
 //! `GET /api/v1/events`: one websocket per browser tab.
 //!
 //! 1. The connection is registered with the hub first, so nothing published from then on is lost.
-//! 2. `{"type":"hello","last_event_id":N}`: where this stream starts, the client's own
-//!    `last_event_id` or, without one, the newest event id.
-//! 3. With a `last_event_id`, what the client missed, read from the database, oldest first; or
-//!    `{"type":"resync",…}` and close code [`CLOSE_RESYNC`] when that is too much, pruned or unknown.
+//! 2. `{"type":"hello","last_event_id":C}`: where this stream starts, the client's own
+//!    `last_event_id` or, without one, the cursor of the newest event this person may see.
+//! 3. With a `last_event_id`, what the client missed as it may see it now, read from the database,
+//!    oldest first; or `{"type":"resync",…}` and close code [`CLOSE_RESYNC`] when that is too much,
+//!    pruned or unknown.
 //! 4. Live events as [`agora_shared::events::EventEnvelope`] JSON, skipping those replay already
-//!    sent; `{"type":"heartbeat"}` and a ping every [`WS_HEARTBEAT_SECS`].
+//!    sent; `{"type":"heartbeat"}` and a ping every heartbeat (`Config::ws_heartbeat`).
+//!
+//! Event ids and `last_event_id` are opaque cursors ([`super::cursor`]): clients store and send
+//! them back, never compare them.
 //!
 //! The hub closes the socket with [`CLOSE_RESYNC`] when the client reads too slowly and with
-//! [`CLOSE_SESSION_ENDED`](agora_shared::events::CLOSE_SESSION_ENDED) when its session ends. A client
+//! [`CLOSE_SESSION_ENDED`](agora_shared::events::CLOSE_SESSION_ENDED) when its session ends. The
+//! close frame has a place of its own in the outgoing queue, so it is sent even when the client
+//! stopped reading: it arrives after what was already on its way. A client
 //! silent for three heartbeats (browsers answer pings by themselves) is dropped. Clients send
 //! nothing else, so incoming frames are capped at [`MAX_CLIENT_FRAME_BYTES`] to keep idle sockets
 //! small.
@@ -23,9 +29,11 @@ use agora_shared::ErrorCode;
 use agora_shared::api::ErrorBody;
 use agora_shared::events::{CLOSE_RESYNC, CLOSE_SESSION_ENDED, ControlFrame};
 use agora_shared::limits::{MAX_REPLAY_EVENTS, WS_HEARTBEAT_SECS};
+use futures_util::SinkExt;
 use serde::Deserialize;
 use tokio::time::Instant;
 
+use super::cursor::CursorKey;
 use super::events::{self, Replay};
 use super::hub::{CLOSE_GOING_AWAY, Connection, Next};
 use crate::db::Db;
@@ -38,15 +46,14 @@ pub const MAX_CLIENT_FRAME_BYTES: usize = 512;
 /// Streams one person may hold open at once (one per tab); vanished clients are dropped after
 /// three silent heartbeats.
 pub const MAX_STREAMS_PER_USER: usize = 20;
-/// How long a close frame may wait for a client that does not read.
-const CLOSE_TIMEOUT: Duration = Duration::from_secs(10);
 /// RFC 6455 codes.
 const CLOSE_PROTOCOL_ERROR: u16 = 1002;
 const CLOSE_INTERNAL_ERROR: u16 = 1011;
 
 #[derive(Debug, Deserialize)]
 pub struct EventsQuery {
-    /// The id of the last event this client received; omitted on a fresh start.
+    /// The cursor of the last event this client received (or of `hello`); omitted on a fresh
+    /// start, `0` for everything it may see.
     pub last_event_id: Option<i64>,
 }
 
@@ -83,7 +90,7 @@ fn wants_websocket(req: &HttpRequest) -> bool {
 }
 
 #[utoipa::path(get, path = "/api/v1/events", tag = "events",
-    params(("last_event_id" = Option<i64>, Query, description = "Id of the last event received; the server replays what came after it, or sends a resync frame and closes with 4000")),
+    params(("last_event_id" = Option<i64>, Query, description = "Opaque cursor: the `id` of the last event received, or `hello.last_event_id`; the server replays what came after it as the reader may see it now, or sends a resync frame and closes with 4000")),
     responses(
         (status = 101, description = "Websocket of event envelopes (`EventEnvelope`) and control frames (`hello`, `resync`, `heartbeat`); close code 4000 means resync, 4001 session ended"),
         (status = 400, description = "Not a websocket upgrade, or a negative `last_event_id`", body = ErrorBody),
@@ -115,14 +122,20 @@ pub async fn events(
         &identity.session_hash,
     );
     let stream = stream.max_frame_size(MAX_CLIENT_FRAME_BYTES);
-    actix_web::rt::spawn(serve(
-        state.db.clone(),
-        connection,
-        session,
-        stream,
-        requested,
-    ));
+    let link = Link {
+        db: state.db.clone(),
+        cursors: state.hub.cursors().clone(),
+        heartbeat: state.hub.heartbeat(),
+    };
+    actix_web::rt::spawn(serve(link, connection, session, stream, requested));
     Ok(response)
+}
+
+/// What a stream needs besides its socket.
+struct Link {
+    db: Db,
+    cursors: CursorKey,
+    heartbeat: Duration,
 }
 
 /// How a stream ends.
@@ -148,24 +161,29 @@ fn close_reason(code: u16) -> CloseReason {
 }
 
 async fn serve(
-    db: Db,
+    link: Link,
     mut connection: Connection,
     mut session: Session,
     mut stream: MessageStream,
     requested: Option<i64>,
 ) {
-    let end = match stream_events(&db, &mut connection, &mut session, &mut stream, requested).await
-    {
-        Ok(never) => match never {},
-        Err(end) => end,
-    };
-    // Unregister before waiting on the close frame.
+    // A clone reserves one place in the outgoing queue for the close frame before anything else
+    // is queued: a client that stopped reading leaves no room later, and without it the stream
+    // would end without telling the client why.
+    let mut closer = session.clone();
+    let reserved = std::future::poll_fn(|cx| closer.poll_ready_unpin(cx)).await;
+    let end =
+        match stream_events(&link, &mut connection, &mut session, &mut stream, requested).await {
+            Ok(never) => match never {},
+            Err(end) => end,
+        };
     drop(connection);
-    let reason = match end {
-        End::Close(code) => Some(close_reason(code)),
-        End::Gone => None,
-    };
-    let _ = tokio::time::timeout(CLOSE_TIMEOUT, session.close(reason)).await;
+    if let (End::Close(code), Ok(())) = (end, reserved) {
+        let _ = closer.start_send_unpin(Message::Close(Some(close_reason(code))));
+    }
+    // Dropping the last handle ends the response once the close frame (if any) is written.
+    drop(session);
+    drop(closer);
 }
 
 /// Runs a send unless the hub closes the connection first: a client that does not read would
@@ -197,24 +215,34 @@ async fn send_frame(
 /// Hello, then replay or resync. Returns the id up to which live events were already sent.
 /// (Boxed by the caller: its database futures would otherwise enlarge every idle connection.)
 async fn start(
-    db: &Db,
+    link: &Link,
     connection: &mut Connection,
     session: &mut Session,
     requested: Option<i64>,
 ) -> Result<i64, End> {
     let user_id = connection.user_id;
     // Registered already: whatever is published while this reads reaches the queue too.
-    let start = match requested {
-        None => db
-            .read(events::latest_id)
+    let start = match requested.map(|cursor| (cursor, link.cursors.decode(cursor))) {
+        // The client hears of the newest event it may see; live events up to the newest of all
+        // predate the stream.
+        None => link
+            .db
+            .read(move |conn| {
+                // Bounded by the newest id so that whatever is visible and newer comes live.
+                let latest = events::latest_id(conn)?;
+                let visible = events::last_visible_id(conn, user_id, latest)?;
+                Ok((latest, visible, None))
+            })
             .await
-            .map(|latest| (latest, None)),
-        Some(after) => db
+            .map(|(latest, visible, replay)| (latest, link.cursors.encode(visible), replay)),
+        Some((cursor, None)) => Ok((0, cursor, Some(Replay::Resync))),
+        Some((cursor, Some(after))) => link
+            .db
             .read(move |conn| events::replay(conn, user_id, after, MAX_REPLAY_EVENTS))
             .await
-            .map(|replay| (after, Some(replay))),
+            .map(|replay| (after, cursor, Some(replay))),
     };
-    let (position, replay) = start.map_err(|e| {
+    let (position, hello, replay) = start.map_err(|e| {
         tracing::error!(user.id = user_id, error = ?e, "event stream could not start");
         End::Close(CLOSE_INTERNAL_ERROR)
     })?;
@@ -222,7 +250,7 @@ async fn start(
         session,
         connection,
         &ControlFrame::Hello {
-            last_event_id: position,
+            last_event_id: hello,
         },
     )
     .await?;
@@ -243,7 +271,8 @@ async fn start(
         }
         Some(Replay::Events(missed)) => {
             for event in missed {
-                send(session, connection, &event.json).await?;
+                let frame = event.frame(link.cursors.encode(event.id));
+                send(session, connection, &frame).await?;
                 floor = floor.max(event.id);
             }
         }
@@ -252,14 +281,14 @@ async fn start(
 }
 
 async fn stream_events(
-    db: &Db,
+    link: &Link,
     connection: &mut Connection,
     session: &mut Session,
     stream: &mut MessageStream,
     requested: Option<i64>,
 ) -> Result<std::convert::Infallible, End> {
-    let floor = Box::pin(start(db, connection, session, requested)).await?;
-    let every = Duration::from_secs(WS_HEARTBEAT_SECS);
+    let floor = Box::pin(start(link, connection, session, requested)).await?;
+    let every = link.heartbeat;
     let mut heartbeat = tokio::time::interval_at(Instant::now() + every, every);
     heartbeat.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     let mut last_heard = Instant::now();

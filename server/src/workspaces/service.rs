@@ -10,6 +10,7 @@ use super::model::{Member, NewWorkspaceRow, Participant, Workspace, WorkspaceCha
 use crate::accounts::user::User;
 use crate::audit;
 use crate::db::DbConnection;
+use crate::db::schema::{workspace_members, workspace_organisations, workspaces};
 use crate::error::{AppError, AppResult};
 use crate::messaging::channel::{self, Channel, KIND_CHANNEL};
 use crate::organisations::model::Organisation;
@@ -19,6 +20,7 @@ use crate::realtime::events::{NewEvent, StoredEvent, record};
 use crate::state::AppState;
 use crate::time::now;
 use crate::validate;
+use diesel::prelude::*;
 
 /// A workspace with what the policy knows about the caller's place in it.
 pub struct Scoped {
@@ -26,15 +28,36 @@ pub struct Scoped {
     pub facts: WorkspaceFacts,
 }
 
-/// Loads a workspace and decides `action` for `actor`. Missing and invisible look the same.
+/// Loads a workspace and decides `action` for `actor`. Missing and invisible look the same, and
+/// cost the same: the workspace and the caller's place in it come in one query either way.
 pub fn load(
     conn: &mut DbConnection,
     actor: &Actor,
     workspace_id: i64,
     action: WorkspaceAction,
 ) -> AppResult<Scoped> {
-    let workspace = Workspace::find(conn, workspace_id)?;
-    let facts = facts(conn, actor, &workspace)?;
+    let (workspace, member, participant): (Workspace, Option<Member>, Option<Participant>) =
+        workspaces::table
+            .left_join(
+                workspace_members::table.on(workspace_members::workspace_id
+                    .eq(workspaces::id)
+                    .and(workspace_members::user_id.eq(actor.user_id))),
+            )
+            .left_join(
+                workspace_organisations::table.on(workspace_organisations::workspace_id
+                    .eq(workspaces::id)
+                    .and(workspace_organisations::organisation_id.eq(actor.organisation_id))),
+            )
+            .filter(workspaces::id.eq(workspace_id))
+            .select((
+                Workspace::as_select(),
+                Option::<Member>::as_select(),
+                Option::<Participant>::as_select(),
+            ))
+            .first(conn)
+            .optional()?
+            .ok_or_else(AppError::not_found)?;
+    let facts = facts_of(&workspace, member.as_ref(), participant.as_ref());
     decide(actor, &facts, action)?;
     Ok(Scoped { workspace, facts })
 }
@@ -44,16 +67,25 @@ pub fn facts(
     actor: &Actor,
     workspace: &Workspace,
 ) -> AppResult<WorkspaceFacts> {
-    let role = Member::find(conn, workspace.id, actor.user_id)?.map(|m| m.role());
-    let own_participation =
-        Participant::find(conn, workspace.id, actor.organisation_id)?.map(|p| p.status());
-    Ok(WorkspaceFacts {
+    let member = Member::find(conn, workspace.id, actor.user_id)?;
+    let participant = Participant::find(conn, workspace.id, actor.organisation_id)?;
+    Ok(facts_of(workspace, member.as_ref(), participant.as_ref()))
+}
+
+/// The facts of the caller's `member`ship and own organisation's `participant` row, loaded by
+/// whoever loaded the workspace.
+pub fn facts_of(
+    workspace: &Workspace,
+    member: Option<&Member>,
+    participant: Option<&Participant>,
+) -> WorkspaceFacts {
+    WorkspaceFacts {
         visibility: workspace.visibility(),
         archived: workspace.archived_at.is_some(),
         owner_organisation_id: workspace.owner_organisation_id,
-        role,
-        own_participation,
-    })
+        role: member.map(Member::role),
+        own_participation: participant.map(Participant::status),
+    }
 }
 
 fn event(

@@ -1,0 +1,124 @@
+//! A websocket client of `/api/v1/events` for the realtime tests: sign in, connect with or without
+//! a cursor, read frames, and wait for a sentinel event instead of sleeping.
+
+use std::time::Duration;
+
+use futures_util::StreamExt;
+use serde_json::{Value, json};
+use tokio::net::TcpStream;
+use tokio_tungstenite::tungstenite::Message;
+use tokio_tungstenite::tungstenite::client::IntoClientRequest;
+use tokio_tungstenite::{MaybeTlsStream, WebSocketStream};
+
+use crate::TestApp;
+use crate::personas::PASSWORD;
+
+pub type Ws = WebSocketStream<MaybeTlsStream<TcpStream>>;
+
+/// How long a frame that should arrive may take.
+pub const PATIENCE: Duration = Duration::from_secs(10);
+
+/// A fresh session of `email`: its cookie (`name=value`) and CSRF token.
+pub async fn sign_in(app: &TestApp, email: &str) -> (String, String) {
+    let res = reqwest::Client::new()
+        .post(app.url("/api/v1/session"))
+        .json(&json!({"email": email, "password": PASSWORD}))
+        .send()
+        .await
+        .expect("sign-in request");
+    assert_eq!(res.status(), 200, "sign-in of {email}");
+    let cookie = res
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|c| c.contains("agora_session="))
+        .and_then(|c| c.split(';').next())
+        .expect("session cookie")
+        .to_string();
+    let body: Value = res.json().await.expect("json");
+    let csrf = body["csrf_token"].as_str().expect("csrf").to_string();
+    (cookie, csrf)
+}
+
+/// Opens the event stream with `cookie`, from `last_event_id` when given.
+pub async fn connect(app: &TestApp, cookie: &str, last_event_id: Option<i64>) -> Ws {
+    let mut url = format!("{}/api/v1/events", app.address.replacen("http", "ws", 1));
+    if let Some(id) = last_event_id {
+        url.push_str(&format!("?last_event_id={id}"));
+    }
+    let mut request = url.into_client_request().expect("request");
+    request
+        .headers_mut()
+        .insert("cookie", cookie.parse().expect("cookie header"));
+    tokio_tungstenite::connect_async(request)
+        .await
+        .expect("websocket connects")
+        .0
+}
+
+/// The next text frame as JSON.
+pub async fn next_json(ws: &mut Ws) -> Value {
+    loop {
+        match tokio::time::timeout(PATIENCE, ws.next()).await {
+            Ok(Some(Ok(Message::Text(text)))) => {
+                return serde_json::from_str(text.as_str()).expect("frame is JSON");
+            }
+            Ok(Some(Ok(Message::Ping(_) | Message::Pong(_)))) => continue,
+            other => panic!("expected a text frame, got {other:?}"),
+        }
+    }
+}
+
+/// Reads the `hello` frame and returns its cursor.
+pub async fn hello(ws: &mut Ws) -> i64 {
+    let frame = next_json(ws).await;
+    assert_eq!(frame["type"], "hello", "{frame}");
+    frame["last_event_id"].as_i64().expect("last_event_id")
+}
+
+/// Every event frame up to and including the first that `sentinel` matches; panics when the
+/// sentinel does not come.
+pub async fn frames_until(ws: &mut Ws, sentinel: impl Fn(&Value) -> bool) -> Vec<Value> {
+    let mut frames = Vec::new();
+    loop {
+        let frame = next_json(ws).await;
+        let done = sentinel(&frame);
+        frames.push(frame);
+        if done {
+            return frames;
+        }
+    }
+}
+
+/// Whether `frame` is the `message_created` event of the message whose body is `body`.
+pub fn is_post_of(frame: &Value, body: &str) -> bool {
+    frame["kind"] == "message_created" && frame["data"]["message"]["markdown"] == body
+}
+
+/// The texts a reader must never see, searched in every frame it got.
+pub fn assert_absent(frames: &[Value], secrets: &[&str], who: &str) {
+    for frame in frames {
+        let text = frame.to_string();
+        for secret in secrets {
+            assert!(
+                !text.contains(secret),
+                "{who} received {secret:?} in {frame}"
+            );
+        }
+    }
+}
+
+/// Waits until the hub has registered `n` connections (the upgrade answer comes first).
+pub async fn wait_for_connections(app: &TestApp, n: usize) {
+    for _ in 0..500 {
+        if app.state.hub.connection_count() == n {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    panic!(
+        "expected {n} connections, have {}",
+        app.state.hub.connection_count()
+    );
+}
