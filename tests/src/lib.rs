@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod browser;
+mod fixture;
 pub mod personas;
 pub mod smtp;
 
