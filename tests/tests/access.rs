@@ -1609,19 +1609,39 @@ async fn other_tenants_objects_answer_exactly_like_missing_ones() {
             "{other} differs from a missing object"
         );
     }
-    // Revoking B's invitation from A's path finds nothing and changes nothing.
-    let res = s
+    // Revoking B's invitation from A's path finds nothing, like a missing one, and changes
+    // nothing.
+    let revoke = |invitation: i64| {
+        format!(
+            "/api/v1/organisations/{}/invitations/{invitation}",
+            world.org_a
+        )
+    };
+    let foreign = s
+        .api(Method::DELETE, &revoke(world.invitation_b), None)
+        .await;
+    let none = s.api(Method::DELETE, &revoke(missing), None).await;
+    assert_eq!(foreign.status(), 404);
+    assert_eq!(none.status(), 404);
+    assert_eq!(foreign.text().await.unwrap(), none.text().await.unwrap());
+    let pending: Vec<Value> = world
+        .admin_b
+        .session
         .api(
-            Method::DELETE,
-            &format!(
-                "/api/v1/organisations/{}/invitations/{}",
-                world.org_a,
-                world.invitation_a + 1000
-            ),
+            Method::GET,
+            &format!("/api/v1/organisations/{}/invitations", world.org_b),
             None,
         )
-        .await;
-    assert_eq!(res.status(), 404);
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert!(
+        pending
+            .iter()
+            .any(|i| i["id"] == world.invitation_b && i["email"] == World::INVITATION_B_EMAIL),
+        "B's invitation is gone: {pending:?}"
+    );
 }
 
 #[tokio::test]
@@ -1659,6 +1679,11 @@ async fn lists_show_only_what_the_caller_may_see() {
         .json()
         .await
         .unwrap();
+    // Not vacuous: A's own people are listed.
+    assert!(
+        members.iter().any(|m| m["id"] == world.member_a.user_id),
+        "{members:?}"
+    );
     assert!(
         members
             .iter()
