@@ -97,6 +97,9 @@ impl TestApp {
             client: reqwest::Client::builder()
                 .cookie_store(true)
                 .redirect(reqwest::redirect::Policy::none())
+                // Well below the server's keep-alive (5 s): a persona idle while others act
+                // must not reuse a connection the server is just closing (IncompleteMessage).
+                .pool_idle_timeout(std::time::Duration::from_secs(2))
                 .build()
                 .expect("client"),
             base: self.address.clone(),
