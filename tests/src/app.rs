@@ -183,20 +183,6 @@ fn drop_database(server_url: &str, name: &str) -> Result<(), String> {
     Err(format!("test database {name} was not dropped: {last}"))
 }
 
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn a_database_that_cannot_be_dropped_is_reported() {
-        let server = std::env::var("AGORA_TEST_DATABASE_URL")
-            .ok()
-            .filter(|u| u.starts_with("postgres"))
-            .unwrap_or_else(|| "postgres://postgres@127.0.0.1:5432/postgres".into());
-        // Not a valid name, so the server refuses (or, without a server, connecting fails).
-        let err = super::drop_database(&server, "no such-database").unwrap_err();
-        assert!(err.contains("no such-database"), "{err}");
-    }
-}
-
 /// Finds the first link in a text that starts with `prefix`.
 pub fn find_link(text: &str, prefix: &str) -> Option<String> {
     let start = text.find(prefix)?;
@@ -314,5 +300,19 @@ impl Session {
         let res = self.get(path).await;
         let status = res.status().as_u16();
         (status, res.text().await.expect("body"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_database_that_cannot_be_dropped_is_reported() {
+        let server = std::env::var("AGORA_TEST_DATABASE_URL")
+            .ok()
+            .filter(|u| u.starts_with("postgres"))
+            .unwrap_or_else(|| "postgres://postgres@127.0.0.1:5432/postgres".into());
+        // Not a valid name, so the server refuses (or, without a server, connecting fails).
+        let err = super::drop_database(&server, "no such-database").unwrap_err();
+        assert!(err.contains("no such-database"), "{err}");
     }
 }
