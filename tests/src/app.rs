@@ -97,6 +97,9 @@ impl TestApp {
             client: reqwest::Client::builder()
                 .cookie_store(true)
                 .redirect(reqwest::redirect::Policy::none())
+                // Well below the server's keep-alive (5 s): a persona idle while others act
+                // must not reuse a connection the server is just closing (IncompleteMessage).
+                .pool_idle_timeout(std::time::Duration::from_secs(2))
                 .build()
                 .expect("client"),
             base: self.address.clone(),
@@ -138,17 +141,46 @@ impl Drop for TestApp {
     fn drop(&mut self) {
         let _ = std::fs::remove_dir_all(&self.data_dir);
         if let Some((server_url, name)) = self.postgres.take() {
-            // FORCE ends the pool's connections, which may outlive the server task.
-            let _ = std::thread::spawn(move || {
-                if let Ok(mut conn) = diesel::PgConnection::establish(&server_url) {
-                    let _ =
-                        diesel::sql_query(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
-                            .execute(&mut conn);
-                }
-            })
-            .join();
+            // A thread of its own: the connection blocks, and this may run inside the runtime.
+            let failure = match std::thread::spawn(move || drop_database(&server_url, &name)).join()
+            {
+                Ok(Ok(())) => return,
+                Ok(Err(e)) => e,
+                Err(_) => "dropping the test database panicked".to_string(),
+            };
+            // A leaked database is a failure, but a second panic would abort the whole run and
+            // hide the first one.
+            if std::thread::panicking() {
+                eprintln!("{failure}");
+            } else {
+                panic!("{failure}");
+            }
         }
     }
+}
+
+/// Drops a test database, retrying briefly; the error says which database is left behind.
+fn drop_database(server_url: &str, name: &str) -> Result<(), String> {
+    let mut last = String::new();
+    for attempt in 0..3u64 {
+        if attempt > 0 {
+            std::thread::sleep(std::time::Duration::from_millis(200 * attempt));
+        }
+        // FORCE (Postgres 13 and later) ends the pool's connections, which may outlive the
+        // server task.
+        let dropped = diesel::PgConnection::establish(server_url)
+            .map_err(|e| e.to_string())
+            .and_then(|mut conn| {
+                diesel::sql_query(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+                    .execute(&mut conn)
+                    .map_err(|e| e.to_string())
+            });
+        match dropped {
+            Ok(_) => return Ok(()),
+            Err(e) => last = e,
+        }
+    }
+    Err(format!("test database {name} was not dropped: {last}"))
 }
 
 /// Finds the first link in a text that starts with `prefix`.
@@ -268,5 +300,19 @@ impl Session {
         let res = self.get(path).await;
         let status = res.status().as_u16();
         (status, res.text().await.expect("body"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_database_that_cannot_be_dropped_is_reported() {
+        let server = std::env::var("AGORA_TEST_DATABASE_URL")
+            .ok()
+            .filter(|u| u.starts_with("postgres"))
+            .unwrap_or_else(|| "postgres://postgres@127.0.0.1:5432/postgres".into());
+        // Not a valid name, so the server refuses (or, without a server, connecting fails).
+        let err = super::drop_database(&server, "no such-database").unwrap_err();
+        assert!(err.contains("no such-database"), "{err}");
     }
 }

@@ -4,6 +4,7 @@
 pub mod app;
 pub mod browser;
 pub mod burst;
+mod fixture;
 pub mod personas;
 pub mod smtp;
 pub mod ws;

@@ -8,12 +8,10 @@ use agora::accounts::user::{NewUser, User, UserChanges};
 use agora::organisations::model::{NewOrganisationRow, Organisation};
 use agora::policy::Actor;
 use agora_shared::api::{Language, OrgKind, OrgRole};
-use agora_shared::conversations::{
-    AddWorkspaceMember, NewChannel, NewMessage, NewWorkspace, Visibility, WorkspaceKind,
-    WorkspaceRole,
-};
+use agora_shared::conversations::WorkspaceRole;
 
 use crate::app::{Session, TestApp};
+use crate::fixture::{Cast, workspace_fixture};
 
 pub const PASSWORD: &str = "correct horse battery staple";
 
@@ -42,122 +40,39 @@ pub struct World {
     pub member_b: Persona,
     /// Signed in, then deactivated: still holds the old cookie.
     pub deactivated_a: Persona,
-    /// A pending invitation of A.
+    /// A person of B who is an observer in the workspace.
+    pub observer: Persona,
+    /// A person of A who is a moderator in the workspace.
+    pub moderator: Persona,
+    /// A second admin of A who is not a member of the workspace A owns.
+    pub outside_admin_a: Persona,
+    /// A pending invitation of A, to [`World::INVITATION_A_EMAIL`].
     pub invitation_a: i64,
-    /// An invite-only twinning owned by A: admin A is its owner, member A a member; B takes part
-    /// (invited and accepted) with admin B as a member; member B is not a member.
+    /// A pending invitation of B, to [`World::INVITATION_B_EMAIL`].
+    pub invitation_b: i64,
+    /// An invite-only twinning owned by A: admin A is its owner, member A a member, the moderator
+    /// a moderator; B takes part (invited and accepted) with admin B as a member and the observer
+    /// as an observer; member B and the outside admin of A are not members.
     pub workspace: i64,
     /// The workspace's first channel, which every member reads.
     pub general_channel: i64,
-    /// A private channel of the workspace: admin A and member A only.
+    /// A private channel of the workspace, [`World::PRIVATE_CHANNEL_NAME`]: admin A and member A
+    /// only.
     pub private_channel: i64,
-    /// A message of admin A in the general channel, with [`World::attachment`].
+    /// A message of admin A in the general channel, [`World::GENERAL_TEXT`], with
+    /// [`World::attachment`].
     pub message: i64,
     /// A file attached to [`World::message`], named [`World::ATTACHMENT_NAME`].
     pub attachment: i64,
-}
-
-/// The workspace of [`World`], built through the services as the API would.
-struct Fixture {
-    workspace: i64,
-    general_channel: i64,
-    private_channel: i64,
-    message: i64,
-    attachment: i64,
-}
-
-async fn workspace_fixture(
-    app: &TestApp,
-    admin_a: Actor,
-    member_a: i64,
-    admin_b: Actor,
-    org_b: i64,
-) -> Fixture {
-    use agora::messaging::{attachments, service as messaging};
-    use agora::workspaces::service as workspaces;
-    let state = &app.state;
-    let ws = workspaces::create(
-        state,
-        &admin_a,
-        NewWorkspace {
-            kind: WorkspaceKind::Twinning,
-            name: "Aalst – Bohicon".into(),
-            description: "Stedenband sinds 1996".into(),
-            sdg_tags: vec![11, 17],
-            visibility: Visibility::InviteOnly,
-            default_language: Language::Nl,
-            owner_organisation_id: None,
-        },
-    )
-    .await
-    .expect("fixture workspace");
-    workspaces::add_member(
-        state,
-        &admin_a,
-        ws.id,
-        AddWorkspaceMember {
-            user_id: member_a,
-            role: WorkspaceRole::Member,
-        },
-    )
-    .await
-    .expect("member A joins");
-    workspaces::invite_organisation(state, &admin_a, ws.id, org_b)
-        .await
-        .expect("B invited");
-    workspaces::decide_participation(state, &admin_b, ws.id, true)
-        .await
-        .expect("B accepts");
-    let general_channel = messaging::list_channels(state, &admin_a, ws.id)
-        .await
-        .expect("channels")[0]
-        .id;
-    let private_channel = messaging::create_channel(
-        state,
-        &admin_a,
-        ws.id,
-        NewChannel {
-            name: "kernteam".into(),
-            topic: String::new(),
-            private: true,
-            member_ids: vec![member_a],
-        },
-    )
-    .await
-    .expect("private channel")
-    .id;
-    let attachment = attachments::store(
-        state,
-        &admin_a,
-        general_channel,
-        World::ATTACHMENT_NAME,
-        b"Agenda van de stedenband".to_vec(),
-    )
-    .await
-    .expect("attachment")
-    .id;
-    // Written by admin A, so it leaves nothing unread for admin A.
-    let message = messaging::post(
-        state,
-        &admin_a,
-        general_channel,
-        NewMessage {
-            body: "Welkom in de stedenband".into(),
-            thread_root_id: None,
-            language: Some("nl".into()),
-            attachment_ids: vec![attachment],
-        },
-    )
-    .await
-    .expect("message")
-    .id;
-    Fixture {
-        workspace: ws.id,
-        general_channel,
-        private_channel,
-        message,
-        attachment,
-    }
+    /// Admin A's message in the private channel, [`World::PRIVATE_TEXT`].
+    pub private_message: i64,
+    /// A direct conversation of member A and admin B.
+    pub direct: i64,
+    /// Member A's message there, [`World::DIRECT_TEXT`].
+    pub direct_message: i64,
+    /// Member A's upload in the general channel, [`World::UPLOAD_NAME`], not attached to any
+    /// message yet.
+    pub upload: i64,
 }
 
 async fn insert_org(
@@ -249,6 +164,19 @@ async fn persona(
 impl World {
     /// The file name of [`World::attachment`].
     pub const ATTACHMENT_NAME: &'static str = "agenda.txt";
+    /// Secrets of the fixture: each is shown only to the people who may see its object, so
+    /// tests look for them in what everyone else receives.
+    pub const WORKSPACE_NAME: &'static str = "Stedenband Aalst – Bohicon";
+    pub const GENERAL_TEXT: &'static str = "Welkom in de stedenband";
+    pub const PRIVATE_CHANNEL_NAME: &'static str = "kernteam";
+    pub const PRIVATE_TEXT: &'static str = "Vertrouwelijk voor de stedenband: het kernteam stopt";
+    pub const DIRECT_TEXT: &'static str = "Onder ons: het bezoek aan Bohicon";
+    pub const UPLOAD_NAME: &'static str = "concept-jaarverslag.txt";
+    /// The contents of [`World::attachment`] and [`World::upload`].
+    pub const ATTACHMENT_TEXT: &'static str = "Agenda van de stedenband";
+    pub const UPLOAD_TEXT: &'static str = "Concept, nog niet gedeeld";
+    pub const INVITATION_A_EMAIL: &'static str = "new@aalst.test";
+    pub const INVITATION_B_EMAIL: &'static str = "invitee@bohicon.test";
 
     pub async fn build(app: &TestApp) -> World {
         let operator_id = insert_org(
@@ -329,8 +257,35 @@ impl World {
             Language::Nl,
         )
         .await;
+        let observer = persona(
+            app,
+            org_b,
+            "observer@bohicon.test",
+            "Olu Observateur",
+            OrgRole::Member,
+            Language::Fr,
+        )
+        .await;
+        let moderator = persona(
+            app,
+            org_a,
+            "moderator@aalst.test",
+            "Mira Moderator",
+            OrgRole::Member,
+            Language::Nl,
+        )
+        .await;
+        let outside_admin_a = persona(
+            app,
+            org_a,
+            "board@aalst.test",
+            "Bart Bestuur",
+            OrgRole::Admin,
+            Language::Nl,
+        )
+        .await;
         let gone = deactivated_a.user_id;
-        let invitation_a = app
+        let (invitation_a, invitation_b) = app
             .state
             .db
             .write(move |conn| {
@@ -343,39 +298,57 @@ impl World {
                         ..Default::default()
                     },
                 )?;
-                Invitation::insert(
+                let invitation = |organisation_id, email, language, token_hash| NewInvitationRow {
+                    organisation_id,
+                    email,
+                    role: "member",
+                    language,
+                    token_hash,
+                    invited_by: None,
+                    created_at: now,
+                    expires_at: now + chrono::Duration::days(7),
+                };
+                let a = Invitation::insert(
                     conn,
-                    &NewInvitationRow {
-                        organisation_id: org_a,
-                        email: "new@aalst.test",
-                        role: "member",
-                        language: "nl",
-                        token_hash: "not-a-real-token-hash",
-                        invited_by: None,
-                        created_at: now,
-                        expires_at: now + chrono::Duration::days(7),
-                    },
-                )
+                    &invitation(
+                        org_a,
+                        World::INVITATION_A_EMAIL,
+                        "nl",
+                        "not-a-real-token-hash",
+                    ),
+                )?;
+                let b = Invitation::insert(
+                    conn,
+                    &invitation(
+                        org_b,
+                        World::INVITATION_B_EMAIL,
+                        "fr",
+                        "not-a-real-token-hash-b",
+                    ),
+                )?;
+                Ok((a.id, b.id))
             })
             .await
-            .expect("fixture")
-            .id;
+            .expect("fixture");
+        let actor = |p: &Persona, org, role, kind| Actor::new(p.user_id, org, role, kind);
+        let a = OrgKind::FlemishMunicipality;
         let fixture = workspace_fixture(
             app,
-            Actor::new(
-                admin_a.user_id,
-                org_a,
-                OrgRole::Admin,
-                OrgKind::FlemishMunicipality,
-            ),
-            member_a.user_id,
-            Actor::new(
-                admin_b.user_id,
+            Cast {
+                admin_a: actor(&admin_a, org_a, OrgRole::Admin, a),
+                member_a: actor(&member_a, org_a, OrgRole::Member, a),
+                admin_b: actor(
+                    &admin_b,
+                    org_b,
+                    OrgRole::Admin,
+                    OrgKind::PartnerMunicipality,
+                ),
                 org_b,
-                OrgRole::Admin,
-                OrgKind::PartnerMunicipality,
-            ),
-            org_b,
+                extra_members: vec![
+                    (observer.user_id, WorkspaceRole::Observer),
+                    (moderator.user_id, WorkspaceRole::Moderator),
+                ],
+            },
         )
         .await;
         World {
@@ -388,12 +361,20 @@ impl World {
             admin_b,
             member_b,
             deactivated_a,
+            observer,
+            moderator,
+            outside_admin_a,
             invitation_a,
+            invitation_b,
             workspace: fixture.workspace,
             general_channel: fixture.general_channel,
             private_channel: fixture.private_channel,
             message: fixture.message,
             attachment: fixture.attachment,
+            private_message: fixture.private_message,
+            direct: fixture.direct,
+            direct_message: fixture.direct_message,
+            upload: fixture.upload,
         }
     }
 }

@@ -7,15 +7,38 @@ use agora_tests::{Session, TestApp, spawn_app};
 use reqwest::Method;
 use serde_json::{Value, json};
 
+/// Who asks. The fixture [`World`] says what each of them is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum P {
+    Anonymous,
+    DeactivatedA,
+    MemberB,
+    AdminB,
+    /// A person of B who is an observer of the workspace.
+    Observer,
+    MemberA,
+    /// A person of A who is a moderator of the workspace.
+    Moderator,
+    AdminA,
+    /// An admin of A, the workspace's owner organisation, who is not a member of it.
+    OutsideAdminA,
+    NetworkAdmin,
+}
+
+const N: usize = 10;
+
 /// Personas in the order they are tried; earlier ones cannot change what later ones may do.
-const PERSONAS: [&str; 7] = [
-    "anonymous",
-    "deactivated A",
-    "member B",
-    "admin B",
-    "member A",
-    "admin A",
-    "network admin",
+const PERSONAS: [P; N] = [
+    P::Anonymous,
+    P::DeactivatedA,
+    P::MemberB,
+    P::AdminB,
+    P::Observer,
+    P::MemberA,
+    P::Moderator,
+    P::AdminA,
+    P::OutsideAdminA,
+    P::NetworkAdmin,
 ];
 
 /// Expected answer: a status, and for redirects the start of the `Location`.
@@ -23,14 +46,103 @@ type Expect = &'static str;
 
 const SIGNIN: Expect = "303 /signin";
 // Rows that repeat one account's sign-in or reset also show its rate limit (5 and 3 per window).
-const SIGNIN_LIMITED: [Expect; 7] = ["401", "401", "401", "401", "401", "429", "429"];
-const SIGNIN_LIMITED_API: [Expect; 7] = SIGNIN_LIMITED;
-const RESET_LIMITED_FORM: [Expect; 7] = [
-    RESET_SENT, RESET_SENT, RESET_SENT, "429", "429", "429", "429",
+const SIGNIN_LIMITED: [Expect; N] = [
+    "401", "401", "401", "401", "401", "429", "429", "429", "429", "429",
 ];
-const RESET_LIMITED_API: [Expect; 7] = ["202", "202", "202", "429", "429", "429", "429"];
+const SIGNIN_LIMITED_API: [Expect; N] = SIGNIN_LIMITED;
+const RESET_LIMITED_FORM: [Expect; N] = [
+    RESET_SENT, RESET_SENT, RESET_SENT, "429", "429", "429", "429", "429", "429", "429",
+];
+const RESET_LIMITED_API: [Expect; N] = [
+    "202", "202", "202", "429", "429", "429", "429", "429", "429", "429",
+];
 const RESET_SENT: Expect = "303 /signin?notice=reset-sent";
 const BOGUS_TOKEN: &str = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
+
+/// A text of the fixture and everyone who may see it. No other persona's answer to any row may
+/// contain it; rows that [`Row::shows`] it must show it to everyone here who gets a 2xx.
+struct Secret {
+    text: &'static str,
+    seen_by: &'static [P],
+}
+
+const WORKSPACE_READERS: &[P] = &[P::AdminB, P::Observer, P::MemberA, P::Moderator, P::AdminA];
+const PEOPLE_OF_A: &[P] = &[
+    P::DeactivatedA,
+    P::MemberA,
+    P::Moderator,
+    P::AdminA,
+    P::OutsideAdminA,
+    P::NetworkAdmin,
+];
+const PEOPLE_OF_B: &[P] = &[P::MemberB, P::AdminB, P::Observer, P::NetworkAdmin];
+
+/// An email address of A that no request of the table sends.
+const EMAIL_OF_A: &str = "board@aalst.test";
+const EMAIL_OF_B: &str = "member@bohicon.test";
+
+const SECRETS: &[Secret] = &[
+    Secret {
+        text: World::WORKSPACE_NAME,
+        // Admins of a taking-part organisation see the workspace to govern their own people.
+        seen_by: &[
+            P::AdminB,
+            P::Observer,
+            P::MemberA,
+            P::Moderator,
+            P::AdminA,
+            P::OutsideAdminA,
+        ],
+    },
+    Secret {
+        text: World::GENERAL_TEXT,
+        seen_by: WORKSPACE_READERS,
+    },
+    Secret {
+        text: World::ATTACHMENT_NAME,
+        seen_by: WORKSPACE_READERS,
+    },
+    Secret {
+        text: World::ATTACHMENT_TEXT,
+        seen_by: WORKSPACE_READERS,
+    },
+    Secret {
+        text: World::PRIVATE_CHANNEL_NAME,
+        seen_by: &[P::MemberA, P::AdminA],
+    },
+    Secret {
+        text: World::PRIVATE_TEXT,
+        seen_by: &[P::MemberA, P::AdminA],
+    },
+    Secret {
+        text: World::DIRECT_TEXT,
+        seen_by: &[P::MemberA, P::AdminB],
+    },
+    Secret {
+        text: World::UPLOAD_NAME,
+        seen_by: &[P::MemberA],
+    },
+    Secret {
+        text: World::UPLOAD_TEXT,
+        seen_by: &[P::MemberA],
+    },
+    Secret {
+        text: EMAIL_OF_A,
+        seen_by: PEOPLE_OF_A,
+    },
+    Secret {
+        text: EMAIL_OF_B,
+        seen_by: PEOPLE_OF_B,
+    },
+    Secret {
+        text: World::INVITATION_A_EMAIL,
+        seen_by: &[P::AdminA, P::OutsideAdminA, P::NetworkAdmin],
+    },
+    Secret {
+        text: World::INVITATION_B_EMAIL,
+        seen_by: &[P::AdminB, P::NetworkAdmin],
+    },
+];
 
 enum Body {
     None,
@@ -45,18 +157,36 @@ struct Row {
     query: &'static str,
     body: Body,
     /// One per persona, in the order of [`PERSONAS`].
-    expect: [Expect; 7],
+    expect: [Expect; N],
+    /// Placeholders that stand for another fixture object in this row, e.g. `{channel}` for
+    /// `{private_channel}`.
+    on: Vec<(&'static str, &'static str)>,
+    /// Secrets of [`SECRETS`] that this row's successful answers show.
+    shows: Vec<&'static str>,
 }
 
-fn all(e: Expect) -> [Expect; 7] {
-    [e; 7]
+impl Row {
+    fn on(mut self, placeholder: &'static str, object: &'static str) -> Row {
+        self.on.push((placeholder, object));
+        self
+    }
+
+    fn shows(mut self, secrets: &[&'static str]) -> Row {
+        self.shows.extend_from_slice(secrets);
+        self
+    }
+}
+
+fn all(e: Expect) -> [Expect; N] {
+    [e; N]
 }
 
 /// anonymous and deactivated get `out`, everyone else `signed_in`.
-fn signed(out: Expect, signed_in: Expect) -> [Expect; 7] {
-    [
-        out, out, signed_in, signed_in, signed_in, signed_in, signed_in,
-    ]
+fn signed(out: Expect, signed_in: Expect) -> [Expect; N] {
+    let mut e = [signed_in; N];
+    e[0] = out;
+    e[1] = out;
+    e
 }
 
 fn table() -> Vec<Row> {
@@ -67,6 +197,8 @@ fn table() -> Vec<Row> {
         query,
         body,
         expect,
+        on: Vec::new(),
+        shows: Vec::new(),
     };
     vec![
         row("GET", "/healthz", "", None, all("200")),
@@ -176,7 +308,9 @@ fn table() -> Vec<Row> {
             "/orgs",
             "",
             None,
-            [SIGNIN, SIGNIN, "404", "404", "404", "404", "200"],
+            [
+                SIGNIN, SIGNIN, "404", "404", "404", "404", "404", "404", "404", "200",
+            ],
         ),
         row(
             "POST",
@@ -188,14 +322,27 @@ fn table() -> Vec<Row> {
                 ("country", "BJ"),
                 ("default_language", "fr"),
             ]),
-            [SIGNIN, SIGNIN, "404", "404", "404", "404", "303 /orgs/"],
+            [
+                SIGNIN,
+                SIGNIN,
+                "404",
+                "404",
+                "404",
+                "404",
+                "404",
+                "404",
+                "404",
+                "303 /orgs/",
+            ],
         ),
         row(
             "GET",
             "/orgs/{org}/edit",
             "",
             None,
-            [SIGNIN, SIGNIN, "404", "404", "403", "403", "200"],
+            [
+                SIGNIN, SIGNIN, "404", "404", "404", "403", "403", "403", "403", "200",
+            ],
         ),
         row(
             "POST",
@@ -207,21 +354,46 @@ fn table() -> Vec<Row> {
                 ("country", "BE"),
                 ("default_language", "nl"),
             ]),
-            [SIGNIN, SIGNIN, "404", "404", "403", "403", "303 /orgs"],
+            [
+                SIGNIN,
+                SIGNIN,
+                "404",
+                "404",
+                "404",
+                "403",
+                "403",
+                "403",
+                "403",
+                "303 /orgs",
+            ],
         ),
         row(
             "GET",
             "/orgs/{org}/members",
             "",
             None,
-            [SIGNIN, SIGNIN, "404", "404", "200", "200", "200"],
-        ),
+            [
+                SIGNIN, SIGNIN, "404", "404", "404", "200", "200", "200", "200", "200",
+            ],
+        )
+        .shows(&[EMAIL_OF_A, World::INVITATION_A_EMAIL]),
         row(
             "POST",
             "/orgs/{org}/members/{user}",
             "",
             Form(&[("role", "admin")]),
-            [SIGNIN, SIGNIN, "404", "404", "403", "303 /orgs/", "403"],
+            [
+                SIGNIN,
+                SIGNIN,
+                "404",
+                "404",
+                "404",
+                "403",
+                "403",
+                "303 /orgs/",
+                "303 /orgs/",
+                "403",
+            ],
         ),
         row(
             "POST",
@@ -237,7 +409,10 @@ fn table() -> Vec<Row> {
                 SIGNIN,
                 "404",
                 "404",
+                "404",
                 "403",
+                "403",
+                "303 /orgs/",
                 "303 /orgs/",
                 "303 /orgs/",
             ],
@@ -252,7 +427,10 @@ fn table() -> Vec<Row> {
                 SIGNIN,
                 "404",
                 "404",
+                "404",
                 "403",
+                "403",
+                "303 /orgs/",
                 "303 /orgs/",
                 "303 /orgs/",
             ],
@@ -264,7 +442,9 @@ fn table() -> Vec<Row> {
             "/workspaces/new",
             "",
             None,
-            [SIGNIN, SIGNIN, "403", "200", "403", "200", "200"],
+            [
+                SIGNIN, SIGNIN, "403", "200", "403", "403", "403", "200", "200", "200",
+            ],
         ),
         row(
             "POST",
@@ -284,6 +464,9 @@ fn table() -> Vec<Row> {
                 "403",
                 "303 /workspaces/",
                 "403",
+                "403",
+                "403",
+                "303 /workspaces/",
                 "303 /workspaces/",
                 "303 /workspaces/",
             ],
@@ -293,15 +476,20 @@ fn table() -> Vec<Row> {
             "/workspaces/{workspace}",
             "",
             None,
-            [SIGNIN, SIGNIN, "404", "200", "200", "200", "404"],
-        ),
+            [
+                SIGNIN, SIGNIN, "404", "200", "200", "200", "200", "200", "200", "404",
+            ],
+        )
+        .shows(&[World::WORKSPACE_NAME, World::PRIVATE_CHANNEL_NAME]),
         row(
             "GET",
             "/workspaces/{workspace}/admin",
             "",
             None,
             // Admin B governs B's own people there; member A is a plain member.
-            [SIGNIN, SIGNIN, "404", "200", "403", "200", "404"],
+            [
+                SIGNIN, SIGNIN, "404", "200", "403", "403", "200", "200", "200", "404",
+            ],
         ),
         row(
             "POST",
@@ -319,7 +507,10 @@ fn table() -> Vec<Row> {
                 "404",
                 "403",
                 "403",
+                "403",
+                "403",
                 "303 /workspaces/",
+                "403",
                 "404",
             ],
         ),
@@ -336,7 +527,10 @@ fn table() -> Vec<Row> {
                 "404",
                 "403",
                 "403",
+                "403",
+                "403",
                 "303 /workspaces/",
+                "403",
                 "403",
             ],
         ),
@@ -346,7 +540,9 @@ fn table() -> Vec<Row> {
             "",
             // Accepting again is harmless; only organisation admins decide.
             Form(&[("decision", "accept")]),
-            [SIGNIN, SIGNIN, "404", "303 /?", "403", "303 /?", "404"],
+            [
+                SIGNIN, SIGNIN, "404", "303 /?", "403", "403", "403", "303 /?", "303 /?", "404",
+            ],
         ),
         row(
             "POST",
@@ -360,7 +556,10 @@ fn table() -> Vec<Row> {
                 "404",
                 "303 /workspaces/",
                 "403",
+                "403",
                 "409",
+                "409",
+                "403",
                 "404",
             ],
         ),
@@ -375,7 +574,10 @@ fn table() -> Vec<Row> {
                 "404",
                 "403",
                 "403",
+                "403",
                 "303 /workspaces/",
+                "303 /workspaces/",
+                "403",
                 "404",
             ],
         ),
@@ -385,7 +587,9 @@ fn table() -> Vec<Row> {
             "",
             Form(&[]),
             // Member A may leave; after that admin A finds no such member.
-            [SIGNIN, SIGNIN, "404", "403", "303 /?", "404", "404"],
+            [
+                SIGNIN, SIGNIN, "404", "403", "403", "303 /?", "404", "404", "404", "404",
+            ],
         ),
         row(
             "POST",
@@ -398,7 +602,10 @@ fn table() -> Vec<Row> {
                 "404",
                 "403",
                 "403",
+                "403",
                 "303 /workspaces/",
+                "303 /workspaces/",
+                "403",
                 "404",
             ],
         ),
@@ -413,7 +620,10 @@ fn table() -> Vec<Row> {
                 "404",
                 "403",
                 "403",
+                "403",
                 "303 /workspaces/",
+                "303 /workspaces/",
+                "404",
                 "404",
             ],
         ),
@@ -443,15 +653,21 @@ fn table() -> Vec<Row> {
             "/channels/{channel}",
             "",
             None,
-            [SIGNIN, SIGNIN, "404", "200", "200", "200", "404"],
-        ),
+            [
+                SIGNIN, SIGNIN, "404", "200", "200", "200", "200", "200", "404", "404",
+            ],
+        )
+        .shows(&[World::GENERAL_TEXT, World::ATTACHMENT_NAME]),
         row(
             "GET",
             "/channels/{channel}",
             "around=1",
             None,
-            [SIGNIN, SIGNIN, "404", "200", "200", "200", "404"],
-        ),
+            [
+                SIGNIN, SIGNIN, "404", "200", "200", "200", "200", "200", "404", "404",
+            ],
+        )
+        .shows(&[World::GENERAL_TEXT]),
         row(
             "POST",
             "/channels/{channel}/messages",
@@ -462,8 +678,11 @@ fn table() -> Vec<Row> {
                 SIGNIN,
                 "404",
                 "303 /channels/",
+                "403",
                 "303 /channels/",
                 "303 /channels/",
+                "303 /channels/",
+                "404",
                 "404",
             ],
         ),
@@ -472,28 +691,47 @@ fn table() -> Vec<Row> {
             "/messages/{message}/thread",
             "",
             None,
-            [SIGNIN, SIGNIN, "404", "200", "200", "200", "404"],
-        ),
+            [
+                SIGNIN, SIGNIN, "404", "200", "200", "200", "200", "200", "404", "404",
+            ],
+        )
+        .shows(&[World::GENERAL_TEXT]),
         row(
             "GET",
             "/messages/{message}/fragment",
             "",
             None,
-            [SIGNIN, SIGNIN, "404", "200", "200", "200", "404"],
-        ),
+            [
+                SIGNIN, SIGNIN, "404", "200", "200", "200", "200", "200", "404", "404",
+            ],
+        )
+        .shows(&[World::GENERAL_TEXT, World::ATTACHMENT_NAME]),
         row(
             "GET",
             "/messages/{message}/edit",
             "",
             None,
-            [SIGNIN, SIGNIN, "404", "403", "403", "200", "404"],
+            [
+                SIGNIN, SIGNIN, "404", "403", "403", "403", "200", "200", "404", "404",
+            ],
         ),
         row(
             "POST",
             "/messages/{message}/edit",
             "",
             Form(&[("body", "Welkom in onze stedenband"), ("language", "nl")]),
-            [SIGNIN, SIGNIN, "404", "403", "403", "303 /channels/", "404"],
+            [
+                SIGNIN,
+                SIGNIN,
+                "404",
+                "403",
+                "403",
+                "403",
+                "403",
+                "303 /channels/",
+                "404",
+                "404",
+            ],
         ),
         row(
             "POST",
@@ -505,8 +743,11 @@ fn table() -> Vec<Row> {
                 SIGNIN,
                 "404",
                 "303 /channels/",
+                "403",
                 "303 /channels/",
                 "303 /channels/",
+                "303 /channels/",
+                "404",
                 "404",
             ],
         ),
@@ -515,7 +756,18 @@ fn table() -> Vec<Row> {
             "/messages/{message}/delete",
             "",
             Form(&[]),
-            [SIGNIN, SIGNIN, "404", "403", "403", "303 /channels/", "404"],
+            [
+                SIGNIN,
+                SIGNIN,
+                "404",
+                "403",
+                "403",
+                "403",
+                "303 /channels/",
+                "303 /channels/",
+                "404",
+                "404",
+            ],
         ),
         row(
             "GET",
@@ -523,7 +775,8 @@ fn table() -> Vec<Row> {
             "q=stedenband&workspace=&from=&until=",
             None,
             signed(SIGNIN, "200"),
-        ),
+        )
+        .shows(&[World::GENERAL_TEXT, World::PRIVATE_TEXT]),
         row("GET", "/api/v1/openapi.json", "", None, all("200")),
         // A plain GET without the websocket upgrade headers; tests/tests/realtime.rs upgrades.
         row("GET", "/api/v1/events", "", None, signed("401", "400")),
@@ -589,56 +842,74 @@ fn table() -> Vec<Row> {
             Json(
                 json!({"name": "Commune de Dogbo", "kind": "partner_municipality", "country": "BJ", "default_language": "fr"}),
             ),
-            ["401", "401", "404", "404", "404", "404", "201"],
+            [
+                "401", "401", "404", "404", "404", "404", "404", "404", "404", "201",
+            ],
         ),
         row(
             "GET",
             "/api/v1/organisations/{org}",
             "",
             None,
-            ["401", "401", "404", "404", "200", "200", "200"],
+            [
+                "401", "401", "404", "404", "404", "200", "200", "200", "200", "200",
+            ],
         ),
         row(
             "PATCH",
             "/api/v1/organisations/{org}",
             "",
             Json(json!({"name": "Stad Aalst"})),
-            ["401", "401", "404", "404", "403", "403", "200"],
+            [
+                "401", "401", "404", "404", "404", "403", "403", "403", "403", "200",
+            ],
         ),
         row(
             "GET",
             "/api/v1/organisations/{org}/members",
             "",
             None,
-            ["401", "401", "404", "404", "200", "200", "200"],
-        ),
+            [
+                "401", "401", "404", "404", "404", "200", "200", "200", "200", "200",
+            ],
+        )
+        .shows(&[EMAIL_OF_A]),
         row(
             "PATCH",
             "/api/v1/organisations/{org}/members/{user}",
             "",
             Json(json!({"role": "admin"})),
-            ["401", "401", "404", "404", "403", "200", "403"],
+            [
+                "401", "401", "404", "404", "404", "403", "403", "200", "200", "403",
+            ],
         ),
         row(
             "GET",
             "/api/v1/organisations/{org}/invitations",
             "",
             None,
-            ["401", "401", "404", "404", "403", "200", "200"],
-        ),
+            [
+                "401", "401", "404", "404", "404", "403", "403", "200", "200", "200",
+            ],
+        )
+        .shows(&[World::INVITATION_A_EMAIL]),
         row(
             "POST",
             "/api/v1/organisations/{org}/invitations",
             "",
             Json(json!({"email": "colleague@aalst.test", "role": "member"})),
-            ["401", "401", "404", "404", "403", "201", "201"],
+            [
+                "401", "401", "404", "404", "404", "403", "403", "201", "201", "201",
+            ],
         ),
         row(
             "DELETE",
             "/api/v1/organisations/{org}/invitations/{invitation}",
             "",
             None,
-            ["401", "401", "404", "404", "403", "204", "204"],
+            [
+                "401", "401", "404", "404", "404", "403", "403", "204", "204", "204",
+            ],
         ),
         // Conversations through the API, on the fixture workspace of A (see the page rows).
         // Outsiders get 404 as if nothing existed; members who may not act get 403.
@@ -647,8 +918,11 @@ fn table() -> Vec<Row> {
             "/files/{attachment}/{name}",
             "",
             None,
-            [SIGNIN, SIGNIN, "404", "200", "200", "200", "404"],
-        ),
+            [
+                SIGNIN, SIGNIN, "404", "200", "200", "200", "200", "200", "404", "404",
+            ],
+        )
+        .shows(&[World::ATTACHMENT_TEXT]),
         row("GET", "/api/v1/workspaces", "", None, signed("401", "200")),
         row(
             "POST",
@@ -657,21 +931,28 @@ fn table() -> Vec<Row> {
             Json(
                 json!({"kind": "network", "name": "Netwerk Noord-Zuid", "visibility": "discoverable", "default_language": "en"}),
             ),
-            ["401", "401", "403", "201", "403", "201", "201"],
+            [
+                "401", "401", "403", "201", "403", "403", "403", "201", "201", "201",
+            ],
         ),
         row(
             "GET",
             "/api/v1/workspaces/{workspace}",
             "",
             None,
-            ["401", "401", "404", "200", "200", "200", "404"],
-        ),
+            [
+                "401", "401", "404", "200", "200", "200", "200", "200", "200", "404",
+            ],
+        )
+        .shows(&[World::WORKSPACE_NAME]),
         row(
             "PATCH",
             "/api/v1/workspaces/{workspace}",
             "",
             Json(json!({"description": "Stedenband sinds 1996, vernieuwd in 2026"})),
-            ["401", "401", "404", "403", "403", "200", "404"],
+            [
+                "401", "401", "404", "403", "403", "403", "403", "200", "403", "404",
+            ],
         ),
         row(
             "POST",
@@ -679,21 +960,27 @@ fn table() -> Vec<Row> {
             "",
             Json(json!({"organisation_id": "{operator}"})),
             // Once invited, the operator's admin sees the workspace but may not invite.
-            ["401", "401", "404", "403", "403", "204", "403"],
+            [
+                "401", "401", "404", "403", "403", "403", "403", "204", "403", "403",
+            ],
         ),
         row(
             "POST",
             "/api/v1/workspaces/{workspace}/participation",
             "",
             Json(json!({"accept": true})),
-            ["401", "401", "404", "204", "403", "204", "404"],
+            [
+                "401", "401", "404", "204", "403", "403", "403", "204", "204", "404",
+            ],
         ),
         row(
             "GET",
             "/api/v1/workspaces/{workspace}/members",
             "",
             None,
-            ["401", "401", "404", "200", "200", "200", "404"],
+            [
+                "401", "401", "404", "200", "200", "200", "200", "200", "200", "404",
+            ],
         ),
         row(
             "POST",
@@ -701,14 +988,18 @@ fn table() -> Vec<Row> {
             "",
             // Admin B adds B's own member B; for admin A they are then already a member.
             Json(json!({"user_id": "{member_b}", "role": "member"})),
-            ["401", "401", "404", "204", "403", "409", "404"],
+            [
+                "401", "401", "404", "204", "403", "403", "409", "409", "403", "404",
+            ],
         ),
         row(
             "PATCH",
             "/api/v1/workspaces/{workspace}/members/{user}",
             "",
             Json(json!({"role": "observer"})),
-            ["401", "401", "404", "403", "403", "204", "404"],
+            [
+                "401", "401", "404", "403", "403", "403", "204", "204", "403", "404",
+            ],
         ),
         row(
             "DELETE",
@@ -716,114 +1007,150 @@ fn table() -> Vec<Row> {
             "",
             None,
             // Member A may leave; after that admin A finds no such member.
-            ["401", "401", "404", "403", "204", "404", "404"],
+            [
+                "401", "401", "404", "403", "403", "204", "404", "404", "404", "404",
+            ],
         ),
         row(
             "GET",
             "/api/v1/workspaces/{workspace}/channels",
             "",
             None,
-            ["401", "401", "404", "200", "200", "200", "404"],
-        ),
+            [
+                "401", "401", "404", "200", "200", "200", "200", "200", "403", "404",
+            ],
+        )
+        .shows(&[World::PRIVATE_CHANNEL_NAME]),
         row(
             "POST",
             "/api/v1/workspaces/{workspace}/channels",
             "",
             Json(json!({"name": "budget", "topic": "Participatief budget"})),
-            ["401", "401", "404", "403", "403", "201", "404"],
+            [
+                "401", "401", "404", "403", "403", "403", "201", "201", "403", "404",
+            ],
         ),
         row(
             "GET",
             "/api/v1/channels/{channel}",
             "",
             None,
-            ["401", "401", "404", "200", "200", "200", "404"],
+            [
+                "401", "401", "404", "200", "200", "200", "200", "200", "404", "404",
+            ],
         ),
         row(
             "PATCH",
             "/api/v1/channels/{channel}",
             "",
             Json(json!({"topic": "Nieuws van de stedenband"})),
-            ["401", "401", "404", "403", "403", "200", "404"],
+            [
+                "401", "401", "404", "403", "403", "403", "200", "200", "404", "404",
+            ],
         ),
         row(
             "GET",
             "/api/v1/channels/{channel}/messages",
             "",
             None,
-            ["401", "401", "404", "200", "200", "200", "404"],
-        ),
+            [
+                "401", "401", "404", "200", "200", "200", "200", "200", "404", "404",
+            ],
+        )
+        .shows(&[World::GENERAL_TEXT, World::ATTACHMENT_NAME]),
         row(
             "POST",
             "/api/v1/channels/{channel}/messages",
             "",
             Json(json!({"body": "Goedemorgen iedereen"})),
-            ["401", "401", "404", "201", "201", "201", "404"],
+            [
+                "401", "401", "404", "201", "403", "201", "201", "201", "404", "404",
+            ],
         ),
         row(
             "POST",
             "/api/v1/channels/{channel}/read",
             "",
             Json(json!({})),
-            ["401", "401", "404", "200", "200", "200", "404"],
+            [
+                "401", "401", "404", "200", "200", "200", "200", "200", "404", "404",
+            ],
         ),
         row(
             "POST",
             "/api/v1/channels/{channel}/attachments",
             "name=notulen.txt",
             Json(json!("Notulen van de vergadering")),
-            ["401", "401", "404", "201", "201", "201", "404"],
+            [
+                "401", "401", "404", "201", "403", "201", "201", "201", "404", "404",
+            ],
         ),
         row(
             "GET",
             "/api/v1/messages/{message}",
             "",
             None,
-            ["401", "401", "404", "200", "200", "200", "404"],
-        ),
+            [
+                "401", "401", "404", "200", "200", "200", "200", "200", "404", "404",
+            ],
+        )
+        .shows(&[World::GENERAL_TEXT, World::ATTACHMENT_NAME]),
         row(
             "PATCH",
             "/api/v1/messages/{message}",
             "",
             // The fixture message is admin A's: only its author edits it.
             Json(json!({"body": "Welkom in de stedenband!"})),
-            ["401", "401", "404", "403", "403", "200", "404"],
+            [
+                "401", "401", "404", "403", "403", "403", "403", "200", "404", "404",
+            ],
         ),
         row(
             "DELETE",
             "/api/v1/messages/{message}",
             "",
             None,
-            ["401", "401", "404", "403", "403", "204", "404"],
+            [
+                "401", "401", "404", "403", "403", "403", "204", "204", "404", "404",
+            ],
         ),
         row(
             "GET",
             "/api/v1/messages/{message}/thread",
             "",
             None,
-            ["401", "401", "404", "200", "200", "200", "404"],
-        ),
+            [
+                "401", "401", "404", "200", "200", "200", "200", "200", "404", "404",
+            ],
+        )
+        .shows(&[World::GENERAL_TEXT]),
         row(
             "GET",
             "/api/v1/messages/{message}/history",
             "",
             None,
             // The author's and the moderators' to read.
-            ["401", "401", "404", "403", "403", "200", "404"],
+            [
+                "401", "401", "404", "403", "403", "403", "200", "200", "404", "404",
+            ],
         ),
         row(
             "PUT",
             "/api/v1/messages/{message}/reactions",
             "",
             Json(json!({"emoji": "👍"})),
-            ["401", "401", "404", "200", "200", "200", "404"],
+            [
+                "401", "401", "404", "200", "403", "200", "200", "200", "404", "404",
+            ],
         ),
         row(
             "DELETE",
             "/api/v1/messages/{message}/reactions",
             "",
             Json(json!({"emoji": "👍"})),
-            ["401", "401", "404", "200", "200", "200", "404"],
+            [
+                "401", "401", "404", "200", "403", "200", "200", "200", "404", "404",
+            ],
         ),
         row("GET", "/api/v1/unread", "", None, signed("401", "200")),
         row(
@@ -832,7 +1159,8 @@ fn table() -> Vec<Row> {
             "q=stedenband",
             None,
             signed("401", "200"),
-        ),
+        )
+        .shows(&[World::GENERAL_TEXT, World::PRIVATE_TEXT]),
         row("GET", "/api/v1/direct", "", None, signed("401", "200")),
         row(
             "POST",
@@ -857,6 +1185,161 @@ fn table() -> Vec<Row> {
             None,
             signed("401", "200"),
         ),
+        // tests: the fixture's private channel, direct conversation, unattached upload and
+        // B's invitation, through the same routes.
+        row(
+            "GET",
+            "/api/v1/channels/{channel}/messages",
+            "",
+            None,
+            [
+                "401", "401", "404", "404", "404", "200", "404", "200", "404", "404",
+            ],
+        )
+        .on("{channel}", "{private_channel}")
+        .shows(&[World::PRIVATE_TEXT]),
+        row(
+            "GET",
+            "/channels/{channel}",
+            "",
+            None,
+            [
+                SIGNIN, SIGNIN, "404", "404", "404", "200", "404", "200", "404", "404",
+            ],
+        )
+        .on("{channel}", "{private_channel}")
+        .shows(&[World::PRIVATE_TEXT, World::PRIVATE_CHANNEL_NAME]),
+        row(
+            "GET",
+            "/api/v1/messages/{message}",
+            "",
+            None,
+            [
+                "401", "401", "404", "404", "404", "200", "404", "200", "404", "404",
+            ],
+        )
+        .on("{message}", "{private_message}")
+        .shows(&[World::PRIVATE_TEXT]),
+        row(
+            "POST",
+            "/api/v1/channels/{channel}/messages",
+            "",
+            Json(json!({"body": "Alleen voor het kernteam"})),
+            [
+                "401", "401", "404", "404", "404", "201", "404", "201", "404", "404",
+            ],
+        )
+        .on("{channel}", "{private_channel}"),
+        row(
+            "PATCH",
+            "/api/v1/channels/{channel}",
+            "",
+            // Moderating the workspace does not open its private channels.
+            Json(json!({"topic": "Begroting"})),
+            [
+                "401", "401", "404", "404", "404", "403", "404", "200", "404", "404",
+            ],
+        )
+        .on("{channel}", "{private_channel}"),
+        row(
+            "DELETE",
+            "/api/v1/messages/{message}",
+            "",
+            None,
+            [
+                "401", "401", "404", "404", "404", "403", "404", "204", "404", "404",
+            ],
+        )
+        .on("{message}", "{private_message}"),
+        row(
+            "GET",
+            "/api/v1/channels/{channel}/messages",
+            "",
+            None,
+            [
+                "401", "401", "404", "200", "404", "200", "404", "404", "404", "404",
+            ],
+        )
+        .on("{channel}", "{direct}")
+        .shows(&[World::DIRECT_TEXT]),
+        row(
+            "GET",
+            "/channels/{channel}",
+            "",
+            None,
+            [
+                SIGNIN, SIGNIN, "404", "200", "404", "200", "404", "404", "404", "404",
+            ],
+        )
+        .on("{channel}", "{direct}")
+        .shows(&[World::DIRECT_TEXT]),
+        row(
+            "GET",
+            "/api/v1/messages/{message}",
+            "",
+            None,
+            [
+                "401", "401", "404", "200", "404", "200", "404", "404", "404", "404",
+            ],
+        )
+        .on("{message}", "{direct_message}")
+        .shows(&[World::DIRECT_TEXT]),
+        row(
+            "POST",
+            "/api/v1/channels/{channel}/messages",
+            "",
+            Json(json!({"body": "Tot morgen"})),
+            [
+                "401", "401", "404", "201", "404", "201", "404", "404", "404", "404",
+            ],
+        )
+        .on("{channel}", "{direct}"),
+        row(
+            "GET",
+            "/files/{attachment}/{name}",
+            "",
+            None,
+            // Until it is posted, an upload is its uploader's alone.
+            [
+                SIGNIN, SIGNIN, "404", "404", "404", "200", "404", "404", "404", "404",
+            ],
+        )
+        .on("{attachment}", "{upload}")
+        .on("{name}", "{upload_name}")
+        .shows(&[World::UPLOAD_TEXT]),
+        row(
+            "GET",
+            "/api/v1/organisations/{org}/members",
+            "",
+            None,
+            [
+                "401", "401", "200", "200", "200", "404", "404", "404", "404", "200",
+            ],
+        )
+        .on("{org}", "{org_b}")
+        .shows(&[EMAIL_OF_B]),
+        row(
+            "GET",
+            "/api/v1/organisations/{org}/invitations",
+            "",
+            None,
+            [
+                "401", "401", "403", "200", "403", "404", "404", "404", "404", "200",
+            ],
+        )
+        .on("{org}", "{org_b}")
+        .shows(&[World::INVITATION_B_EMAIL]),
+        row(
+            "DELETE",
+            "/api/v1/organisations/{org}/invitations/{invitation}",
+            "",
+            None,
+            [
+                "401", "401", "403", "204", "403", "404", "404", "404", "404", "204",
+            ],
+        )
+        .on("{org}", "{org_b}")
+        .on("{invitation}", "{invitation_b}"),
         // roles
         row(
             "POST",
@@ -870,6 +1353,9 @@ fn table() -> Vec<Row> {
                 "404",
                 "403",
                 "403",
+                "403",
+                "403",
+                "303 /workspaces/",
                 "303 /workspaces/",
                 "303 /workspaces/",
             ],
@@ -879,7 +1365,9 @@ fn table() -> Vec<Row> {
             "/api/v1/workspaces/{workspace}/owner",
             "",
             Json(json!({"user_id": "{admin_a}"})),
-            ["401", "401", "404", "403", "403", "204", "204"],
+            [
+                "401", "401", "404", "403", "403", "403", "403", "204", "204", "204",
+            ],
         ),
     ]
 }
@@ -917,14 +1405,20 @@ fn substitutions(app: &TestApp, world: &World) -> Vec<(&'static str, String)> {
         ("{org}", world.org_a.to_string()),
         ("{user}", world.member_a.user_id.to_string()),
         ("{invitation}", world.invitation_a.to_string()),
+        ("{invitation_b}", world.invitation_b.to_string()),
         ("{token}", BOGUS_TOKEN.to_string()),
         ("{file}", css),
         ("{workspace}", world.workspace.to_string()),
         ("{channel}", world.general_channel.to_string()),
         ("{private_channel}", world.private_channel.to_string()),
+        ("{direct}", world.direct.to_string()),
         ("{message}", world.message.to_string()),
+        ("{private_message}", world.private_message.to_string()),
+        ("{direct_message}", world.direct_message.to_string()),
         ("{attachment}", world.attachment.to_string()),
         ("{name}", World::ATTACHMENT_NAME.to_string()),
+        ("{upload}", world.upload.to_string()),
+        ("{upload_name}", World::UPLOAD_NAME.to_string()),
         ("{operator}", world.operator_id.to_string()),
         ("{org_b}", world.org_b.to_string()),
         ("{member_b}", world.member_b.user_id.to_string()),
@@ -938,11 +1432,21 @@ fn fill(subs: &[(&'static str, String)], text: &str) -> String {
 }
 
 fn concrete(subs: &[(&'static str, String)], row: &Row) -> String {
-    let mut path = fill(subs, row.path);
+    let path = row
+        .on
+        .iter()
+        .fold(row.path.to_string(), |p, (from, to)| p.replace(from, to));
+    let mut path = fill(subs, &path);
     if !row.query.is_empty() {
         path = format!("{path}?{}", row.query);
     }
     path
+}
+
+/// What a persona got: the status (with the `Location` of a redirect) and the body.
+struct Answer {
+    got: String,
+    body: String,
 }
 
 async fn send(
@@ -951,7 +1455,7 @@ async fn send(
     path: &str,
     signed_out: bool,
     subs: &[(&'static str, String)],
-) -> String {
+) -> Answer {
     // A signed-out browser has loaded a page first, which gives its forms a CSRF token.
     if signed_out {
         session.page("/signin").await;
@@ -990,38 +1494,74 @@ async fn send(
         "{} {path} answered {status}: {body}",
         row.method
     );
-    if status == 303 {
+    let got = if status == 303 {
         format!("303 {location}")
     } else {
         status.to_string()
+    };
+    Answer { got, body }
+}
+
+/// What is wrong with `answer` for `persona`: secrets it must not see, and secrets the row
+/// shows that it lacks.
+fn secret_failures(row: &Row, persona: P, expected: Expect, answer: &Answer) -> Vec<String> {
+    let mut failures = Vec::new();
+    for secret in SECRETS {
+        let may_see = secret.seen_by.contains(&persona);
+        let shown = answer.body.contains(secret.text);
+        if shown && !may_see {
+            failures.push(format!(
+                "{} {} as {persona:?}: shows {:?}",
+                row.method, row.path, secret.text
+            ));
+        }
+        if may_see && !shown && expected.starts_with('2') && row.shows.contains(&secret.text) {
+            failures.push(format!(
+                "{} {} as {persona:?}: does not show {:?}",
+                row.method, row.path, secret.text
+            ));
+        }
     }
+    failures
 }
 
 async fn check_row(row: Row) -> Vec<String> {
+    for shown in &row.shows {
+        assert!(
+            SECRETS.iter().any(|s| s.text == *shown),
+            "{} {} shows {shown:?}, which is not a secret",
+            row.method,
+            row.path
+        );
+    }
     let app = spawn_app().await;
     let mut world = World::build(&app).await;
     let subs = substitutions(&app, &world);
     let path = concrete(&subs, &row);
     let mut anonymous = app.session();
     let mut failures = Vec::new();
-    for (i, persona) in PERSONAS.iter().enumerate() {
-        let (session, signed_out) = match i {
-            0 => (&mut anonymous, true),
-            1 => (&mut world.deactivated_a.session, true),
-            2 => (&mut world.member_b.session, false),
-            3 => (&mut world.admin_b.session, false),
-            4 => (&mut world.member_a.session, false),
-            5 => (&mut world.admin_a.session, false),
-            _ => (&mut world.network_admin.session, false),
+    for (i, persona) in PERSONAS.into_iter().enumerate() {
+        let (session, signed_out) = match persona {
+            P::Anonymous => (&mut anonymous, true),
+            P::DeactivatedA => (&mut world.deactivated_a.session, true),
+            P::MemberB => (&mut world.member_b.session, false),
+            P::AdminB => (&mut world.admin_b.session, false),
+            P::Observer => (&mut world.observer.session, false),
+            P::MemberA => (&mut world.member_a.session, false),
+            P::Moderator => (&mut world.moderator.session, false),
+            P::AdminA => (&mut world.admin_a.session, false),
+            P::OutsideAdminA => (&mut world.outside_admin_a.session, false),
+            P::NetworkAdmin => (&mut world.network_admin.session, false),
         };
-        let got = send(session, &row, &path, signed_out, &subs).await;
+        let answer = send(session, &row, &path, signed_out, &subs).await;
         let expected = row.expect[i];
-        if !got.starts_with(expected) {
+        if !answer.got.starts_with(expected) {
             failures.push(format!(
-                "{} {} as {persona}: expected {expected}, got {got}",
-                row.method, row.path
+                "{} {} as {persona:?}: expected {expected}, got {}",
+                row.method, row.path, answer.got
             ));
         }
+        failures.extend(secret_failures(&row, persona, expected, &answer));
     }
     app.stop().await;
     failures
@@ -1098,19 +1638,39 @@ async fn other_tenants_objects_answer_exactly_like_missing_ones() {
             "{other} differs from a missing object"
         );
     }
-    // Revoking B's invitation from A's path finds nothing and changes nothing.
-    let res = s
+    // Revoking B's invitation from A's path finds nothing, like a missing one, and changes
+    // nothing.
+    let revoke = |invitation: i64| {
+        format!(
+            "/api/v1/organisations/{}/invitations/{invitation}",
+            world.org_a
+        )
+    };
+    let foreign = s
+        .api(Method::DELETE, &revoke(world.invitation_b), None)
+        .await;
+    let none = s.api(Method::DELETE, &revoke(missing), None).await;
+    assert_eq!(foreign.status(), 404);
+    assert_eq!(none.status(), 404);
+    assert_eq!(foreign.text().await.unwrap(), none.text().await.unwrap());
+    let pending: Vec<Value> = world
+        .admin_b
+        .session
         .api(
-            Method::DELETE,
-            &format!(
-                "/api/v1/organisations/{}/invitations/{}",
-                world.org_a,
-                world.invitation_a + 1000
-            ),
+            Method::GET,
+            &format!("/api/v1/organisations/{}/invitations", world.org_b),
             None,
         )
-        .await;
-    assert_eq!(res.status(), 404);
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert!(
+        pending
+            .iter()
+            .any(|i| i["id"] == world.invitation_b && i["email"] == World::INVITATION_B_EMAIL),
+        "B's invitation is gone: {pending:?}"
+    );
 }
 
 #[tokio::test]
@@ -1148,6 +1708,11 @@ async fn lists_show_only_what_the_caller_may_see() {
         .json()
         .await
         .unwrap();
+    // Not vacuous: A's own people are listed.
+    assert!(
+        members.iter().any(|m| m["id"] == world.member_a.user_id),
+        "{members:?}"
+    );
     assert!(
         members
             .iter()

@@ -562,7 +562,12 @@ async fn private_channels_and_observers() {
         200,
     )
     .await;
-    assert!(listed.as_array().unwrap().iter().all(|c| c["id"] != id));
+    let listed = listed.as_array().unwrap();
+    assert!(
+        listed.iter().any(|c| c["id"] == t.general),
+        "the general channel is listed: {listed:?}"
+    );
+    assert!(listed.iter().all(|c| c["id"] != id));
     // Observers read but cannot post or react.
     json(
         a.api(

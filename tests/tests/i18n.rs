@@ -111,7 +111,13 @@ fn every_locale_parses_and_has_exactly_the_english_keys() {
 #[test]
 fn every_key_used_exists() {
     let en = messages("en");
-    for id in translator_calls() {
+    let calls = translator_calls();
+    assert!(
+        calls.len() > 100,
+        "found only {} translator calls",
+        calls.len()
+    );
+    for id in calls {
         assert!(
             en.contains_key(&id),
             "code or a template uses {id}, which locales/en lacks"
@@ -129,7 +135,9 @@ fn every_key_used_exists() {
 fn no_key_is_unused() {
     let used = literals();
     let errors: BTreeSet<String> = ErrorCode::ALL.iter().map(|c| c.message_id()).collect();
-    for id in messages("en").keys() {
+    let en = messages("en");
+    assert!(en.len() > 100, "found only {} English messages", en.len());
+    for id in en.keys() {
         assert!(
             used.contains(id) || errors.contains(id),
             "{id} is never used"

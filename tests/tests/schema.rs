@@ -143,6 +143,7 @@ fn migration_folders_are_paired() {
         v.sort();
         v
     };
+    assert!(!names("sqlite").is_empty(), "no migrations found");
     assert_eq!(names("sqlite"), names("postgres"));
     for engine in ["sqlite", "postgres"] {
         for name in names(engine) {

@@ -3,6 +3,8 @@
 //! Deny by default. Objects of an organisation the caller may not see answer exactly like missing
 //! ones (404); objects they may see but not change answer 403.
 
+#[cfg(test)]
+mod decision_tests;
 pub mod events;
 pub mod extract;
 pub mod workspace;
