@@ -151,7 +151,8 @@ async fn a_person_over_quota_is_refused_and_nothing_is_written() {
 async fn parallel_uploads_cannot_pass_the_quota_together() {
     let app = spawn_app_with(|c| c.upload_quota_per_person = 3000).await;
     let world = World::build(&app).await;
-    let a = &world.member_a.session;
+    // The moderator has no uploads in the world yet (member A has its unattached one).
+    let a = &world.moderator.session;
     let names: Vec<String> = (0..10).map(|i| format!("{i}.txt")).collect();
     let answers = futures_util::future::join_all(
         names
@@ -162,7 +163,7 @@ async fn parallel_uploads_cannot_pass_the_quota_together() {
     let mut statuses: Vec<u16> = answers.iter().map(|r| r.status().as_u16()).collect();
     statuses.sort_unstable();
     assert_eq!(statuses, [201, 201, 201, 413, 413, 413, 413, 413, 413, 413]);
-    let user = world.member_a.user_id;
+    let user = world.moderator.user_id;
     let stored: i64 = app
         .state
         .db
@@ -218,7 +219,8 @@ async fn an_organisation_over_quota_is_refused() {
 async fn too_many_uploads_answer_429_with_retry_after() {
     let app = spawn_app_with(|c| c.uploads_per_window = 3).await;
     let world = World::build(&app).await;
-    let a = &world.member_a.session;
+    // The moderator has no uploads in the world yet (member A has its unattached one).
+    let a = &world.moderator.session;
     for i in 0..3 {
         uploaded(a, &app, world.general_channel, &format!("{i}.txt"), 10).await;
     }
