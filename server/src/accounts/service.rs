@@ -16,9 +16,9 @@ use super::session;
 use super::throttle;
 use super::user::{NewUser, User, UserChanges};
 use crate::audit::{self, Action, Event};
-use crate::db::run_blocking;
+use crate::db::{DbConnection, Disconnect, run_blocking};
 use crate::error::{AppError, AppResult};
-use crate::mail::{outbox, templates};
+use crate::mail::{OutgoingEmail, templates};
 use crate::organisations::model::Organisation;
 use crate::policy::{self, Actor};
 use crate::security::password::{hash_password, verify_dummy, verify_password};
@@ -191,14 +191,15 @@ pub async fn sign_out(
     token: Option<String>,
 ) -> AppResult<()> {
     let (user_id, org_id) = (identity.user.id, identity.organisation.id);
+    let session_hash = identity.session_hash.clone();
     state
-        .db
-        .write(move |conn| {
+        .transact(move |tx| {
             if let Some(token) = token {
-                session::delete_by_token(conn, &token)?;
+                session::delete_by_token(tx, &token)?;
             }
+            tx.disconnect(Disconnect::Session(session_hash));
             audit::record(
-                conn,
+                tx,
                 Event {
                     organisation_id: Some(org_id),
                     actor: Some(user_id),
@@ -211,9 +212,7 @@ pub async fn sign_out(
                 now(),
             )
         })
-        .await?;
-    state.hub.disconnect_session(&identity.session_hash);
-    Ok(())
+        .await
 }
 
 /// The pending invitation behind a link, for the acceptance page.
@@ -327,22 +326,37 @@ pub async fn request_reset(state: &AppState, email: &str, client: Option<String>
         format!("reset:acct:{}", email.as_str()),
         RESET_PER_ACCOUNT,
     )?;
-    let state2 = state.clone();
-    state
+    // Rendered before the transaction, never under the writer; the transaction checks that the
+    // account is still the one the email was written for.
+    let address = email.as_str().to_string();
+    let found = state
         .db
-        .write(move |conn| {
-            let Some(user) = User::find_by_email(conn, email.as_str())? else {
-                return Ok(());
-            };
-            let org = Organisation::find(conn, user.organisation_id)?;
-            if !user.is_active() || !org.is_active() {
+        .read(move |conn| active_account(conn, &address))
+        .await?;
+    let Some(user) = found else {
+        return Ok(());
+    };
+    let token = new_token();
+    let token_hash = hash_token(&token);
+    let tr = crate::i18n::Tr::new(state.i18n.clone(), user.language());
+    let mail = templates::reset(
+        &tr,
+        templates::Reset {
+            key: format!("reset:{token_hash}"),
+            to: &user.email,
+            name: &user.display_name,
+            link: &state.link(&format!("/reset/{token}")),
+            minutes: RESET_TTL_MINUTES,
+        },
+    )?;
+    state
+        .transact(move |tx| {
+            if active_account(tx, email.as_str())?.map(|u| u.id) != Some(user.id) {
                 return Ok(());
             }
             let now = now();
-            let token = new_token();
-            let token_hash = hash_token(&token);
             PasswordReset::insert(
-                conn,
+                tx,
                 &NewReset {
                     user_id: user.id,
                     organisation_id: user.organisation_id,
@@ -351,20 +365,9 @@ pub async fn request_reset(state: &AppState, email: &str, client: Option<String>
                     expires_at: now + Duration::minutes(RESET_TTL_MINUTES),
                 },
             )?;
-            let tr = crate::i18n::Tr::new(state2.i18n.clone(), user.language());
-            let email = templates::reset(
-                &tr,
-                templates::Reset {
-                    key: format!("reset:{token_hash}"),
-                    to: &user.email,
-                    name: &user.display_name,
-                    link: &state2.link(&format!("/reset/{token}")),
-                    minutes: RESET_TTL_MINUTES,
-                },
-            )?;
-            outbox::enqueue(conn, &email, &state2.mail_host())?;
+            tx.email(&mail)?;
             audit::record(
-                conn,
+                tx,
                 Event {
                     organisation_id: Some(user.organisation_id),
                     actor: None,
@@ -377,9 +380,16 @@ pub async fn request_reset(state: &AppState, email: &str, client: Option<String>
                 now,
             )
         })
-        .await?;
-    state.mailer.wake.notify_one();
-    Ok(())
+        .await
+}
+
+/// The account at `email` when it and its organisation are active.
+fn active_account(conn: &mut DbConnection, email: &str) -> AppResult<Option<User>> {
+    let Some(user) = User::find_by_email(conn, email)? else {
+        return Ok(None);
+    };
+    let org = Organisation::find(conn, user.organisation_id)?;
+    Ok((user.is_active() && org.is_active()).then_some(user))
 }
 
 /// Sets a new password from a reset link and ends every session of that person.
@@ -398,15 +408,14 @@ pub async fn confirm_reset(
     let password = validate::password("password", password)?;
     let hash = run_blocking(move || Ok(hash_password(&password)?)).await?;
     let token_hash = hash_token(token);
-    let user_id = state
-        .db
-        .write(move |conn| {
+    state
+        .transact(move |tx| {
             let now = now();
-            let reset = PasswordReset::find_usable(conn, &token_hash, now)?
+            let reset = PasswordReset::find_usable(tx, &token_hash, now)?
                 .ok_or_else(|| AppError::invalid(ErrorCode::InvalidToken, "token"))?;
-            let user = User::find(conn, reset.user_id)?;
+            let user = User::find(tx, reset.user_id)?;
             User::update(
-                conn,
+                tx,
                 user.id,
                 &UserChanges {
                     password_hash: Some(hash),
@@ -414,10 +423,11 @@ pub async fn confirm_reset(
                     ..Default::default()
                 },
             )?;
-            PasswordReset::consume_all_for_user(conn, user.id, now)?;
-            session::delete_for_user(conn, user.id)?;
+            PasswordReset::consume_all_for_user(tx, user.id, now)?;
+            session::delete_for_user(tx, user.id)?;
+            tx.disconnect(Disconnect::User(user.id));
             audit::record(
-                conn,
+                tx,
                 Event {
                     organisation_id: Some(user.organisation_id),
                     actor: Some(user.id),
@@ -428,12 +438,9 @@ pub async fn confirm_reset(
                     client_address: client.as_deref(),
                 },
                 now,
-            )?;
-            Ok(user.id)
+            )
         })
-        .await?;
-    state.hub.disconnect_user(user_id);
-    Ok(())
+        .await
 }
 
 /// Whether a reset link is still usable (for showing its form).
@@ -513,11 +520,10 @@ pub async fn change_password(
         identity.session_hash.clone(),
     );
     state
-        .db
-        .write(move |conn| {
+        .transact(move |tx| {
             let now = now();
             User::update(
-                conn,
+                tx,
                 user_id,
                 &UserChanges {
                     password_hash: Some(hash),
@@ -525,9 +531,13 @@ pub async fn change_password(
                     ..Default::default()
                 },
             )?;
-            session::delete_others(conn, user_id, &keep)?;
+            session::delete_others(tx, user_id, &keep)?;
+            tx.disconnect(Disconnect::OtherSessions {
+                user_id,
+                keep_session_hash: keep,
+            });
             audit::record(
-                conn,
+                tx,
                 Event {
                     organisation_id: Some(org_id),
                     actor: Some(user_id),
@@ -540,11 +550,7 @@ pub async fn change_password(
                 now,
             )
         })
-        .await?;
-    state
-        .hub
-        .disconnect_other_sessions(user_id, &identity.session_hash);
-    Ok(())
+        .await
 }
 
 /// Invites `input.email` into `organisation` and queues the email in the invitee's language.
@@ -566,86 +572,111 @@ pub async fn invite(
         inviter.user.id,
         inviter.user.display_name.clone(),
     );
-    let state2 = state.clone();
-    let invitation = state
-        .db
-        .write(move |conn| {
-            // Invitations of one address take turns: the check below must see any made at once.
-            crate::db::serialize_on(conn, &format!("invitation:{}", email.as_str()))?;
-            let now = now();
-            // Whether the address has an account, or an invitation, elsewhere is not the
-            // inviting organisation's to know: it gets the same answer and list entry either
-            // way, and the person at the address is told by email. Its own members it sees.
-            let holder = User::find_by_email(conn, email.as_str())?;
-            if holder.as_ref().is_some_and(|u| u.organisation_id == org.id) {
-                return Err(AppError::conflict(ErrorCode::EmailTaken, "email"));
-            }
-            // Inviting again replaces the earlier link; other organisations' invitations stay,
-            // and the person chooses which to accept (the other link then fails).
-            for pending in Invitation::pending_for_email(conn, email.as_str(), now)? {
-                if pending.organisation_id == org.id {
-                    Invitation::revoke(conn, pending.id, now)?;
+    let (token, role) = (new_token(), input.role);
+    // The email is rendered before the transaction, never under the writer, for the account
+    // the address has now; should that change before the transaction runs, it is rendered again.
+    for _ in 0..INVITE_ATTEMPTS {
+        let address = email.as_str().to_string();
+        let holder = state
+            .db
+            .read(move |conn| User::find_by_email(conn, &address))
+            .await?;
+        if holder.as_ref().is_some_and(|u| u.organisation_id == org.id) {
+            return Err(AppError::conflict(ErrorCode::EmailTaken, "email"));
+        }
+        let holder_id = holder.as_ref().map(|u| u.id);
+        // The key names the invitation, known only once it is inserted.
+        let mail = match &holder {
+            // No link: accepting it could only fail, the address already has an account.
+            Some(user) => templates::invitation_conflict(
+                &crate::i18n::Tr::new(state.i18n.clone(), user.language()),
+                templates::InvitationConflict {
+                    key: String::new(),
+                    to: &user.email,
+                    name: &user.display_name,
+                    inviter: &inviter_name,
+                    organisation: &org.name,
+                },
+            )?,
+            None => templates::invitation(
+                &crate::i18n::Tr::new(state.i18n.clone(), language),
+                templates::Invitation {
+                    key: String::new(),
+                    to: email.as_str(),
+                    inviter: &inviter_name,
+                    organisation: &org.name,
+                    link: &state.link(&format!("/invite/{token}")),
+                    days: INVITATION_TTL_HOURS / 24,
+                },
+            )?,
+        };
+        let (org, email, token) = (org.clone(), email.clone(), token.clone());
+        let created = state
+            .transact(move |tx| {
+                // Invitations of one address take turns: the check below must see any made at once.
+                crate::db::serialize_on(tx, &format!("invitation:{}", email.as_str()))?;
+                let now = now();
+                // Whether the address has an account, or an invitation, elsewhere is not the
+                // inviting organisation's to know: it gets the same answer and list entry either
+                // way, and the person at the address is told by email. Its own members it sees.
+                let holder = User::find_by_email(tx, email.as_str())?;
+                if holder.as_ref().is_some_and(|u| u.organisation_id == org.id) {
+                    return Err(AppError::conflict(ErrorCode::EmailTaken, "email"));
                 }
-            }
-            let token = new_token();
-            let invitation = Invitation::insert(
-                conn,
-                &NewInvitationRow {
-                    organisation_id: org.id,
-                    email: email.as_str(),
-                    role: input.role.as_str(),
-                    language: language.as_str(),
-                    token_hash: &hash_token(&token),
-                    invited_by: Some(inviter_id),
-                    created_at: now,
-                    expires_at: now + Duration::hours(INVITATION_TTL_HOURS),
-                },
-            )?;
-            let key = format!("invitation:{}", invitation.id);
-            let mail = match holder {
-                // No link: accepting it could only fail, the address already has an account.
-                Some(user) => templates::invitation_conflict(
-                    &crate::i18n::Tr::new(state2.i18n.clone(), user.language()),
-                    templates::InvitationConflict {
-                        key,
-                        to: &user.email,
-                        name: &user.display_name,
-                        inviter: &inviter_name,
-                        organisation: &org.name,
+                if holder.map(|u| u.id) != holder_id {
+                    return Ok(None);
+                }
+                // Inviting again replaces the earlier link; other organisations' invitations stay,
+                // and the person chooses which to accept (the other link then fails).
+                for pending in Invitation::pending_for_email(tx, email.as_str(), now)? {
+                    if pending.organisation_id == org.id {
+                        Invitation::revoke(tx, pending.id, now)?;
+                    }
+                }
+                let invitation = Invitation::insert(
+                    tx,
+                    &NewInvitationRow {
+                        organisation_id: org.id,
+                        email: email.as_str(),
+                        role: role.as_str(),
+                        language: language.as_str(),
+                        token_hash: &hash_token(&token),
+                        invited_by: Some(inviter_id),
+                        created_at: now,
+                        expires_at: now + Duration::hours(INVITATION_TTL_HOURS),
                     },
-                )?,
-                None => templates::invitation(
-                    &crate::i18n::Tr::new(state2.i18n.clone(), language),
-                    templates::Invitation {
-                        key,
-                        to: email.as_str(),
-                        inviter: &inviter_name,
-                        organisation: &org.name,
-                        link: &state2.link(&format!("/invite/{token}")),
-                        days: INVITATION_TTL_HOURS / 24,
+                )?;
+                tx.email(&OutgoingEmail {
+                    key: format!("invitation:{}", invitation.id),
+                    ..mail
+                })?;
+                audit::record(
+                    tx,
+                    Event {
+                        organisation_id: Some(org.id),
+                        actor: Some(inviter_id),
+                        action: Action::InvitationCreated,
+                        target_type: "invitation",
+                        target_id: Some(invitation.id),
+                        detail: json!({ "role": role.as_str() }),
+                        client_address: None,
                     },
-                )?,
-            };
-            outbox::enqueue(conn, &mail, &state2.mail_host())?;
-            audit::record(
-                conn,
-                Event {
-                    organisation_id: Some(org.id),
-                    actor: Some(inviter_id),
-                    action: Action::InvitationCreated,
-                    target_type: "invitation",
-                    target_id: Some(invitation.id),
-                    detail: json!({ "role": input.role.as_str() }),
-                    client_address: None,
-                },
-                now,
-            )?;
-            Ok(invitation)
-        })
-        .await?;
-    state.mailer.wake.notify_one();
-    Ok(invitation)
+                    now,
+                )?;
+                Ok(Some(invitation))
+            })
+            .await?;
+        if let Some(invitation) = created {
+            return Ok(invitation);
+        }
+    }
+    Err(AppError::unavailable(anyhow::anyhow!(
+        "the account at an invited address kept changing"
+    )))
 }
+
+/// Renderings of an invitation before giving up on an address whose account keeps changing.
+const INVITE_ATTEMPTS: usize = 3;
 
 pub async fn revoke_invitation(
     state: &AppState,
@@ -686,10 +717,9 @@ pub async fn update_member(
     input: MemberUpdate,
 ) -> AppResult<User> {
     let actor = *actor;
-    let user = state
-        .db
-        .write(move |conn| {
-            let target = User::find_in_org(conn, organisation_id, user_id)?;
+    state
+        .transact(move |tx| {
+            let target = User::find_in_org(tx, organisation_id, user_id)?;
             policy::change_member(&actor, target.id)?;
             let now = now();
             let mut changes = UserChanges {
@@ -707,16 +737,19 @@ pub async fn update_member(
             if let Some(status) = input.status.filter(|s| *s != target.status()) {
                 changes.status = Some(status.as_str().to_string());
                 if status == UserStatus::Deactivated {
-                    session::delete_for_user(conn, target.id)?;
+                    session::delete_for_user(tx, target.id)?;
                     events.push((Action::UserDeactivated, json!({})));
                 } else {
                     events.push((Action::UserReactivated, json!({})));
                 }
             }
-            let user = User::update(conn, target.id, &changes)?;
+            let user = User::update(tx, target.id, &changes)?;
+            if user.status() == UserStatus::Deactivated {
+                tx.disconnect(Disconnect::User(user.id));
+            }
             for (action, detail) in events {
                 audit::record(
-                    conn,
+                    tx,
                     Event {
                         organisation_id: Some(organisation_id),
                         actor: Some(actor.user_id),
@@ -731,11 +764,7 @@ pub async fn update_member(
             }
             Ok(user)
         })
-        .await?;
-    if user.status() == UserStatus::Deactivated {
-        state.hub.disconnect_user(user.id);
-    }
-    Ok(user)
+        .await
 }
 
 /// Role given to invitees when a form does not say.

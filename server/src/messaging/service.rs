@@ -24,7 +24,7 @@ use crate::error::{AppError, AppResult};
 use crate::organisations::model::Organisation;
 use crate::policy::Actor;
 use crate::policy::workspace::{ChannelAction, ChannelFacts, WorkspaceAction, channel as decide};
-use crate::realtime::events::{NewEvent, StoredEvent, record};
+use crate::realtime::events::NewEvent;
 use crate::state::AppState;
 use crate::time::{now, rfc3339};
 use crate::validate;
@@ -122,24 +122,6 @@ pub fn load(
     Ok((channel, facts))
 }
 
-fn channel_event(
-    conn: &mut DbConnection,
-    kind: EventKind,
-    channel: &Channel,
-    data: serde_json::Value,
-) -> AppResult<StoredEvent> {
-    record(
-        conn,
-        NewEvent {
-            kind,
-            workspace_id: channel.workspace_id,
-            channel_id: Some(channel.id),
-            user_id: None,
-            data,
-        },
-    )
-}
-
 pub fn channel_view(channel: &Channel, read_seq: i64, mentions: i64) -> ChannelView {
     ChannelView {
         id: channel.id,
@@ -190,13 +172,12 @@ pub async fn create_channel(
     let name = validate::text("name", &input.name, MAX_CHANNEL_NAME_CHARS)?;
     let topic = validate::optional_text("topic", &input.topic, MAX_TOPIC_CHARS)?;
     let actor = *actor;
-    let (channel, events) = state
-        .db
-        .write(move |conn| {
-            workspaces::load(conn, &actor, workspace_id, WorkspaceAction::Moderate)?;
+    let channel = state
+        .transact(move |tx| {
+            workspaces::load(tx, &actor, workspace_id, WorkspaceAction::Moderate)?;
             let now = now();
             let channel = Channel::insert(
-                conn,
+                tx,
                 Some(workspace_id),
                 KIND_CHANNEL,
                 &name,
@@ -212,27 +193,25 @@ pub async fn create_channel(
                 members.dedup();
                 for user_id in members {
                     // Only people of the workspace can be in its private channels.
-                    if crate::workspaces::model::Member::find(conn, workspace_id, user_id)?
-                        .is_none()
+                    if crate::workspaces::model::Member::find(tx, workspace_id, user_id)?.is_none()
                     {
                         return Err(AppError::invalid(ErrorCode::InvalidValue, "member_ids"));
                     }
-                    channel::add_channel_member(conn, channel.id, user_id, now)?;
-                    channel::grant_marker(conn, user_id, channel.id, 0, now)?;
+                    channel::add_channel_member(tx, channel.id, user_id, now)?;
+                    channel::grant_marker(tx, user_id, channel.id, 0, now)?;
                 }
             } else {
-                channel::grant_workspace_members(conn, workspace_id, channel.id, now)?;
+                channel::grant_workspace_members(tx, workspace_id, channel.id, now)?;
             }
-            let ev = channel_event(
-                conn,
+            tx.emit_in_channel(
                 EventKind::ChannelChanged,
-                &channel,
+                channel.workspace_id,
+                channel.id,
                 json!({"channel": channel_view(&channel, 0, 0)}),
-            )?;
-            Ok((channel, vec![ev]))
+            );
+            Ok(channel)
         })
         .await?;
-    state.hub.publish_all(events);
     Ok(channel)
 }
 
@@ -254,25 +233,23 @@ pub async fn update_channel(
     }
     changes.archived_at = input.archived.map(|a| a.then(now));
     let actor = *actor;
-    let (channel, events) = state
-        .db
-        .write(move |conn| {
-            let channel = Channel::find(conn, channel_id)?;
+    let channel = state
+        .transact(move |tx| {
+            let channel = Channel::find(tx, channel_id)?;
             // Moderating an archived channel (to unarchive it) is allowed.
-            let (_, mut facts) = load(conn, &actor, channel_id, ChannelAction::Read)?;
+            let (_, mut facts) = load(tx, &actor, channel_id, ChannelAction::Read)?;
             facts.archived = false;
             decide(&actor, &facts, ChannelAction::Moderate)?;
-            let updated = Channel::update(conn, channel.id, &changes)?;
-            let ev = channel_event(
-                conn,
+            let updated = Channel::update(tx, channel.id, &changes)?;
+            tx.emit_in_channel(
                 EventKind::ChannelChanged,
-                &updated,
+                updated.workspace_id,
+                updated.id,
                 json!({"channel": channel_view(&updated, 0, 0)}),
-            )?;
-            Ok((updated, vec![ev]))
+            );
+            Ok(updated)
         })
         .await?;
-    state.hub.publish_all(events);
     Ok(channel)
 }
 
@@ -410,24 +387,23 @@ pub async fn post(
         ));
     }
     let actor = *actor;
-    let (view, events) = state
-        .db
-        .write(move |conn| {
-            let (channel, _) = load(conn, &actor, channel_id, ChannelAction::Post)?;
-            let rendered = render_in_channel(conn, channel.id, &body)?;
-            let author = User::find(conn, actor.user_id)?;
+    let view = state
+        .transact(move |tx| {
+            let (channel, _) = load(tx, &actor, channel_id, ChannelAction::Post)?;
+            let rendered = render_in_channel(tx, channel.id, &body)?;
+            let author = User::find(tx, actor.user_id)?;
             let lang = language_of(&rendered.plain_text, input.language.as_deref(), &author)?;
             if let Some(root_id) = input.thread_root_id {
-                let root = Message::find(conn, root_id)
+                let root = Message::find(tx, root_id)
                     .map_err(|_| AppError::invalid(ErrorCode::InvalidValue, "thread_root_id"))?;
                 if root.channel_id != channel.id || root.thread_root_id.is_some() {
                     return Err(AppError::invalid(ErrorCode::InvalidValue, "thread_root_id"));
                 }
             }
             let now = now();
-            let seq = Channel::next_seq(conn, channel.id, now)?;
+            let seq = Channel::next_seq(tx, channel.id, now)?;
             let message = Message::insert(
-                conn,
+                tx,
                 &NewMessageRow {
                     channel_id: channel.id,
                     workspace_id: channel.workspace_id,
@@ -443,11 +419,11 @@ pub async fn post(
                 },
             )?;
             if let Some(root_id) = input.thread_root_id {
-                Message::bump_thread(conn, root_id, now)?;
+                Message::bump_thread(tx, root_id, now)?;
             }
             if !input.attachment_ids.is_empty()
                 && Attachment::attach(
-                    conn,
+                    tx,
                     &input.attachment_ids,
                     message.id,
                     channel.id,
@@ -457,28 +433,32 @@ pub async fn post(
                 return Err(AppError::invalid(ErrorCode::InvalidValue, "attachment_ids"));
             }
             // Only people who can read the channel are notified of a mention.
-            let readers = channel::readers(conn, channel.id)?;
+            let readers = channel::readers(tx, channel.id)?;
             let mentioned: Vec<i64> = rendered
                 .mentions
                 .iter()
                 .copied()
                 .filter(|id| readers.contains(id) && *id != actor.user_id)
                 .collect();
-            message::add_mentions(conn, &message, &mentioned)?;
+            message::add_mentions(tx, &message, &mentioned)?;
             // One's own message is read.
-            channel::set_read_seq(conn, actor.user_id, channel.id, seq, now)?;
-            crate::db::search::index(conn, message.id, &lang, &rendered.plain_text)?;
-            let view = views(conn, actor.user_id, std::slice::from_ref(&message))?.remove(0);
+            channel::set_read_seq(tx, actor.user_id, channel.id, seq, now)?;
+            crate::db::search::index(tx, message.id, &lang, &rendered.plain_text)?;
+            let view = views(tx, actor.user_id, std::slice::from_ref(&message))?.remove(0);
             let mut data = json!({"message": &view});
             if let Some(root_id) = input.thread_root_id {
-                let root = Message::find(conn, root_id)?;
+                let root = Message::find(tx, root_id)?;
                 data["thread"] = json!({"root_id": root_id, "reply_count": root.reply_count});
             }
-            let ev = channel_event(conn, EventKind::MessageCreated, &channel, data)?;
-            Ok((view, vec![ev]))
+            tx.emit_in_channel(
+                EventKind::MessageCreated,
+                channel.workspace_id,
+                channel.id,
+                data,
+            );
+            Ok(view)
         })
         .await?;
-    state.hub.publish_all(events);
     Ok(view)
 }
 
@@ -549,45 +529,43 @@ pub async fn edit(
         return Err(AppError::invalid(ErrorCode::FieldRequired, "body"));
     }
     let actor = *actor;
-    let (view, events) = state
-        .db
-        .write(move |conn| {
-            let (message, channel, facts) = load_message(conn, &actor, message_id)?;
+    let view = state
+        .transact(move |tx| {
+            let (message, channel, facts) = load_message(tx, &actor, message_id)?;
             crate::policy::workspace::edit_message(&actor, message.author_id, &facts)?;
             if message.deleted_at.is_some() {
                 return Err(AppError::not_found());
             }
             let now = now();
-            message::record_edit(conn, &message, actor.user_id, now)?;
+            message::record_edit(tx, &message, actor.user_id, now)?;
             let md = body.unwrap_or_else(|| message.body_md.clone());
-            let rendered = render_in_channel(conn, channel.id, &md)?;
-            let author = User::find(conn, actor.user_id)?;
+            let rendered = render_in_channel(tx, channel.id, &md)?;
+            let author = User::find(tx, actor.user_id)?;
             let lang = match (&input.language, &input.body) {
                 (Some(l), _) => language_of(&rendered.plain_text, Some(l), &author)?,
                 (None, Some(_)) => language_of(&rendered.plain_text, None, &author)?,
                 (None, None) => message.language.clone(),
             };
-            let updated = Message::set_body(conn, message.id, &md, &rendered.html, &lang, now)?;
-            let readers = channel::readers(conn, channel.id)?;
+            let updated = Message::set_body(tx, message.id, &md, &rendered.html, &lang, now)?;
+            let readers = channel::readers(tx, channel.id)?;
             let mentioned: Vec<i64> = rendered
                 .mentions
                 .iter()
                 .copied()
                 .filter(|id| readers.contains(id) && *id != actor.user_id)
                 .collect();
-            message::add_mentions(conn, &updated, &mentioned)?;
-            crate::db::search::index(conn, updated.id, &lang, &rendered.plain_text)?;
-            let view = views(conn, actor.user_id, std::slice::from_ref(&updated))?.remove(0);
-            let ev = channel_event(
-                conn,
+            message::add_mentions(tx, &updated, &mentioned)?;
+            crate::db::search::index(tx, updated.id, &lang, &rendered.plain_text)?;
+            let view = views(tx, actor.user_id, std::slice::from_ref(&updated))?.remove(0);
+            tx.emit_in_channel(
                 EventKind::MessageUpdated,
-                &channel,
+                channel.workspace_id,
+                channel.id,
                 json!({"message": &view}),
-            )?;
-            Ok((view, vec![ev]))
+            );
+            Ok(view)
         })
         .await?;
-    state.hub.publish_all(events);
     Ok(view)
 }
 
@@ -618,25 +596,24 @@ pub async fn history_of(
 /// Deletes a message, leaving a tombstone in the history.
 pub async fn delete(state: &AppState, actor: &Actor, message_id: i64) -> AppResult<()> {
     let actor = *actor;
-    let events = state
-        .db
-        .write(move |conn| {
-            let (message, channel, facts) = load_message(conn, &actor, message_id)?;
+    state
+        .transact(move |tx| {
+            let (message, channel, facts) = load_message(tx, &actor, message_id)?;
             crate::policy::workspace::delete_message(&actor, message.author_id, &facts)?;
             if message.deleted_at.is_some() {
-                return Ok(Vec::new());
+                return Ok(());
             }
-            let m = Message::tombstone(conn, message.id, actor.user_id, now())?;
-            crate::db::search::unindex(conn, m.id)?;
-            Ok(vec![channel_event(
-                conn,
+            let m = Message::tombstone(tx, message.id, actor.user_id, now())?;
+            crate::db::search::unindex(tx, m.id)?;
+            tx.emit_in_channel(
                 EventKind::MessageDeleted,
-                &channel,
+                channel.workspace_id,
+                channel.id,
                 json!({"message_id": m.id, "seq": m.seq, "thread_root_id": m.thread_root_id}),
-            )?])
+            );
+            Ok(())
         })
         .await?;
-    state.hub.publish_all(events);
     Ok(())
 }
 
@@ -657,27 +634,25 @@ pub async fn react(
         return Err(AppError::invalid(ErrorCode::InvalidValue, "emoji"));
     }
     let actor = *actor;
-    let (view, events) = state
-        .db
-        .write(move |conn| {
-            let (message, channel, _) = load_message(conn, &actor, message_id)?;
-            load(conn, &actor, channel.id, ChannelAction::Post)?;
+    let view = state
+        .transact(move |tx| {
+            let (message, channel, _) = load_message(tx, &actor, message_id)?;
+            load(tx, &actor, channel.id, ChannelAction::Post)?;
             if message.deleted_at.is_some() {
                 return Err(AppError::not_found());
             }
             let changed =
-                message::toggle_reaction(conn, message.id, actor.user_id, &emoji, add, now())?;
-            let view = views(conn, actor.user_id, std::slice::from_ref(&message))?.remove(0);
+                message::toggle_reaction(tx, message.id, actor.user_id, &emoji, add, now())?;
+            let view = views(tx, actor.user_id, std::slice::from_ref(&message))?.remove(0);
             if !changed {
                 // Reacting again (or at the same moment) is the same reaction: nobody hears of it.
-                return Ok((view, Vec::new()));
+                return Ok(view);
             }
             // Each reader computes "mine" for themselves from the user id.
-            let ev = channel_event(conn, EventKind::ReactionChanged, &channel, json!({"message_id": message.id, "emoji": &emoji, "user_id": actor.user_id, "added": add}))?;
-            Ok((view, vec![ev]))
+            tx.emit_in_channel(EventKind::ReactionChanged, channel.workspace_id, channel.id, json!({"message_id": message.id, "emoji": &emoji, "user_id": actor.user_id, "added": add}));
+            Ok(view)
         })
         .await?;
-    state.hub.publish_all(events);
     Ok(view)
 }
 
@@ -734,25 +709,23 @@ pub async fn mark_read(
     seq: Option<i64>,
 ) -> AppResult<ChannelView> {
     let actor = *actor;
-    let (view, events) = state
-        .db
-        .write(move |conn| {
-            let (channel, _) = load(conn, &actor, channel_id, ChannelAction::Read)?;
+    let view = state
+        .transact(move |tx| {
+            let (channel, _) = load(tx, &actor, channel_id, ChannelAction::Read)?;
             let seq = seq.unwrap_or(channel.last_seq).clamp(0, channel.last_seq);
             let now = now();
-            channel::grant_marker(conn, actor.user_id, channel.id, seq, now)?;
-            channel::set_read_seq(conn, actor.user_id, channel.id, seq, now)?;
-            let mentions = crate::db::search::unread_counts(conn, actor.user_id)?
+            channel::grant_marker(tx, actor.user_id, channel.id, seq, now)?;
+            channel::set_read_seq(tx, actor.user_id, channel.id, seq, now)?;
+            let mentions = crate::db::search::unread_counts(tx, actor.user_id)?
                 .into_iter()
                 .find(|c| c.channel_id == channel.id)
                 .map_or(0, |c| c.mentions);
             let view = channel_view(&channel, seq, mentions);
             // Only the reader's own tabs hear about it.
-            let ev = record(conn, NewEvent { kind: EventKind::ReadMarker, workspace_id: channel.workspace_id, channel_id: Some(channel.id), user_id: Some(actor.user_id), data: json!({"channel_id": channel.id, "read_seq": seq, "unread": view.unread, "mentions": view.mentions}) })?;
-            Ok((view, vec![ev]))
+            tx.emit(NewEvent { kind: EventKind::ReadMarker, workspace_id: channel.workspace_id, channel_id: Some(channel.id), user_id: Some(actor.user_id), data: json!({"channel_id": channel.id, "read_seq": seq, "unread": view.unread, "mentions": view.mentions}) });
+            Ok(view)
         })
         .await?;
-    state.hub.publish_all(events);
     Ok(view)
 }
 
@@ -851,44 +824,42 @@ pub async fn start_direct(
         return Err(AppError::too_long("user_ids", MAX_DIRECT_PARTICIPANTS));
     }
     let actor = *actor;
-    let (channel, events) = state
-        .db
-        .write(move |conn| {
+    let channel = state
+        .transact(move |tx| {
             let mut names = Vec::new();
             for id in &people {
-                let user = User::find(conn, *id)
+                let user = User::find(tx, *id)
                     .map_err(|_| AppError::invalid(ErrorCode::InvalidValue, "user_ids"))?;
-                let org = Organisation::find(conn, user.organisation_id)?;
+                let org = Organisation::find(tx, user.organisation_id)?;
                 crate::policy::workspace::start_direct(&actor, user.is_active(), org.is_active())
                     .map_err(|_| AppError::invalid(ErrorCode::InvalidValue, "user_ids"))?;
                 names.push(user.display_name);
             }
             let key = channel::direct_key(&people);
-            if let Some(existing) = Channel::find_direct(conn, &key)? {
-                return Ok((existing, Vec::new()));
+            if let Some(existing) = Channel::find_direct(tx, &key)? {
+                return Ok(existing);
             }
             let now = now();
             let Some(channel) =
-                Channel::insert_direct(conn, &key, &names.join(", "), actor.user_id, now)?
+                Channel::insert_direct(tx, &key, &names.join(", "), actor.user_id, now)?
             else {
                 // An identical request created it while we checked; its transaction committed.
-                let existing = Channel::find_direct(conn, &key)?.ok_or_else(AppError::not_found)?;
-                return Ok((existing, Vec::new()));
+                let existing = Channel::find_direct(tx, &key)?.ok_or_else(AppError::not_found)?;
+                return Ok(existing);
             };
             for id in &people {
-                channel::add_channel_member(conn, channel.id, *id, now)?;
-                channel::grant_marker(conn, *id, channel.id, 0, now)?;
+                channel::add_channel_member(tx, channel.id, *id, now)?;
+                channel::grant_marker(tx, *id, channel.id, 0, now)?;
             }
-            let ev = channel_event(
-                conn,
+            tx.emit_in_channel(
                 EventKind::ChannelChanged,
-                &channel,
+                channel.workspace_id,
+                channel.id,
                 json!({"channel": channel_view(&channel, 0, 0)}),
-            )?;
-            Ok((channel, vec![ev]))
+            );
+            Ok(channel)
         })
         .await?;
-    state.hub.publish_all(events);
     Ok(channel)
 }
 

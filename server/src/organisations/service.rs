@@ -8,6 +8,7 @@ use serde_json::json;
 use super::model::{NewOrganisationRow, Organisation, OrganisationChanges};
 use crate::accounts::session;
 use crate::audit::{self, Action, Event};
+use crate::db::Disconnect;
 use crate::error::{AppError, AppResult};
 use crate::policy::{self, Actor};
 use crate::state::AppState;
@@ -83,22 +84,24 @@ pub async fn update(
     }
     changes.status = input.status.map(|s| s.as_str().to_string());
     let actor_id = actor.user_id;
-    let org = state
-        .db
-        .write(move |conn| {
-            let before = Organisation::find(conn, organisation_id)?;
-            let org = Organisation::update(conn, organisation_id, &changes)?;
+    state
+        .transact(move |tx| {
+            let before = Organisation::find(tx, organisation_id)?;
+            let org = Organisation::update(tx, organisation_id, &changes)?;
             let now = now();
+            if org.status() == OrgStatus::Suspended {
+                tx.disconnect(Disconnect::Organisation(org.id));
+            }
             let action = match (before.status(), org.status()) {
                 (OrgStatus::Active, OrgStatus::Suspended) => {
-                    session::delete_for_organisation(conn, organisation_id)?;
+                    session::delete_for_organisation(tx, organisation_id)?;
                     Action::OrganisationSuspended
                 }
                 (OrgStatus::Suspended, OrgStatus::Active) => Action::OrganisationReactivated,
                 _ => Action::OrganisationUpdated,
             };
             audit::record(
-                conn,
+                tx,
                 Event {
                     organisation_id: Some(organisation_id),
                     actor: Some(actor_id),
@@ -112,9 +115,5 @@ pub async fn update(
             )?;
             Ok(org)
         })
-        .await?;
-    if org.status() == OrgStatus::Suspended {
-        state.hub.disconnect_organisation(org.id);
-    }
-    Ok(org)
+        .await
 }

@@ -1,12 +1,15 @@
 //! The event log: every realtime event is a row of `events`, written in the transaction of the
 //! change it describes, so the database stays the source of replay (a bus only notifies).
 //!
+//! Services emit events through the unit of work ([`crate::db::unit_of_work`]), which records
+//! them last in the transaction and publishes them after the commit:
+//!
 //! ```ignore
-//! let event = state.db.write(move |conn| {
+//! state.transact(move |tx| {
 //!     // ... the change itself ...
-//!     realtime::events::record(conn, NewEvent { kind: EventKind::MessageCreated, .. })
+//!     tx.emit(NewEvent { kind: EventKind::MessageCreated, .. });
+//!     Ok(())
 //! }).await?;
-//! state.hub.publish(event); // after the commit, never inside the transaction
 //! ```
 //!
 //! Who receives an event is decided by [`crate::policy::events`], for live delivery and replay alike.
@@ -200,8 +203,8 @@ pub fn prepare(conn: &mut DbConnection) -> AppResult<()> {
     Ok(())
 }
 
-/// Appends `event` to the log inside the caller's transaction. Publish the result with
-/// [`crate::realtime::hub::Hub::publish`] once that transaction has committed.
+/// Appends `event` to the log inside the caller's transaction. Services do not call it: the unit
+/// of work ([`crate::db::unit_of_work`]) records what they emit and publishes it after the commit.
 ///
 /// Make it the transaction's last statement: it takes a lock that orders event-producing
 /// transactions until they commit, so that ids become visible in increasing order. Without it, on

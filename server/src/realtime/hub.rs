@@ -284,8 +284,9 @@ impl Hub {
         self.inner.bus.publish(event);
     }
 
-    /// Publishes what a committed transaction recorded, in order.
-    pub fn publish_all(&self, events: Vec<StoredEvent>) {
+    /// Publishes what a committed transaction recorded, in order. Only the unit of work
+    /// (`db::unit_of_work`) calls it; a test there keeps services from publishing by hand.
+    pub(crate) fn publish_all(&self, events: Vec<StoredEvent>) {
         for event in events {
             self.publish(event);
         }

@@ -2,21 +2,16 @@
 //! the websocket endpoint `GET /api/v1/events` ([`ws`]). Who receives what is decided by
 //! [`crate::policy::events`].
 //!
-//! A service that changes something people watch records an event in its transaction and publishes
-//! it after the commit:
+//! A service that changes something people watch emits an event in its unit of work
+//! ([`crate::db::unit_of_work`]), which records it last in the transaction and publishes it after
+//! the commit:
 //!
 //! ```ignore
-//! let event = state.db.write(move |conn| {
+//! state.transact(move |tx| {
 //!     let message = /* ... insert the message ... */;
-//!     realtime::events::record(conn, NewEvent {
-//!         kind: EventKind::MessageCreated,
-//!         workspace_id: message.workspace_id,
-//!         channel_id: Some(message.channel_id),
-//!         user_id: None,
-//!         data: serde_json::to_value(&view)?,
-//!     })
+//!     tx.emit_in_channel(EventKind::MessageCreated, message.workspace_id, message.channel_id, data);
+//!     Ok(message)
 //! }).await?;
-//! state.hub.publish(event);
 //! ```
 
 pub mod cursor;

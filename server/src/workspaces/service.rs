@@ -9,14 +9,13 @@ use serde_json::json;
 use super::model::{Member, NewWorkspaceRow, Participant, Workspace, WorkspaceChanges};
 use crate::accounts::user::User;
 use crate::audit;
-use crate::db::DbConnection;
 use crate::db::schema::{workspace_members, workspace_organisations, workspaces};
+use crate::db::{DbConnection, Tx};
 use crate::error::{AppError, AppResult};
 use crate::messaging::channel::{self, Channel, KIND_CHANNEL};
 use crate::organisations::model::Organisation;
 use crate::policy::workspace::{Target, WorkspaceAction, WorkspaceFacts, workspace as decide};
 use crate::policy::{self, Actor};
-use crate::realtime::events::{NewEvent, StoredEvent, record};
 use crate::state::AppState;
 use crate::time::now;
 use crate::validate;
@@ -88,24 +87,6 @@ pub fn facts_of(
     }
 }
 
-fn event(
-    conn: &mut DbConnection,
-    kind: EventKind,
-    workspace_id: i64,
-    data: serde_json::Value,
-) -> AppResult<StoredEvent> {
-    record(
-        conn,
-        NewEvent {
-            kind,
-            workspace_id: Some(workspace_id),
-            channel_id: None,
-            user_id: None,
-            data,
-        },
-    )
-}
-
 /// The name of a workspace's first channel, in its default language.
 fn general_name(state: &AppState, language: agora_shared::api::Language) -> String {
     crate::i18n::Tr::new(state.i18n.clone(), language).t("channel-general-name")
@@ -120,16 +101,15 @@ pub async fn create(state: &AppState, actor: &Actor, input: NewWorkspace) -> App
     let tags = validate::sdg_tags("sdg_tags", &input.sdg_tags)?;
     let general = general_name(state, input.default_language);
     let actor = *actor;
-    let (workspace, events) = state
-        .db
-        .write(move |conn| {
-            let org = Organisation::find(conn, owner)?;
+    let workspace = state
+        .transact(move |tx| {
+            let org = Organisation::find(tx, owner)?;
             if !org.is_active() {
                 return Err(AppError::not_found());
             }
             let now = now();
             let workspace = Workspace::insert(
-                conn,
+                tx,
                 &NewWorkspaceRow {
                     owner_organisation_id: owner,
                     kind: input.kind.as_str(),
@@ -144,7 +124,7 @@ pub async fn create(state: &AppState, actor: &Actor, input: NewWorkspace) -> App
                 },
             )?;
             Participant::upsert(
-                conn,
+                tx,
                 workspace.id,
                 owner,
                 Participation::Active,
@@ -154,7 +134,7 @@ pub async fn create(state: &AppState, actor: &Actor, input: NewWorkspace) -> App
             // A network admin creating for another organisation is not a member of it.
             if owner == actor.organisation_id {
                 Member::insert(
-                    conn,
+                    tx,
                     workspace.id,
                     actor.user_id,
                     actor.organisation_id,
@@ -164,7 +144,7 @@ pub async fn create(state: &AppState, actor: &Actor, input: NewWorkspace) -> App
                 )?;
             }
             let first = Channel::insert(
-                conn,
+                tx,
                 Some(workspace.id),
                 KIND_CHANNEL,
                 &general,
@@ -173,17 +153,15 @@ pub async fn create(state: &AppState, actor: &Actor, input: NewWorkspace) -> App
                 actor.user_id,
                 now,
             )?;
-            channel::grant_workspace_members(conn, workspace.id, first.id, now)?;
-            let ev = event(
-                conn,
+            channel::grant_workspace_members(tx, workspace.id, first.id, now)?;
+            tx.emit_in_workspace(
                 EventKind::MembershipChanged,
                 workspace.id,
                 json!({"workspace_id": workspace.id, "user_id": actor.user_id}),
-            )?;
-            Ok((workspace, vec![ev]))
+            );
+            Ok(workspace)
         })
         .await?;
-    state.hub.publish_all(events);
     Ok(workspace)
 }
 
@@ -214,25 +192,22 @@ pub async fn update(
     changes.default_language = input.default_language.map(|l| l.as_str().to_string());
     changes.archived_at = input.archived.map(|a| a.then(now));
     let actor = *actor;
-    let (ws, events) = state
-        .db
-        .write(move |conn| {
+    let ws = state
+        .transact(move |tx| {
             // Archived workspaces can still be unarchived by their owners.
-            let workspace = Workspace::find(conn, workspace_id)?;
-            let mut f = facts(conn, &actor, &workspace)?;
+            let workspace = Workspace::find(tx, workspace_id)?;
+            let mut f = facts(tx, &actor, &workspace)?;
             f.archived = false;
             decide(&actor, &f, WorkspaceAction::Administer)?;
-            let ws = Workspace::update(conn, workspace_id, &changes)?;
-            let ev = event(
-                conn,
+            let ws = Workspace::update(tx, workspace_id, &changes)?;
+            tx.emit_in_workspace(
                 EventKind::ChannelChanged,
                 workspace_id,
                 json!({"workspace_id": workspace_id}),
-            )?;
-            Ok((ws, vec![ev]))
+            );
+            Ok(ws)
         })
         .await?;
-    state.hub.publish_all(events);
     Ok(ws)
 }
 
@@ -280,11 +255,10 @@ pub async fn decide_participation(
     accept: bool,
 ) -> AppResult<()> {
     let actor = *actor;
-    let events = state
-        .db
-        .write(move |conn| {
+    state
+        .transact(move |tx| {
             let scoped = load(
-                conn,
+                tx,
                 &actor,
                 workspace_id,
                 WorkspaceAction::DecideParticipation,
@@ -292,10 +266,10 @@ pub async fn decide_participation(
             let now = now();
             let active = scoped.facts.own_participation == Some(Participation::Active);
             if active && accept {
-                return Ok(Vec::new());
+                return Ok(());
             }
             if active {
-                return withdraw(conn, &actor, &scoped, now);
+                return withdraw(tx, &actor, &scoped, now);
             }
             let status = if accept {
                 Participation::Active
@@ -303,7 +277,7 @@ pub async fn decide_participation(
                 Participation::Declined
             };
             Participant::upsert(
-                conn,
+                tx,
                 workspace_id,
                 actor.organisation_id,
                 status,
@@ -311,11 +285,11 @@ pub async fn decide_participation(
                 now,
             )?;
             if !accept {
-                return Ok(Vec::new());
+                return Ok(());
             }
             if scoped.facts.role.is_none() {
                 Member::insert(
-                    conn,
+                    tx,
                     workspace_id,
                     actor.user_id,
                     actor.organisation_id,
@@ -323,17 +297,16 @@ pub async fn decide_participation(
                     Some(actor.user_id),
                     now,
                 )?;
-                channel::grant_public_channels(conn, workspace_id, actor.user_id, now)?;
+                channel::grant_public_channels(tx, workspace_id, actor.user_id, now)?;
             }
-            Ok(vec![event(
-                conn,
+            tx.emit_in_workspace(
                 EventKind::MembershipChanged,
                 workspace_id,
                 json!({"workspace_id": workspace_id, "organisation_id": actor.organisation_id}),
-            )?])
+            );
+            Ok(())
         })
         .await?;
-    state.hub.publish_all(events);
     Ok(())
 }
 
@@ -341,64 +314,51 @@ pub async fn decide_participation(
 /// access, so their streams stop carrying the workspace at once. Coming back takes a new
 /// invitation.
 fn withdraw(
-    conn: &mut DbConnection,
+    tx: &mut Tx,
     actor: &Actor,
     scoped: &Scoped,
     now: chrono::NaiveDateTime,
-) -> AppResult<Vec<StoredEvent>> {
+) -> AppResult<()> {
     policy::workspace::withdraw(actor, &scoped.facts)?;
     let workspace_id = scoped.workspace.id;
     Participant::upsert(
-        conn,
+        tx,
         workspace_id,
         actor.organisation_id,
         Participation::Left,
         actor.user_id,
         now,
     )?;
-    let mut events = Vec::new();
-    for (member, _, _) in Member::list(conn, workspace_id)? {
+    for (member, _, _) in Member::list(tx, workspace_id)? {
         if member.organisation_id == actor.organisation_id {
-            events.extend(end_membership(conn, workspace_id, member.user_id)?);
+            end_membership(tx, workspace_id, member.user_id)?;
         }
     }
-    events.push(event(
-        conn,
+    tx.emit_in_workspace(
         EventKind::MembershipChanged,
         workspace_id,
         json!({"workspace_id": workspace_id, "organisation_id": actor.organisation_id, "removed": true}),
-    )?);
-    Ok(events)
+    );
+    Ok(())
 }
 
-/// Deletes a membership and the channel access that came with it; returns the events that tell
+/// Deletes a membership and the channel access that came with it; emits the events that tell
 /// the workspace and the person.
-fn end_membership(
-    conn: &mut DbConnection,
-    workspace_id: i64,
-    user_id: i64,
-) -> AppResult<Vec<StoredEvent>> {
-    Member::delete(conn, workspace_id, user_id)?;
-    channel::revoke_workspace_markers(conn, user_id, workspace_id)?;
-    Ok(vec![
-        event(
-            conn,
-            EventKind::MembershipChanged,
-            workspace_id,
-            json!({"workspace_id": workspace_id, "user_id": user_id, "removed": true}),
-        )?,
-        // The person removed learns it too, though no longer a member.
-        record(
-            conn,
-            NewEvent {
-                kind: EventKind::MembershipChanged,
-                workspace_id: None,
-                channel_id: None,
-                user_id: Some(user_id),
-                data: json!({"workspace_id": workspace_id, "removed": true}),
-            },
-        )?,
-    ])
+fn end_membership(tx: &mut Tx, workspace_id: i64, user_id: i64) -> AppResult<()> {
+    Member::delete(tx, workspace_id, user_id)?;
+    channel::revoke_workspace_markers(tx, user_id, workspace_id)?;
+    tx.emit_in_workspace(
+        EventKind::MembershipChanged,
+        workspace_id,
+        json!({"workspace_id": workspace_id, "user_id": user_id, "removed": true}),
+    );
+    // The person removed learns it too, though no longer a member.
+    tx.emit_to_user(
+        EventKind::MembershipChanged,
+        user_id,
+        json!({"workspace_id": workspace_id, "removed": true}),
+    );
+    Ok(())
 }
 
 /// A member as the membership policy sees them.
@@ -421,15 +381,14 @@ pub async fn add_member(
     input: AddWorkspaceMember,
 ) -> AppResult<()> {
     let actor = *actor;
-    let events = state
-        .db
-        .write(move |conn| {
-            let workspace = Workspace::find(conn, workspace_id)?;
-            let f = facts(conn, &actor, &workspace)?;
-            let target = User::find(conn, input.user_id)
+    state
+        .transact(move |tx| {
+            let workspace = Workspace::find(tx, workspace_id)?;
+            let f = facts(tx, &actor, &workspace)?;
+            let target = User::find(tx, input.user_id)
                 .map_err(|_| AppError::invalid(ErrorCode::InvalidValue, "user_id"))?;
             policy::workspace::add_member(&actor, &f, target.organisation_id, input.role)?;
-            let participates = Participant::find(conn, workspace_id, target.organisation_id)?
+            let participates = Participant::find(tx, workspace_id, target.organisation_id)?
                 .map(|p| p.status())
                 == Some(Participation::Active);
             if !participates || !target.is_active() {
@@ -438,11 +397,11 @@ pub async fn add_member(
             }
             let now = now();
             // Roles change through one route only, where the whole rule is asked.
-            if Member::find(conn, workspace_id, target.id)?.is_some() {
+            if Member::find(tx, workspace_id, target.id)?.is_some() {
                 return Err(AppError::conflict(ErrorCode::AlreadyMember, "user_id"));
             }
             Member::insert(
-                conn,
+                tx,
                 workspace_id,
                 target.id,
                 target.organisation_id,
@@ -450,16 +409,15 @@ pub async fn add_member(
                 Some(actor.user_id),
                 now,
             )?;
-            channel::grant_public_channels(conn, workspace_id, target.id, now)?;
-            Ok(vec![event(
-                conn,
+            channel::grant_public_channels(tx, workspace_id, target.id, now)?;
+            tx.emit_in_workspace(
                 EventKind::MembershipChanged,
                 workspace_id,
                 json!({"workspace_id": workspace_id, "user_id": target.id}),
-            )?])
+            );
+            Ok(())
         })
         .await?;
-    state.hub.publish_all(events);
     Ok(())
 }
 
@@ -472,18 +430,17 @@ pub async fn set_member_role(
     role: WorkspaceRole,
 ) -> AppResult<()> {
     let actor = *actor;
-    let events = state
-        .db
-        .write(move |conn| {
-            let scoped = load(conn, &actor, workspace_id, WorkspaceAction::SeeSummary)?;
-            let member = target(conn, workspace_id, user_id)?;
+    state
+        .transact(move |tx| {
+            let scoped = load(tx, &actor, workspace_id, WorkspaceAction::SeeSummary)?;
+            let member = target(tx, workspace_id, user_id)?;
             policy::workspace::change_role(&actor, &scoped.facts, &member, role)?;
             if member.role == role {
-                return Ok(Vec::new());
+                return Ok(());
             }
-            Member::set_role(conn, workspace_id, user_id, role)?;
+            Member::set_role(tx, workspace_id, user_id, role)?;
             audit_role(
-                conn,
+                tx,
                 &actor,
                 &scoped.workspace,
                 (user_id, member.organisation_id),
@@ -491,15 +448,14 @@ pub async fn set_member_role(
                 role,
                 false,
             )?;
-            Ok(vec![event(
-                conn,
+            tx.emit_in_workspace(
                 EventKind::MembershipChanged,
                 workspace_id,
                 json!({"workspace_id": workspace_id, "user_id": user_id}),
-            )?])
+            );
+            Ok(())
         })
         .await?;
-    state.hub.publish_all(events);
     Ok(())
 }
 
@@ -547,24 +503,23 @@ pub async fn restore_owner(
     user_id: i64,
 ) -> AppResult<()> {
     let actor = *actor;
-    let events = state
-        .db
-        .write(move |conn| {
-            let workspace = Workspace::find(conn, workspace_id)?;
-            let f = facts(conn, &actor, &workspace)?;
-            let person = User::find(conn, user_id).ok().filter(User::is_active);
+    state
+        .transact(move |tx| {
+            let workspace = Workspace::find(tx, workspace_id)?;
+            let f = facts(tx, &actor, &workspace)?;
+            let person = User::find(tx, user_id).ok().filter(User::is_active);
             let org = person.as_ref().map_or(0, |p| p.organisation_id);
-            let participation = Participant::find(conn, workspace_id, org)?.map(|p| p.status());
+            let participation = Participant::find(tx, workspace_id, org)?.map(|p| p.status());
             policy::workspace::restore_owner(&actor, &f, org, participation)?;
             let Some(person) = person else {
                 return Err(AppError::invalid(ErrorCode::InvalidValue, "user_id"));
             };
             let now = now();
-            let before = match Member::find(conn, workspace_id, user_id)? {
+            let before = match Member::find(tx, workspace_id, user_id)? {
                 Some(m) => Some(m.role()),
                 None => {
                     Member::insert(
-                        conn,
+                        tx,
                         workspace_id,
                         user_id,
                         person.organisation_id,
@@ -572,13 +527,13 @@ pub async fn restore_owner(
                         Some(actor.user_id),
                         now,
                     )?;
-                    channel::grant_public_channels(conn, workspace_id, user_id, now)?;
+                    channel::grant_public_channels(tx, workspace_id, user_id, now)?;
                     None
                 }
             };
-            Member::set_role(conn, workspace_id, user_id, WorkspaceRole::Owner)?;
+            Member::set_role(tx, workspace_id, user_id, WorkspaceRole::Owner)?;
             audit_role(
-                conn,
+                tx,
                 &actor,
                 &workspace,
                 (user_id, person.organisation_id),
@@ -586,15 +541,14 @@ pub async fn restore_owner(
                 WorkspaceRole::Owner,
                 true,
             )?;
-            Ok(vec![event(
-                conn,
+            tx.emit_in_workspace(
                 EventKind::MembershipChanged,
                 workspace_id,
                 json!({"workspace_id": workspace_id, "user_id": user_id}),
-            )?])
+            );
+            Ok(())
         })
         .await?;
-    state.hub.publish_all(events);
     Ok(())
 }
 
@@ -607,18 +561,16 @@ pub async fn remove_member(
     user_id: i64,
 ) -> AppResult<()> {
     let actor = *actor;
-    let events = state
-        .db
-        .write(move |conn| {
-            let workspace = Workspace::find(conn, workspace_id)?;
-            let f = facts(conn, &actor, &workspace)?;
+    state
+        .transact(move |tx| {
+            let workspace = Workspace::find(tx, workspace_id)?;
+            let f = facts(tx, &actor, &workspace)?;
             decide(&actor, &f, WorkspaceAction::SeeSummary)?;
-            let member = target(conn, workspace_id, user_id)?;
+            let member = target(tx, workspace_id, user_id)?;
             policy::workspace::remove_member(&actor, &f, &member)?;
-            end_membership(conn, workspace_id, user_id)
+            end_membership(tx, workspace_id, user_id)
         })
         .await?;
-    state.hub.publish_all(events);
     Ok(())
 }
 
