@@ -297,7 +297,7 @@ async fn stream_events(
             next = connection.next() => match next {
                 Next::Event(delivery) => {
                     if delivery.id > floor {
-                        send(session, connection, &delivery.json).await?;
+                        guarded(connection, session.text(delivery.json)).await?;
                     }
                 }
                 Next::Close(code) => return Err(End::Close(code)),
