@@ -12,12 +12,13 @@
 
 mod child;
 mod http;
+mod latency;
 mod stats;
+mod tab;
 mod trace;
 mod world;
 mod ws;
 
-use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use agora_shared::conversations::NewMessage;
@@ -49,7 +50,11 @@ struct Args {
     /// Run only these benchmarks (letters a to e, comma-separated).
     #[arg(long, value_delimiter = ',')]
     only: Vec<String>,
-    /// Internal: a websocket client process (`mode:port:tokens file[:warm-up]`).
+    /// How the clients of (a) answer events, comma-separated, one run each: `tab` (today's
+    /// browser script), `old-tab` (the script before the one-way live path), `frames` (none).
+    #[arg(long, value_delimiter = ',', default_value = "tab")]
+    tabs: Vec<String>,
+    /// Internal: a websocket client process (`mode:port:tokens file[:warm-up[:script]]`).
     #[arg(long, hide = true)]
     ws_child: Option<String>,
     /// Internal: the server process of the memory benchmark, with this many people.
@@ -62,6 +67,9 @@ struct Plan {
     clients: usize,
     rate: u64,
     latency_secs: u64,
+    /// Closed-loop posters of (a)'s sustained phase, and how long it lasts.
+    sustain_posters: usize,
+    sustain_secs: u64,
     posters: usize,
     post_secs: u64,
     history_connections: usize,
@@ -79,6 +87,8 @@ impl Plan {
                 clients: 100,
                 rate: 100,
                 latency_secs: 4,
+                sustain_posters: 4,
+                sustain_secs: 3,
                 posters: 8,
                 post_secs: 3,
                 history_connections: 16,
@@ -93,6 +103,8 @@ impl Plan {
                 clients: 100,
                 rate: 100,
                 latency_secs: 20,
+                sustain_posters: 4,
+                sustain_secs: 10,
                 posters: 8,
                 post_secs: 10,
                 history_connections: 16,
@@ -199,7 +211,12 @@ async fn run(args: Args) -> anyhow::Result<()> {
         rows.extend(idle_memory(&plan).await?);
     }
     if wanted("a") {
-        rows.extend(latency(&world, &plan).await?);
+        for name in &args.tabs {
+            let script = tab::Script::parse(name)
+                .with_context(|| format!("--tabs: tab, old-tab or frames, not {name}"))?;
+            rows.extend(latency::run(&world, &plan, script, latency::Load::Rate).await?);
+            rows.extend(latency::run(&world, &plan, script, latency::Load::Closed).await?);
+        }
     }
     if wanted("b") {
         rows.extend(throughput(&world, &plan).await?);
@@ -234,155 +251,6 @@ async fn run(args: Args) -> anyhow::Result<()> {
         );
     }
     Ok(())
-}
-
-/// (a) `clients` websockets in one channel with as many readers, held by a separate client
-/// process; one of them posts `rate` messages per second over HTTP; every delivery's delay from
-/// the moment the request was written to the moment its event was read (wall clock shared by
-/// both processes).
-async fn latency(world: &World, plan: &Plan) -> anyhow::Result<Vec<Row>> {
-    let addr = world.addr;
-    let tokens: Vec<String> = world
-        .members
-        .iter()
-        .take(plan.clients)
-        .map(|p| p.session().token.clone())
-        .collect();
-    let file = std::env::temp_dir().join(format!("agora-bench-tokens-{}", std::process::id()));
-    std::fs::write(&file, tokens.join("\n"))?;
-    let mut clients = child::Child::spawn(&[
-        "--ws-child".into(),
-        format!("latency:{}:{}:{}", addr.port(), file.display(), plan.rate),
-    ])?;
-    let connected: usize = clients.expect("ready").await?.parse()?;
-    let _ = std::fs::remove_file(&file);
-    eprintln!(
-        "(a) {connected} websockets connected; posting {}/s for {} s",
-        plan.rate, plan.latency_secs
-    );
-
-    let poster = &world.members[0];
-    let (token, csrf) = (
-        poster.session().token.clone(),
-        poster.session().csrf.clone(),
-    );
-    let path = Arc::new(format!("/api/v1/channels/{}/messages", world.hot_channel));
-    let pool: Arc<Mutex<Vec<http::Client>>> = Arc::default();
-    let in_flight = Arc::new(tokio::sync::Semaphore::new(256));
-    let total = plan.rate * plan.latency_secs;
-    let mut ticker = tokio::time::interval(Duration::from_micros(1_000_000 / plan.rate));
-    let mut posts = Vec::with_capacity(total as usize);
-    let cpu = child::CpuWindow::start(&[None, clients.pid()]);
-    let posting = Instant::now();
-    for seq in 0..total {
-        ticker.tick().await;
-        let permit = in_flight.clone().acquire_owned().await?;
-        let (pool, path, token, csrf) = (pool.clone(), path.clone(), token.clone(), csrf.clone());
-        posts.push(tokio::spawn(async move {
-            let mut client = pool
-                .lock()
-                .expect("pool")
-                .pop()
-                .unwrap_or_else(|| http::Client::signed_in(addr, &token, &csrf));
-            let started = Instant::now();
-            let body = world::probe_body(seq, ws::wall_us());
-            let res = client.send("POST", &path, Some(&body)).await;
-            let took = started.elapsed();
-            pool.lock().expect("pool").push(client);
-            drop(permit);
-            (res.map(|r| r.status).unwrap_or(0), took)
-        }));
-    }
-    let mut post_times = Samples::with_capacity(total as usize);
-    let mut created = 0u64;
-    for p in posts {
-        let (status, took) = p.await?;
-        if status == 201 {
-            created += 1;
-            post_times.push(took);
-        }
-    }
-    let posting_secs = posting.elapsed().as_secs_f64();
-    let cpu = cpu.finish();
-    let (server_cpu, client_cpu, others) = (cpu.ours[0], cpu.ours[1], cpu.others);
-    let expected = created * connected as u64;
-    clients.send(&format!("stop {expected}")).await?;
-    let result: serde_json::Value = serde_json::from_str(&clients.expect("result").await?)?;
-    clients.quit().await;
-    let us = |k: &str| Duration::from_micros(result[k].as_u64().unwrap_or(0));
-    let (p50, p99) = (us("p50"), us("p99"));
-    let received = result["received"].as_u64().unwrap_or(0);
-    let ended = result["ended"].as_u64().unwrap_or(0);
-    eprintln!(
-        "(a) {created}/{total} posts created in {posting_secs:.1} s; {received}/{expected} deliveries; \
-         post→deliver p50 {}, p90 {}, p99 {}, p99.9 {}, max {} (n = {}); POST {}; \
-         CPU: server process {server_cpu:.0} %, client process {client_cpu:.0} %, other processes {others:.0} % of one core",
-        ms(p50),
-        ms(us("p90")),
-        ms(p99),
-        ms(us("p999")),
-        ms(us("max")),
-        result["n"],
-        post_times.summary()
-    );
-    if ended > 0 {
-        eprintln!(
-            "(a) {ended} sockets ended early, e.g. {}",
-            result["first_end"]
-        );
-    }
-    let setup = format!(
-        "{} clients, {}/s for {} s",
-        plan.clients, plan.rate, plan.latency_secs
-    );
-    Ok(vec![
-        row(
-            "a",
-            &format!("post → deliver p50 ({setup})"),
-            ms(p50),
-            "≤ 5 ms",
-            Some(p50 <= Duration::from_millis(5)),
-        ),
-        row(
-            "a",
-            "post → deliver p99",
-            ms(p99),
-            "≤ 25 ms",
-            Some(p99 <= Duration::from_millis(25)),
-        ),
-        row(
-            "a",
-            "post → deliver p90 / p99.9 / max",
-            format!("{} / {} / {}", ms(us("p90")), ms(us("p999")), ms(us("max"))),
-            "",
-            None,
-        ),
-        row(
-            "a",
-            "deliveries received / expected; sockets dropped",
-            format!("{received} / {expected}; {ended}"),
-            "all; 0",
-            Some(received == expected && ended == 0),
-        ),
-        row(
-            "a",
-            "POST response p50 / p99",
-            format!(
-                "{} / {}",
-                ms(post_times.percentile(50.0)),
-                ms(post_times.percentile(99.0))
-            ),
-            "",
-            None,
-        ),
-        row(
-            "a",
-            "CPU while posting: server process / client process / rest of the machine",
-            format!("{server_cpu:.0} % / {client_cpu:.0} % / {others:.0} % of one core"),
-            "",
-            None,
-        ),
-    ])
 }
 
 /// (b) Concurrent posters, each in its own channel with every member as reader (nobody

@@ -15,6 +15,7 @@ use tokio_tungstenite::tungstenite::http::HeaderValue;
 use tokio_tungstenite::tungstenite::protocol::WebSocketConfig;
 
 use crate::http;
+use crate::tab::{self, Reader, Script};
 
 pub type Socket = WebSocketStream<TcpStream>;
 
@@ -71,30 +72,36 @@ fn stdin_lines() -> tokio::sync::mpsc::UnboundedReceiver<String> {
     rx
 }
 
-/// The websocket client process: `--ws-child <mode>:<port>:<tokens file>[:<warm-up>]`.
+/// The websocket client process: `--ws-child <mode>:<port>:<tokens file>[:<warm-up>[:<script>]]`.
+/// Each line of the tokens file is `token csrf user_id` ([`crate::tab::Reader`]).
 ///
 /// - `idle`: on `open N` opens N more websockets (tokens round-robin), each drained by its own
 ///   task like a browser tab, and answers `ok <open>`; `quit` ends it.
 /// - `latency`: one websocket per token, then answers `ready`; records the delay of every probe
 ///   event (see [`crate::world::probe_body`]); on `stop <expected>` waits (at most 10 s) for
 ///   that many, then prints `result <json>` and ends. Probes numbered below the warm-up are
-///   counted but left out of the percentiles.
+///   counted but left out of the percentiles. Each client answers events as `script`
+///   ([`crate::tab::Script`]) says.
 pub async fn child(spec: &str) -> anyhow::Result<()> {
     let mut parts = spec.split(':');
     let mode = parts.next().unwrap_or("");
     let port = parts.next().context("port")?;
     let tokens_file = parts.next().context("tokens file")?;
     let warmup: u64 = parts.next().and_then(|w| w.parse().ok()).unwrap_or(0);
+    let script = Script::parse(parts.next().unwrap_or("frames")).context("script")?;
     let addr: SocketAddr = format!("127.0.0.1:{port}").parse()?;
-    let tokens: Vec<String> = std::fs::read_to_string(tokens_file)?
+    let readers: Vec<Reader> = std::fs::read_to_string(tokens_file)?
         .lines()
-        .map(str::to_string)
+        .map(Reader::parse)
         .collect();
-    anyhow::ensure!(!tokens.is_empty(), "no tokens");
+    anyhow::ensure!(!readers.is_empty(), "no tokens");
     let commands = stdin_lines();
     match mode {
-        "idle" => idle(addr, tokens, commands).await,
-        "latency" => latency(addr, tokens, warmup, commands).await,
+        "idle" => {
+            let tokens = readers.into_iter().map(|r| r.token).collect();
+            idle(addr, tokens, commands).await
+        }
+        "latency" => latency(addr, readers, warmup, script, commands).await,
         other => bail!("unknown mode {other}"),
     }
 }
@@ -147,23 +154,26 @@ async fn idle(
 
 async fn latency(
     addr: SocketAddr,
-    tokens: Vec<String>,
+    people: Vec<Reader>,
     warmup: u64,
+    script: Script,
     mut commands: tokio::sync::mpsc::UnboundedReceiver<String>,
 ) -> anyhow::Result<()> {
     use std::sync::Arc;
     use std::sync::atomic::{AtomicU64, Ordering};
 
-    let sockets = futures_util::stream::iter(tokens)
-        .map(|t| async move { connect(addr, &t, None).await })
+    let sockets = futures_util::stream::iter(people)
+        .map(|r| async move { connect(addr, &r.token, None).await.map(|s| (s, r)) })
         .buffer_unordered(16)
         .collect::<Vec<_>>()
         .await;
     let received = Arc::new(AtomicU64::new(0));
+    let counts = Arc::new(tab::Counts::default());
     let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
     let mut readers = Vec::new();
     for socket in sockets {
-        let mut socket = socket?;
+        let (mut socket, reader) = socket?;
+        let tab = tab::open(addr, &reader, script, counts.clone());
         let received = received.clone();
         let mut stop = stop_rx.clone();
         readers.push(tokio::spawn(async move {
@@ -177,6 +187,9 @@ async fn latency(
                             if let Some((seq, sent)) = crate::world::parse_probe(&t) {
                                 delays.push((seq, now.saturating_sub(sent)));
                                 received.fetch_add(1, Ordering::Relaxed);
+                            }
+                            if let Some(tab) = &tab {
+                                let _ = tab.send(t.as_str().to_string());
                             }
                         }
                         Some(Ok(Message::Close(frame))) => {
@@ -238,6 +251,10 @@ async fn latency(
             "p99": us(samples.percentile(99.0)),
             "p999": us(samples.percentile(99.9)),
             "max": us(samples.max()),
+            "fragments": counts.fragments.load(Ordering::Relaxed),
+            "reads": counts.reads.load(Ordering::Relaxed),
+            "failed": counts.failed.load(Ordering::Relaxed),
+            "in_flight": counts.pending.load(Ordering::Relaxed),
         })
     );
     Ok(())

@@ -54,9 +54,14 @@
     return true;
   }
 
-  // Fetches one message as shown on this page; `add`: append it if missing.
+  // Fetches one message as shown on this page; `add`: append it if missing. A new message is
+  // fetched once, whether its event or the poster's own form answer comes first.
+  var fetched = {};
   function show(id, add) {
-    if (!add && !d.getElementById('m' + id)) return;
+    if (add) {
+      if (fetched[id] || d.getElementById('m' + id)) return;
+      fetched[id] = 1;
+    } else if (!d.getElementById('m' + id)) return;
     fetch('/messages/' + id + '/fragment' + (thread ? '?thread=1' : ''), {credentials: 'same-origin'})
       .then(function (r) { return r.ok ? r.text() : ''; })
       .then(function (html) {
@@ -73,11 +78,23 @@
       });
   }
 
+  // The read position moves at most every READ_EVERY ms, once the page is idle and visible:
+  // one write per tab and burst, not one per message.
+  var READ_EVERY = 3000, sentAt = 0, timer = 0;
   function markRead(seq) {
     pending = Math.max(pending, seq);
-    if (d.visibilityState !== 'visible' || !pending) return;
+    if (!pending || timer || d.visibilityState !== 'visible') return;
+    timer = setTimeout(function () {
+      var idle = window.requestIdleCallback || function (f) { f(); };
+      idle(flushRead, {timeout: READ_EVERY});
+    }, Math.max(0, sentAt + READ_EVERY - Date.now()));
+  }
+  function flushRead() {
+    timer = 0;
+    if (!pending || d.visibilityState !== 'visible') return;
     var body = JSON.stringify({seq: pending});
     pending = 0;
+    sentAt = Date.now();
     fetch('/api/v1/channels/' + channel + '/read', {method: 'POST', credentials: 'same-origin',
       headers: {'Content-Type': 'application/json', 'X-CSRF-Token': csrf}, body: body});
   }
@@ -99,7 +116,8 @@
       var mine = thread ? m.thread_root_id === thread : !m.thread_root_id;
       if (mine && data.live) {
         show(m.id, true);
-        if (!thread) markRead(m.seq);
+        // The poster's own marker moves with the post itself.
+        if (!thread && String(m.author.id) !== data.me) markRead(m.seq);
       }
       if (x.thread) show(x.thread.root_id);
     } else if (ev.kind === 'message_updated' && m) show(m.id);

@@ -851,6 +851,20 @@ async fn same_page(browser: &Browser) -> bool {
         == json!(true)
 }
 
+/// How many requests the page in `browser` has made to URLs containing `part` since it loaded.
+async fn requests(browser: &Browser, part: &str) -> usize {
+    let n = browser
+        .client
+        .execute(
+            "var part = arguments[0]; return performance.getEntriesByType('resource')\
+               .filter(function (e) { return e.name.indexOf(part) >= 0; }).length;",
+            vec![json!(part)],
+        )
+        .await
+        .expect("counting requests");
+    n.as_u64().expect("a count") as usize
+}
+
 #[tokio::test]
 async fn two_people_talk_live() {
     let app = spawn_app().await;
@@ -895,6 +909,58 @@ async fn two_people_talk_live() {
         .expect("A's message appears live on B's page");
     let id = article.attr("id").await.unwrap().expect("message anchor");
     assert!(same_page(&b).await, "B's page was not reloaded");
+    // The live message carries the HTML the server rendered when it was written.
+    let message_id: i64 = id.trim_start_matches('m').parse().expect("message id");
+    let res = world
+        .admin_a
+        .session
+        .get(&format!("/api/v1/messages/{message_id}"))
+        .await;
+    let stored: serde_json::Value = res.json().await.expect("message json");
+    let body_html = b
+        .client
+        .execute(
+            "return document.querySelector(arguments[0]).innerHTML;",
+            vec![json!(format!("#{id} .msg-body"))],
+        )
+        .await
+        .expect("reading the live message body");
+    assert_eq!(
+        body_html.as_str().map(str::trim),
+        stored["html"].as_str().map(str::trim),
+        "the live message shows its HTML"
+    );
+    // One request per new message and tab: the poster's tab fetches its message once, whether
+    // its form answer or the event comes first, and never marks its own message read.
+    assert_eq!(requests(&a, "/fragment").await, 1, "A's fragment requests");
+    assert_eq!(requests(&b, "/fragment").await, 1, "B's fragment requests");
+    assert_eq!(requests(&a, "/read").await, 0, "A's mark-read requests");
+    // B's tab moves its read position, debounced, once.
+    let general = world.general_channel;
+    let seq = stored["seq"].as_i64().expect("seq");
+    let b_id = world.admin_b.user_id;
+    let deadline = tokio::time::Instant::now() + WAIT;
+    loop {
+        let read = agora_tests::burst::count(&app, move |c| {
+            use agora::db::schema::read_markers as rm;
+            use diesel::prelude::*;
+            rm::table
+                .filter(rm::user_id.eq(b_id))
+                .filter(rm::channel_id.eq(general))
+                .select(rm::read_seq)
+                .first(c)
+        })
+        .await;
+        if read == seq {
+            break;
+        }
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "B's marker stays at {read}"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert_eq!(requests(&b, "/read").await, 1, "B's mark-read requests");
     let live = b
         .client
         .find(Locator::Css("#live"))

@@ -486,8 +486,7 @@ pub async fn fragment(
     query: web::Query<FragmentParams>,
 ) -> AppResult<HttpResponse> {
     let actor = user.actor();
-    let view = service::get_message(&state, &actor, path.into_inner()).await?;
-    let (_, _, facts) = service::channel_summary(&state, &actor, view.channel_id).await?;
+    let (view, facts) = service::message_in_channel(&state, &actor, path.into_inner()).await?;
     let viewer = Viewer {
         t: &ctx.tr,
         actor,

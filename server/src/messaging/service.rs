@@ -514,6 +514,23 @@ pub async fn get_message(
         .await
 }
 
+/// A message and the facts of its channel for `actor`, read with one policy query: what the live
+/// script's fragment needs.
+pub async fn message_in_channel(
+    state: &AppState,
+    actor: &Actor,
+    message_id: i64,
+) -> AppResult<(MessageView, ChannelFacts)> {
+    let actor = *actor;
+    state
+        .db
+        .read(move |conn| {
+            let (message, _, facts) = load_message(conn, &actor, message_id)?;
+            Ok((views(conn, actor.user_id, &[message])?.remove(0), facts))
+        })
+        .await
+}
+
 /// Edits a message: the earlier version is kept, the change is marked "edited".
 pub async fn edit(
     state: &AppState,
@@ -709,24 +726,53 @@ pub async fn mark_read(
     seq: Option<i64>,
 ) -> AppResult<ChannelView> {
     let actor = *actor;
+    // A position that does not move is answered from a read: no writer lock, no event.
+    let unmoved = state
+        .db
+        .read(move |conn| {
+            let (channel, _) = load(conn, &actor, channel_id, ChannelAction::Read)?;
+            let seq = seq.unwrap_or(channel.last_seq).clamp(0, channel.last_seq);
+            if channel::read_seq(conn, actor.user_id, channel.id)? != Some(seq) {
+                return Ok(None);
+            }
+            Ok(Some(read_view(conn, &actor, &channel, seq)?))
+        })
+        .await?;
+    if let Some(view) = unmoved {
+        return Ok(view);
+    }
     let view = state
         .transact(move |tx| {
             let (channel, _) = load(tx, &actor, channel_id, ChannelAction::Read)?;
             let seq = seq.unwrap_or(channel.last_seq).clamp(0, channel.last_seq);
+            if channel::read_seq(tx, actor.user_id, channel.id)? == Some(seq) {
+                // Moved there by another tab since the check above.
+                return read_view(tx, &actor, &channel, seq);
+            }
             let now = now();
             channel::grant_marker(tx, actor.user_id, channel.id, seq, now)?;
             channel::set_read_seq(tx, actor.user_id, channel.id, seq, now)?;
-            let mentions = crate::db::search::unread_counts(tx, actor.user_id)?
-                .into_iter()
-                .find(|c| c.channel_id == channel.id)
-                .map_or(0, |c| c.mentions);
-            let view = channel_view(&channel, seq, mentions);
+            let view = read_view(tx, &actor, &channel, seq)?;
             // Only the reader's own tabs hear about it.
             tx.emit(NewEvent { kind: EventKind::ReadMarker, workspace_id: channel.workspace_id, channel_id: Some(channel.id), user_id: Some(actor.user_id), data: json!({"channel_id": channel.id, "read_seq": seq, "unread": view.unread, "mentions": view.mentions}) });
             Ok(view)
         })
         .await?;
     Ok(view)
+}
+
+/// The channel as its reader sees it with their marker at `seq`.
+fn read_view(
+    conn: &mut DbConnection,
+    actor: &Actor,
+    channel: &Channel,
+    seq: i64,
+) -> AppResult<ChannelView> {
+    let mentions = crate::db::search::unread_counts(conn, actor.user_id)?
+        .into_iter()
+        .find(|c| c.channel_id == channel.id)
+        .map_or(0, |c| c.mentions);
+    Ok(channel_view(channel, seq, mentions))
 }
 
 pub async fn unread(state: &AppState, actor: &Actor) -> AppResult<UnreadView> {

@@ -19,6 +19,7 @@ use std::time::Duration;
 
 use agora_shared::events::{CLOSE_RESYNC, CLOSE_SESSION_ENDED};
 use agora_shared::limits::WS_QUEUE_EVENTS;
+use bytestring::ByteString;
 use diesel::prelude::*;
 use futures_util::StreamExt;
 use tokio::sync::{broadcast, mpsc, oneshot};
@@ -73,11 +74,13 @@ impl EventBus for InProcessBus {
     }
 }
 
-/// One event for one connection: its id (to skip what replay already sent) and shared frame.
+/// One event for one connection: its id (to skip what replay already sent) and frame. The frame
+/// is one buffer per event shared by every recipient (reference-counted, never copied), handed to
+/// the websocket as it is.
 #[derive(Debug, Clone)]
 pub struct Delivery {
     pub id: i64,
-    pub json: Arc<str>,
+    pub json: ByteString,
 }
 
 /// What a connection should do next.
@@ -202,7 +205,7 @@ impl Inner {
         if audience.is_empty() {
             return;
         }
-        let json: Arc<str> = event.frame(self.cursors.encode(event.id)).into();
+        let json = ByteString::from(event.frame(self.cursors.encode(event.id)));
         let mut users = self.users();
         for user_id in audience {
             let Some(slots) = users.get_mut(user_id) else {

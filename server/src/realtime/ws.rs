@@ -199,8 +199,12 @@ async fn guarded(
     }
 }
 
-async fn send(session: &mut Session, connection: &mut Connection, text: &str) -> Result<(), End> {
-    guarded(connection, session.text(text.to_string())).await
+async fn send(
+    session: &mut Session,
+    connection: &mut Connection,
+    text: impl Into<bytestring::ByteString>,
+) -> Result<(), End> {
+    guarded(connection, session.text(text)).await
 }
 
 async fn send_frame(
@@ -209,7 +213,7 @@ async fn send_frame(
     frame: &ControlFrame,
 ) -> Result<(), End> {
     let text = serde_json::to_string(frame).map_err(|_| End::Close(CLOSE_INTERNAL_ERROR))?;
-    send(session, connection, &text).await
+    send(session, connection, text).await
 }
 
 /// Hello, then replay or resync. Returns the id up to which live events were already sent.
@@ -272,7 +276,7 @@ async fn start(
         Some(Replay::Events(missed)) => {
             for event in missed {
                 let frame = event.frame(link.cursors.encode(event.id));
-                send(session, connection, &frame).await?;
+                send(session, connection, frame).await?;
                 floor = floor.max(event.id);
             }
         }
@@ -297,7 +301,7 @@ async fn stream_events(
             next = connection.next() => match next {
                 Next::Event(delivery) => {
                     if delivery.id > floor {
-                        send(session, connection, &delivery.json).await?;
+                        send(session, connection, delivery.json).await?;
                     }
                 }
                 Next::Close(code) => return Err(End::Close(code)),
