@@ -41,7 +41,7 @@ pub struct Config {
     pub database_url: String,
     pub mail: MailTransportConfig,
     pub mail_from: String,
-    /// Signs CSRF tokens and other stateless tokens. Generated into the data dir when unset.
+    /// Signs CSRF tokens and other stateless tokens. When unset, the one stored in the database.
     pub secret_key: Option<String>,
     /// How often the outbox worker looks for due email when nothing woke it.
     pub outbox_poll: Duration,
@@ -119,7 +119,7 @@ pub const SETTINGS: &[(&str, &str)] = &[
     ("AGORA_DATABASE_URL", "sqlite://<data dir>/agora.db"),
     ("AGORA_SMTP_URL", "unset (email written to <data dir>/mail)"),
     ("AGORA_MAIL_FROM", "Agora <noreply@localhost>"),
-    ("AGORA_SECRET_KEY", "generated into <data dir>/secret_key"),
+    ("AGORA_SECRET_KEY", "generated once, stored in the database"),
     ("AGORA_OUTBOX_POLL_SECS", "5"),
     ("AGORA_LOG", "info"),
     ("AGORA_LOG_FORMAT", "text"),

@@ -17,6 +17,7 @@ use crate::error::AppError;
 use crate::i18n::I18n;
 use crate::mail::{Mailer, Transport};
 use crate::security::headers::security_headers;
+use crate::security::instance_secret;
 use crate::security::rate_limit::RateLimiter;
 use crate::state::AppState;
 use crate::web::assets::Assets;
@@ -46,30 +47,6 @@ pub async fn open_database(config: &Config) -> anyhow::Result<Db> {
         tracing::info!(migrations = ?applied, "database migrated");
     }
     Ok(db)
-}
-
-/// The instance secret: configured, or generated once into the data folder.
-fn load_secret(config: &Config) -> anyhow::Result<Vec<u8>> {
-    if let Some(key) = &config.secret_key {
-        anyhow::ensure!(
-            key.len() >= 32,
-            "AGORA_SECRET_KEY must be at least 32 characters"
-        );
-        return Ok(key.as_bytes().to_vec());
-    }
-    let path = config.data_dir.join("secret_key");
-    if let Ok(existing) = std::fs::read_to_string(&path) {
-        return Ok(existing.trim().as_bytes().to_vec());
-    }
-    std::fs::create_dir_all(&config.data_dir)?;
-    let key = crate::security::tokens::new_token();
-    std::fs::write(&path, &key)?;
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600))?;
-    }
-    Ok(key.into_bytes())
 }
 
 fn form_error(err: actix_web::error::UrlencodedError, _: &HttpRequest) -> actix_web::Error {
@@ -119,7 +96,7 @@ impl Application {
         }
         let transport = Transport::from_config(&config.mail, &config.data_dir)?;
         let mailer = Mailer::new(db.clone(), transport, &config.mail_from)?;
-        let secret = Arc::new(load_secret(&config)?);
+        let secret = Arc::new(instance_secret::load(&config, &db).await?);
         let state = AppState {
             db: db.clone(),
             hub: crate::realtime::hub::Hub::new(db.clone(), &secret, config.ws_heartbeat),
@@ -234,7 +211,7 @@ pub async fn state_for_cli(config: Config) -> anyhow::Result<AppState> {
     let db = open_database(&config).await?;
     let transport = Transport::from_config(&config.mail, &config.data_dir)?;
     let mailer = Mailer::new(db.clone(), transport, &config.mail_from)?;
-    let secret = Arc::new(load_secret(&config)?);
+    let secret = Arc::new(instance_secret::load(&config, &db).await?);
     Ok(AppState {
         db: db.clone(),
         hub: crate::realtime::hub::Hub::new(db, &secret, config.ws_heartbeat),
