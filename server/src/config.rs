@@ -10,17 +10,31 @@ use agora_shared::limits::{
     UPLOADS_PER_WINDOW,
 };
 use anyhow::{Context, bail};
+use secrecy::{ExposeSecret, SecretString};
 
 /// How outgoing email leaves the process.
-#[derive(Clone, PartialEq, Eq)]
+#[derive(Clone)]
 pub enum MailTransportConfig {
     /// `.eml` files under `<data dir>/mail`: the default, so a newcomer can read what would be sent.
     Files,
     /// An SMTP relay (`smtp://` with optional STARTTLS upgrade, `smtps://` for implicit TLS).
-    Smtp(String),
+    /// The URL may carry a password, so it is kept as a secret.
+    Smtp(SecretString),
     /// Kept in memory for tests.
     Memory,
 }
+
+impl PartialEq for MailTransportConfig {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (Self::Files, Self::Files) | (Self::Memory, Self::Memory) => true,
+            (Self::Smtp(a), Self::Smtp(b)) => a.expose_secret() == b.expose_secret(),
+            _ => false,
+        }
+    }
+}
+
+impl Eq for MailTransportConfig {}
 
 impl std::fmt::Debug for MailTransportConfig {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -42,7 +56,7 @@ pub struct Config {
     pub mail: MailTransportConfig,
     pub mail_from: String,
     /// Signs CSRF tokens and other stateless tokens. When unset, the one stored in the database.
-    pub secret_key: Option<String>,
+    pub secret_key: Option<SecretString>,
     /// How often the outbox worker looks for due email when nothing woke it.
     pub outbox_poll: Duration,
     /// `json` for machine-readable logs, anything else for human-readable ones.
@@ -72,10 +86,7 @@ impl std::fmt::Debug for Config {
             .field("database_url", &redact_url(&self.database_url))
             .field("mail", &self.mail)
             .field("mail_from", &self.mail_from)
-            .field(
-                "secret_key",
-                &self.secret_key.as_ref().map(|_| "<redacted>"),
-            )
+            .field("secret_key", &self.secret_key)
             .field("outbox_poll", &self.outbox_poll)
             .field("log_format", &self.log_format)
             .field("workers", &self.workers)
@@ -167,7 +178,7 @@ impl Config {
             .unwrap_or_else(|| format!("sqlite://{}/agora.db", data_dir.display()));
         let mail = match get("AGORA_SMTP_URL") {
             Some(url) if url == "memory" => MailTransportConfig::Memory,
-            Some(url) => MailTransportConfig::Smtp(url),
+            Some(url) => MailTransportConfig::Smtp(url.into()),
             None => MailTransportConfig::Files,
         };
         let outbox_poll = match get("AGORA_OUTBOX_POLL_SECS") {
@@ -205,7 +216,7 @@ impl Config {
             database_url,
             mail,
             mail_from: get("AGORA_MAIL_FROM").unwrap_or_else(|| "Agora <noreply@localhost>".into()),
-            secret_key: get("AGORA_SECRET_KEY"),
+            secret_key: get("AGORA_SECRET_KEY").map(SecretString::from),
             outbox_poll,
             log_format: get("AGORA_LOG_FORMAT").unwrap_or_else(|| "text".into()),
             workers: true,
@@ -246,10 +257,19 @@ mod tests {
             _ => None,
         })
         .unwrap();
-        let shown = format!("{config:?}");
+        let shown = format!("{config:?} {:?} {:?}", config.mail, config.secret_key);
         for secret in ["hunter2", "mailpass", "topsecret"] {
             assert!(!shown.contains(secret), "{secret} leaked in {shown}");
         }
+        // Still there for the code that needs them.
+        assert_eq!(
+            config.secret_key.as_ref().map(|k| k.expose_secret()),
+            Some("topsecret")
+        );
+        assert_eq!(
+            config.mail,
+            MailTransportConfig::Smtp("smtps://u:mailpass@mail:465".into())
+        );
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! balancer. So it lives in the database, unless `AGORA_SECRET_KEY` sets it (which wins).
 
 use diesel::prelude::*;
+use secrecy::ExposeSecret;
 
 use crate::config::Config;
 use crate::db::schema::instance_secrets;
@@ -18,6 +19,7 @@ const MIN_LEN: usize = 32;
 /// The configured secret, or the one stored in the database (created by the first instance).
 pub async fn load(config: &Config, db: &Db) -> anyhow::Result<Vec<u8>> {
     if let Some(key) = &config.secret_key {
+        let key = key.expose_secret();
         anyhow::ensure!(
             key.len() >= MIN_LEN,
             "AGORA_SECRET_KEY must be at least {MIN_LEN} characters"
