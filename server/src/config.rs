@@ -11,6 +11,7 @@ use agora_shared::limits::{
 };
 use anyhow::{Context, bail};
 use secrecy::{ExposeSecret, SecretString};
+use url::Url;
 
 /// How outgoing email leaves the process.
 #[derive(Clone)]
@@ -50,7 +51,8 @@ impl std::fmt::Debug for MailTransportConfig {
 #[derive(Clone)]
 pub struct Config {
     pub bind: SocketAddr,
-    pub public_url: String,
+    /// Where people reach this instance: the base of every absolute link. Parsed once at start.
+    pub public_url: Url,
     pub data_dir: PathBuf,
     pub database_url: String,
     pub mail: MailTransportConfig,
@@ -166,13 +168,9 @@ impl Config {
         let bind: SocketAddr = bind
             .parse()
             .with_context(|| format!("AGORA_BIND is not an address: {bind}"))?;
-        let public_url = get("AGORA_PUBLIC_URL")
-            .unwrap_or_else(|| format!("http://{bind}"))
-            .trim_end_matches('/')
-            .to_string();
-        if !(public_url.starts_with("http://") || public_url.starts_with("https://")) {
-            bail!("AGORA_PUBLIC_URL must start with http:// or https://");
-        }
+        let public_url = parse_public_url(
+            &get("AGORA_PUBLIC_URL").unwrap_or_else(|| format!("http://{bind}")),
+        )?;
         let data_dir = PathBuf::from(get("AGORA_DATA_DIR").unwrap_or_else(|| "./data".into()));
         let database_url = get("AGORA_DATABASE_URL")
             .unwrap_or_else(|| format!("sqlite://{}/agora.db", data_dir.display()));
@@ -231,8 +229,35 @@ impl Config {
 
     /// Cookies get `Secure` and the `__Host-` prefix only when people reach us over HTTPS.
     pub fn https(&self) -> bool {
-        self.public_url.starts_with("https://")
+        self.public_url.scheme() == "https"
     }
+
+    /// The public URL without its trailing slash: `link` appends an absolute path to it, so that
+    /// an instance served under a sub-path (`https://example.org/agora`) keeps it.
+    pub fn public_base(&self) -> &str {
+        self.public_url.as_str().trim_end_matches('/')
+    }
+
+    /// An absolute link to `path` (which starts with `/`) on this instance.
+    pub fn link(&self, path: &str) -> String {
+        format!("{}{}", self.public_base(), path)
+    }
+}
+
+/// `AGORA_PUBLIC_URL`: an http(s) URL with a host and nothing a link could not be appended to.
+pub fn parse_public_url(raw: &str) -> anyhow::Result<Url> {
+    let url = Url::parse(raw.trim())
+        .with_context(|| format!("AGORA_PUBLIC_URL is not a URL: {raw}"))?;
+    if !matches!(url.scheme(), "http" | "https") {
+        bail!("AGORA_PUBLIC_URL must start with http:// or https://: {raw}");
+    }
+    if url.host_str().is_none_or(str::is_empty) {
+        bail!("AGORA_PUBLIC_URL has no host: {raw}");
+    }
+    if url.query().is_some() || url.fragment().is_some() || !url.username().is_empty() {
+        bail!("AGORA_PUBLIC_URL must not carry a query, a fragment or a user: {raw}");
+    }
+    Ok(url)
 }
 
 #[cfg(test)]
@@ -282,6 +307,26 @@ mod tests {
             Config::from_lookup(|n| (n == "AGORA_UPLOADS_PER_WINDOW").then(|| "many".into()))
                 .is_err()
         );
+        for bad in ["not a url", "https://", "https://x/?a=1", "https://u:p@x", "mailto:a@b"] {
+            let err = Config::from_lookup(|n| (n == "AGORA_PUBLIC_URL").then(|| bad.into()))
+                .expect_err(bad);
+            assert!(err.to_string().contains("AGORA_PUBLIC_URL"), "{bad}: {err}");
+        }
+    }
+
+    #[test]
+    fn links_are_built_on_the_parsed_public_url() {
+        let at = |url: &str| {
+            Config::from_lookup(|n| (n == "AGORA_PUBLIC_URL").then(|| url.into())).unwrap()
+        };
+        let config = at("https://agora.example/");
+        assert!(config.https());
+        assert_eq!(config.link("/signin"), "https://agora.example/signin");
+        assert_eq!(config.public_base(), "https://agora.example");
+        let config = at("http://example.org:8080/agora/");
+        assert!(!config.https());
+        assert_eq!(config.link("/signin"), "http://example.org:8080/agora/signin");
+        assert_eq!(Config::from_lookup(|_| None).unwrap().link("/"), "http://127.0.0.1:8080/");
     }
 
     #[test]

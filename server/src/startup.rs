@@ -91,8 +91,11 @@ impl Application {
         let listener = TcpListener::bind(config.bind)?;
         let port = listener.local_addr()?.port();
         // Port 0 (tests) is only known now; links must carry the real one.
-        if let Some(base) = config.public_url.strip_suffix(":0") {
-            config.public_url = format!("{base}:{port}");
+        if config.public_url.port() == Some(0) {
+            config
+                .public_url
+                .set_port(Some(port))
+                .map_err(|()| anyhow::anyhow!("AGORA_PUBLIC_URL cannot take a port"))?;
         }
         let transport = Transport::from_config(&config.mail, &config.data_dir)?;
         let mailer = Mailer::new(db.clone(), transport, &config.mail_from)?;

@@ -34,19 +34,14 @@ pub struct AppState {
 impl AppState {
     /// An absolute link for emails and the setup message.
     pub fn link(&self, path: &str) -> String {
-        format!("{}{}", self.config.public_url, path)
+        self.config.link(path)
     }
 
     /// Host part used in Message-IDs.
     pub fn mail_host(&self) -> String {
-        let rest = self
-            .config
+        self.config
             .public_url
-            .split("://")
-            .nth(1)
-            .unwrap_or("localhost");
-        rest.split(['/', ':'])
-            .next()
+            .host_str()
             .unwrap_or("localhost")
             .to_string()
     }
