@@ -14,11 +14,12 @@ use crate::clock::SystemClock;
 use crate::config::Config;
 use crate::db::{Db, run_migrations};
 use crate::error::AppError;
+use crate::file_store::{FileStore, LocalFileStore};
 use crate::i18n::I18n;
 use crate::mail::{Mailer, Transport};
 use crate::security::headers::security_headers;
 use crate::security::instance_secret;
-use crate::security::rate_limit::RateLimiter;
+use crate::security::rate_limit::LocalRateLimiter;
 use crate::state::AppState;
 use crate::web::assets::Assets;
 use crate::{organisations, routes, telemetry, web as agora_web};
@@ -47,6 +48,11 @@ pub async fn open_database(config: &Config) -> anyhow::Result<Db> {
         tracing::info!(migrations = ?applied, "database migrated");
     }
     Ok(db)
+}
+
+/// Uploads under `<data dir>/files`.
+fn local_files(config: &Config) -> Arc<dyn FileStore> {
+    Arc::new(LocalFileStore::new(config.data_dir.join("files")))
 }
 
 fn form_error(err: actix_web::error::UrlencodedError, _: &HttpRequest) -> actix_web::Error {
@@ -105,7 +111,8 @@ impl Application {
             hub: crate::realtime::hub::Hub::new(db.clone(), &secret, config.ws_heartbeat),
             secret,
             i18n: Arc::new(I18n::load()?),
-            limiter: Arc::new(RateLimiter::new(Duration::from_secs(RATE_WINDOW_SECS))),
+            limiter: Arc::new(LocalRateLimiter::new(Duration::from_secs(RATE_WINDOW_SECS))),
+            files: local_files(&config),
             mailer: mailer.clone(),
             assets: Arc::new(Assets::new()),
             clock: Arc::new(SystemClock),
@@ -220,7 +227,8 @@ pub async fn state_for_cli(config: Config) -> anyhow::Result<AppState> {
         hub: crate::realtime::hub::Hub::new(db, &secret, config.ws_heartbeat),
         secret,
         i18n: Arc::new(I18n::load()?),
-        limiter: Arc::new(RateLimiter::new(Duration::from_secs(RATE_WINDOW_SECS))),
+        limiter: Arc::new(LocalRateLimiter::new(Duration::from_secs(RATE_WINDOW_SECS))),
+        files: local_files(&config),
         mailer,
         assets: Arc::new(Assets::new()),
         clock: Arc::new(SystemClock),
