@@ -168,9 +168,8 @@ impl Config {
         let bind: SocketAddr = bind
             .parse()
             .with_context(|| format!("AGORA_BIND is not an address: {bind}"))?;
-        let public_url = parse_public_url(
-            &get("AGORA_PUBLIC_URL").unwrap_or_else(|| format!("http://{bind}")),
-        )?;
+        let public_url =
+            parse_public_url(&get("AGORA_PUBLIC_URL").unwrap_or_else(|| format!("http://{bind}")))?;
         let data_dir = PathBuf::from(get("AGORA_DATA_DIR").unwrap_or_else(|| "./data".into()));
         let database_url = get("AGORA_DATABASE_URL")
             .unwrap_or_else(|| format!("sqlite://{}/agora.db", data_dir.display()));
@@ -246,8 +245,8 @@ impl Config {
 
 /// `AGORA_PUBLIC_URL`: an http(s) URL with a host and nothing a link could not be appended to.
 pub fn parse_public_url(raw: &str) -> anyhow::Result<Url> {
-    let url = Url::parse(raw.trim())
-        .with_context(|| format!("AGORA_PUBLIC_URL is not a URL: {raw}"))?;
+    let url =
+        Url::parse(raw.trim()).with_context(|| format!("AGORA_PUBLIC_URL is not a URL: {raw}"))?;
     if !matches!(url.scheme(), "http" | "https") {
         bail!("AGORA_PUBLIC_URL must start with http:// or https://: {raw}");
     }
@@ -307,7 +306,13 @@ mod tests {
             Config::from_lookup(|n| (n == "AGORA_UPLOADS_PER_WINDOW").then(|| "many".into()))
                 .is_err()
         );
-        for bad in ["not a url", "https://", "https://x/?a=1", "https://u:p@x", "mailto:a@b"] {
+        for bad in [
+            "not a url",
+            "https://",
+            "https://x/?a=1",
+            "https://u:p@x",
+            "mailto:a@b",
+        ] {
             let err = Config::from_lookup(|n| (n == "AGORA_PUBLIC_URL").then(|| bad.into()))
                 .expect_err(bad);
             assert!(err.to_string().contains("AGORA_PUBLIC_URL"), "{bad}: {err}");
@@ -325,8 +330,14 @@ mod tests {
         assert_eq!(config.public_base(), "https://agora.example");
         let config = at("http://example.org:8080/agora/");
         assert!(!config.https());
-        assert_eq!(config.link("/signin"), "http://example.org:8080/agora/signin");
-        assert_eq!(Config::from_lookup(|_| None).unwrap().link("/"), "http://127.0.0.1:8080/");
+        assert_eq!(
+            config.link("/signin"),
+            "http://example.org:8080/agora/signin"
+        );
+        assert_eq!(
+            Config::from_lookup(|_| None).unwrap().link("/"),
+            "http://127.0.0.1:8080/"
+        );
     }
 
     #[test]

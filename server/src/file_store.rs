@@ -91,14 +91,25 @@ mod tests {
         store.delete("2026-12/abc").await.expect("delete");
         let missing = store.get("2026-12/abc").await.expect_err("gone");
         assert_eq!(missing.kind(), io::ErrorKind::NotFound);
-        store.delete("2026-12/abc").await.expect("deleting twice is fine");
+        store
+            .delete("2026-12/abc")
+            .await
+            .expect("deleting twice is fine");
         let _ = std::fs::remove_dir_all(&root);
     }
 
     #[tokio::test]
     async fn keys_cannot_leave_the_folder() {
         let store = LocalFileStore::new(std::env::temp_dir().join("agora-store-never-written"));
-        for key in ["", "../x", "a/../../x", "/etc/passwd", "a//b", "a\\b", "./a"] {
+        for key in [
+            "",
+            "../x",
+            "a/../../x",
+            "/etc/passwd",
+            "a//b",
+            "a\\b",
+            "./a",
+        ] {
             let err = store.put(key, b"x").await.expect_err(key);
             assert_eq!(err.kind(), io::ErrorKind::InvalidInput, "{key}");
         }

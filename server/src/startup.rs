@@ -159,6 +159,7 @@ impl Application {
                 .wrap(security_headers(https))
                 .wrap(Compress::default())
                 .wrap(from_fn(telemetry::log_requests))
+                .wrap(telemetry::request_spans())
         })
         .workers(state.config.http_workers)
         .shutdown_timeout(10)

@@ -2,9 +2,9 @@
 //! accept, because the instance secret lives in the shared database.
 
 use agora::security::instance_secret;
-use agora_tests::personas::{PASSWORD, World};
 use agora_tests::TestApp;
 use agora_tests::app::spawn_app_with;
+use agora_tests::personas::{PASSWORD, World};
 
 /// A second instance on the database of `first`, with its own data folder.
 async fn second_instance(first: &TestApp) -> TestApp {
@@ -98,4 +98,31 @@ async fn a_key_generated_into_the_data_folder_is_carried_over() {
     // Stored now, so an instance without the file gets it too.
     let second = second_instance(&app).await;
     assert_eq!(second.state.secret.as_slice(), legacy.as_bytes());
+}
+
+/// Behind a load balancer, a person's report names the request by its id, whichever instance
+/// answered: every response carries a fresh one.
+#[tokio::test]
+async fn every_response_names_its_request() {
+    let app = agora_tests::spawn_app().await;
+    let session = app.session();
+    let mut seen = std::collections::HashSet::new();
+    for path in [
+        "/signin",
+        "/signin",
+        "/healthz",
+        "/no/such/page",
+        "/api/v1/me",
+    ] {
+        let res = session.get(path).await;
+        let id = res
+            .headers()
+            .get("x-request-id")
+            .unwrap_or_else(|| panic!("no request id on {path} ({})", res.status()))
+            .to_str()
+            .expect("text")
+            .to_string();
+        assert_eq!(id.len(), 36, "{path}: {id}");
+        assert!(seen.insert(id), "{path}: a request id was reused");
+    }
 }

@@ -34,7 +34,11 @@ impl SignInAttempt {
     /// Counts an attempt for `email` from `client`. Refused at once when the pair is over its
     /// limit; over the account-wide limit, [`SignInAttempt::over_account_limit`] says so and the
     /// caller asks whether the address is known before going on.
-    pub fn reserve(limiter: &(impl RateLimit + ?Sized), email: &str, client: &str) -> AppResult<SignInAttempt> {
+    pub fn reserve(
+        limiter: &(impl RateLimit + ?Sized),
+        email: &str,
+        client: &str,
+    ) -> AppResult<SignInAttempt> {
         let pair = limiter
             .reserve(
                 &format!("signin:pair:{email}\u{0}{client}"),
