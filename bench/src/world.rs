@@ -127,7 +127,7 @@ impl App {
         let (database_url, postgres) = fresh_database(backend, &data_dir, server_url).await?;
         let mut config = Config::from_lookup(|_| None)?;
         config.bind = "127.0.0.1:0".parse()?;
-        config.public_url = "http://127.0.0.1:0".into();
+        config.public_url = "http://127.0.0.1:0".parse().expect("url");
         config.data_dir = data_dir.clone();
         config.database_url = database_url;
         config.mail = MailTransportConfig::Memory;

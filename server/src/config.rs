@@ -10,17 +10,32 @@ use agora_shared::limits::{
     UPLOADS_PER_WINDOW,
 };
 use anyhow::{Context, bail};
+use secrecy::{ExposeSecret, SecretString};
+use url::Url;
 
 /// How outgoing email leaves the process.
-#[derive(Clone, PartialEq, Eq)]
+#[derive(Clone)]
 pub enum MailTransportConfig {
     /// `.eml` files under `<data dir>/mail`: the default, so a newcomer can read what would be sent.
     Files,
     /// An SMTP relay (`smtp://` with optional STARTTLS upgrade, `smtps://` for implicit TLS).
-    Smtp(String),
+    /// The URL may carry a password, so it is kept as a secret.
+    Smtp(SecretString),
     /// Kept in memory for tests.
     Memory,
 }
+
+impl PartialEq for MailTransportConfig {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (Self::Files, Self::Files) | (Self::Memory, Self::Memory) => true,
+            (Self::Smtp(a), Self::Smtp(b)) => a.expose_secret() == b.expose_secret(),
+            _ => false,
+        }
+    }
+}
+
+impl Eq for MailTransportConfig {}
 
 impl std::fmt::Debug for MailTransportConfig {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -36,13 +51,14 @@ impl std::fmt::Debug for MailTransportConfig {
 #[derive(Clone)]
 pub struct Config {
     pub bind: SocketAddr,
-    pub public_url: String,
+    /// Where people reach this instance: the base of every absolute link. Parsed once at start.
+    pub public_url: Url,
     pub data_dir: PathBuf,
     pub database_url: String,
     pub mail: MailTransportConfig,
     pub mail_from: String,
-    /// Signs CSRF tokens and other stateless tokens. Generated into the data dir when unset.
-    pub secret_key: Option<String>,
+    /// Signs CSRF tokens and other stateless tokens. When unset, the one stored in the database.
+    pub secret_key: Option<SecretString>,
     /// How often the outbox worker looks for due email when nothing woke it.
     pub outbox_poll: Duration,
     /// `json` for machine-readable logs, anything else for human-readable ones.
@@ -72,10 +88,7 @@ impl std::fmt::Debug for Config {
             .field("database_url", &redact_url(&self.database_url))
             .field("mail", &self.mail)
             .field("mail_from", &self.mail_from)
-            .field(
-                "secret_key",
-                &self.secret_key.as_ref().map(|_| "<redacted>"),
-            )
+            .field("secret_key", &self.secret_key)
             .field("outbox_poll", &self.outbox_poll)
             .field("log_format", &self.log_format)
             .field("workers", &self.workers)
@@ -119,7 +132,7 @@ pub const SETTINGS: &[(&str, &str)] = &[
     ("AGORA_DATABASE_URL", "sqlite://<data dir>/agora.db"),
     ("AGORA_SMTP_URL", "unset (email written to <data dir>/mail)"),
     ("AGORA_MAIL_FROM", "Agora <noreply@localhost>"),
-    ("AGORA_SECRET_KEY", "generated into <data dir>/secret_key"),
+    ("AGORA_SECRET_KEY", "generated once, stored in the database"),
     ("AGORA_OUTBOX_POLL_SECS", "5"),
     ("AGORA_LOG", "info"),
     ("AGORA_LOG_FORMAT", "text"),
@@ -155,19 +168,14 @@ impl Config {
         let bind: SocketAddr = bind
             .parse()
             .with_context(|| format!("AGORA_BIND is not an address: {bind}"))?;
-        let public_url = get("AGORA_PUBLIC_URL")
-            .unwrap_or_else(|| format!("http://{bind}"))
-            .trim_end_matches('/')
-            .to_string();
-        if !(public_url.starts_with("http://") || public_url.starts_with("https://")) {
-            bail!("AGORA_PUBLIC_URL must start with http:// or https://");
-        }
+        let public_url =
+            parse_public_url(&get("AGORA_PUBLIC_URL").unwrap_or_else(|| format!("http://{bind}")))?;
         let data_dir = PathBuf::from(get("AGORA_DATA_DIR").unwrap_or_else(|| "./data".into()));
         let database_url = get("AGORA_DATABASE_URL")
             .unwrap_or_else(|| format!("sqlite://{}/agora.db", data_dir.display()));
         let mail = match get("AGORA_SMTP_URL") {
             Some(url) if url == "memory" => MailTransportConfig::Memory,
-            Some(url) => MailTransportConfig::Smtp(url),
+            Some(url) => MailTransportConfig::Smtp(url.into()),
             None => MailTransportConfig::Files,
         };
         let outbox_poll = match get("AGORA_OUTBOX_POLL_SECS") {
@@ -205,7 +213,7 @@ impl Config {
             database_url,
             mail,
             mail_from: get("AGORA_MAIL_FROM").unwrap_or_else(|| "Agora <noreply@localhost>".into()),
-            secret_key: get("AGORA_SECRET_KEY"),
+            secret_key: get("AGORA_SECRET_KEY").map(SecretString::from),
             outbox_poll,
             log_format: get("AGORA_LOG_FORMAT").unwrap_or_else(|| "text".into()),
             workers: true,
@@ -220,8 +228,35 @@ impl Config {
 
     /// Cookies get `Secure` and the `__Host-` prefix only when people reach us over HTTPS.
     pub fn https(&self) -> bool {
-        self.public_url.starts_with("https://")
+        self.public_url.scheme() == "https"
     }
+
+    /// The public URL without its trailing slash: `link` appends an absolute path to it, so that
+    /// an instance served under a sub-path (`https://example.org/agora`) keeps it.
+    pub fn public_base(&self) -> &str {
+        self.public_url.as_str().trim_end_matches('/')
+    }
+
+    /// An absolute link to `path` (which starts with `/`) on this instance.
+    pub fn link(&self, path: &str) -> String {
+        format!("{}{}", self.public_base(), path)
+    }
+}
+
+/// `AGORA_PUBLIC_URL`: an http(s) URL with a host and nothing a link could not be appended to.
+pub fn parse_public_url(raw: &str) -> anyhow::Result<Url> {
+    let url =
+        Url::parse(raw.trim()).with_context(|| format!("AGORA_PUBLIC_URL is not a URL: {raw}"))?;
+    if !matches!(url.scheme(), "http" | "https") {
+        bail!("AGORA_PUBLIC_URL must start with http:// or https://: {raw}");
+    }
+    if url.host_str().is_none_or(str::is_empty) {
+        bail!("AGORA_PUBLIC_URL has no host: {raw}");
+    }
+    if url.query().is_some() || url.fragment().is_some() || !url.username().is_empty() {
+        bail!("AGORA_PUBLIC_URL must not carry a query, a fragment or a user: {raw}");
+    }
+    Ok(url)
 }
 
 #[cfg(test)]
@@ -246,10 +281,19 @@ mod tests {
             _ => None,
         })
         .unwrap();
-        let shown = format!("{config:?}");
+        let shown = format!("{config:?} {:?} {:?}", config.mail, config.secret_key);
         for secret in ["hunter2", "mailpass", "topsecret"] {
             assert!(!shown.contains(secret), "{secret} leaked in {shown}");
         }
+        // Still there for the code that needs them.
+        assert_eq!(
+            config.secret_key.as_ref().map(|k| k.expose_secret()),
+            Some("topsecret")
+        );
+        assert_eq!(
+            config.mail,
+            MailTransportConfig::Smtp("smtps://u:mailpass@mail:465".into())
+        );
     }
 
     #[test]
@@ -261,6 +305,38 @@ mod tests {
         assert!(
             Config::from_lookup(|n| (n == "AGORA_UPLOADS_PER_WINDOW").then(|| "many".into()))
                 .is_err()
+        );
+        for bad in [
+            "not a url",
+            "https://",
+            "https://x/?a=1",
+            "https://u:p@x",
+            "mailto:a@b",
+        ] {
+            let err = Config::from_lookup(|n| (n == "AGORA_PUBLIC_URL").then(|| bad.into()))
+                .expect_err(bad);
+            assert!(err.to_string().contains("AGORA_PUBLIC_URL"), "{bad}: {err}");
+        }
+    }
+
+    #[test]
+    fn links_are_built_on_the_parsed_public_url() {
+        let at = |url: &str| {
+            Config::from_lookup(|n| (n == "AGORA_PUBLIC_URL").then(|| url.into())).unwrap()
+        };
+        let config = at("https://agora.example/");
+        assert!(config.https());
+        assert_eq!(config.link("/signin"), "https://agora.example/signin");
+        assert_eq!(config.public_base(), "https://agora.example");
+        let config = at("http://example.org:8080/agora/");
+        assert!(!config.https());
+        assert_eq!(
+            config.link("/signin"),
+            "http://example.org:8080/agora/signin"
+        );
+        assert_eq!(
+            Config::from_lookup(|_| None).unwrap().link("/"),
+            "http://127.0.0.1:8080/"
         );
     }
 

@@ -8,6 +8,7 @@ pub mod db;
 pub mod demo;
 pub mod directory;
 pub mod error;
+pub mod file_store;
 pub mod health;
 pub mod i18n;
 pub mod jobs;

@@ -41,13 +41,13 @@ async fn main() -> anyhow::Result<()> {
         Command::Demo => {
             let state = agora::startup::state_for_cli(config.clone()).await?;
             let report = agora::demo::run(&state).await?;
-            println!("{}", report.instructions(&config.public_url));
+            println!("{}", report.instructions(config.public_base()));
             Ok(())
         }
         Command::Serve => {
             tracing::info!(config = ?config, "starting");
             let app = Application::build(config.clone()).await?;
-            println!("Agora is running at {}", config.public_url);
+            println!("Agora is running at {}", config.public_base());
             if let Some(link) = &app.setup_link {
                 println!();
                 println!(

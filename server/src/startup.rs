@@ -14,10 +14,12 @@ use crate::clock::SystemClock;
 use crate::config::Config;
 use crate::db::{Db, run_migrations};
 use crate::error::AppError;
+use crate::file_store::{FileStore, LocalFileStore};
 use crate::i18n::I18n;
 use crate::mail::{Mailer, Transport};
 use crate::security::headers::security_headers;
-use crate::security::rate_limit::RateLimiter;
+use crate::security::instance_secret;
+use crate::security::rate_limit::LocalRateLimiter;
 use crate::state::AppState;
 use crate::web::assets::Assets;
 use crate::{organisations, routes, telemetry, web as agora_web};
@@ -48,28 +50,9 @@ pub async fn open_database(config: &Config) -> anyhow::Result<Db> {
     Ok(db)
 }
 
-/// The instance secret: configured, or generated once into the data folder.
-fn load_secret(config: &Config) -> anyhow::Result<Vec<u8>> {
-    if let Some(key) = &config.secret_key {
-        anyhow::ensure!(
-            key.len() >= 32,
-            "AGORA_SECRET_KEY must be at least 32 characters"
-        );
-        return Ok(key.as_bytes().to_vec());
-    }
-    let path = config.data_dir.join("secret_key");
-    if let Ok(existing) = std::fs::read_to_string(&path) {
-        return Ok(existing.trim().as_bytes().to_vec());
-    }
-    std::fs::create_dir_all(&config.data_dir)?;
-    let key = crate::security::tokens::new_token();
-    std::fs::write(&path, &key)?;
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600))?;
-    }
-    Ok(key.into_bytes())
+/// Uploads under `<data dir>/files`.
+fn local_files(config: &Config) -> Arc<dyn FileStore> {
+    Arc::new(LocalFileStore::new(config.data_dir.join("files")))
 }
 
 fn form_error(err: actix_web::error::UrlencodedError, _: &HttpRequest) -> actix_web::Error {
@@ -114,18 +97,22 @@ impl Application {
         let listener = TcpListener::bind(config.bind)?;
         let port = listener.local_addr()?.port();
         // Port 0 (tests) is only known now; links must carry the real one.
-        if let Some(base) = config.public_url.strip_suffix(":0") {
-            config.public_url = format!("{base}:{port}");
+        if config.public_url.port() == Some(0) {
+            config
+                .public_url
+                .set_port(Some(port))
+                .map_err(|()| anyhow::anyhow!("AGORA_PUBLIC_URL cannot take a port"))?;
         }
         let transport = Transport::from_config(&config.mail, &config.data_dir)?;
         let mailer = Mailer::new(db.clone(), transport, &config.mail_from)?;
-        let secret = Arc::new(load_secret(&config)?);
+        let secret = Arc::new(instance_secret::load(&config, &db).await?);
         let state = AppState {
             db: db.clone(),
             hub: crate::realtime::hub::Hub::new(db.clone(), &secret, config.ws_heartbeat),
             secret,
             i18n: Arc::new(I18n::load()?),
-            limiter: Arc::new(RateLimiter::new(Duration::from_secs(RATE_WINDOW_SECS))),
+            limiter: Arc::new(LocalRateLimiter::new(Duration::from_secs(RATE_WINDOW_SECS))),
+            files: local_files(&config),
             mailer: mailer.clone(),
             assets: Arc::new(Assets::new()),
             clock: Arc::new(SystemClock),
@@ -172,6 +159,7 @@ impl Application {
                 .wrap(security_headers(https))
                 .wrap(Compress::default())
                 .wrap(from_fn(telemetry::log_requests))
+                .wrap(telemetry::request_spans())
         })
         .workers(state.config.http_workers)
         .shutdown_timeout(10)
@@ -234,13 +222,14 @@ pub async fn state_for_cli(config: Config) -> anyhow::Result<AppState> {
     let db = open_database(&config).await?;
     let transport = Transport::from_config(&config.mail, &config.data_dir)?;
     let mailer = Mailer::new(db.clone(), transport, &config.mail_from)?;
-    let secret = Arc::new(load_secret(&config)?);
+    let secret = Arc::new(instance_secret::load(&config, &db).await?);
     Ok(AppState {
         db: db.clone(),
         hub: crate::realtime::hub::Hub::new(db, &secret, config.ws_heartbeat),
         secret,
         i18n: Arc::new(I18n::load()?),
-        limiter: Arc::new(RateLimiter::new(Duration::from_secs(RATE_WINDOW_SECS))),
+        limiter: Arc::new(LocalRateLimiter::new(Duration::from_secs(RATE_WINDOW_SECS))),
+        files: local_files(&config),
         mailer,
         assets: Arc::new(Assets::new()),
         clock: Arc::new(SystemClock),

@@ -6,7 +6,7 @@ use crate::config::Config;
 use crate::db::Db;
 use crate::i18n::I18n;
 use crate::mail::Mailer;
-use crate::security::rate_limit::RateLimiter;
+use crate::security::rate_limit::RateLimit;
 use crate::web::assets::Assets;
 
 #[derive(Clone)]
@@ -20,7 +20,10 @@ pub struct AppState {
     /// Instance secret: keys CSRF tokens and other signed values.
     pub secret: Arc<Vec<u8>>,
     /// Attempts per account and per address for sign-in, reset and invitation acceptance.
-    pub limiter: Arc<RateLimiter>,
+    /// In-process counters today; a shared counter (Redis) can take their place behind the trait.
+    pub limiter: Arc<dyn RateLimit>,
+    /// Uploaded files by storage key: a folder of the data dir today, an object store later.
+    pub files: Arc<dyn crate::file_store::FileStore>,
     /// Sends queued email; tests drain it on demand.
     pub mailer: Mailer,
     /// CSS and other static files, served under content-hashed names.
@@ -34,19 +37,14 @@ pub struct AppState {
 impl AppState {
     /// An absolute link for emails and the setup message.
     pub fn link(&self, path: &str) -> String {
-        format!("{}{}", self.config.public_url, path)
+        self.config.link(path)
     }
 
     /// Host part used in Message-IDs.
     pub fn mail_host(&self) -> String {
-        let rest = self
-            .config
+        self.config
             .public_url
-            .split("://")
-            .nth(1)
-            .unwrap_or("localhost");
-        rest.split(['/', ':'])
-            .next()
+            .host_str()
             .unwrap_or("localhost")
             .to_string()
     }

@@ -64,7 +64,7 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut Config)) -> TestApp {
     let (database_url, postgres) = fresh_database(&data_dir);
     let mut config = Config::from_lookup(|_| None).expect("default config");
     config.bind = "127.0.0.1:0".parse().expect("address");
-    config.public_url = "http://127.0.0.1:0".into();
+    config.public_url = "http://127.0.0.1:0".parse().expect("url");
     config.data_dir = data_dir.clone();
     config.database_url = database_url;
     config.mail = MailTransportConfig::Memory;

@@ -732,8 +732,10 @@ async fn security_headers_and_health() {
 
 #[tokio::test]
 async fn https_deployments_use_host_prefixed_secure_cookies() {
-    let app =
-        agora_tests::app::spawn_app_with(|c| c.public_url = "https://agora.example".into()).await;
+    let app = agora_tests::app::spawn_app_with(|c| {
+        c.public_url = "https://agora.example".parse().expect("url")
+    })
+    .await;
     let res = app.session().get("/signin").await;
     let cookie = res.headers()["set-cookie"].to_str().unwrap().to_string();
     assert!(

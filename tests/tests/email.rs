@@ -17,7 +17,7 @@ async fn invitation_is_delivered_over_smtp_as_multipart_in_the_invitees_language
     };
     let url = sink.url();
     let app = spawn_app_with(move |c| {
-        c.mail = MailTransportConfig::Smtp(url);
+        c.mail = MailTransportConfig::Smtp(url.into());
         c.mail_from = "Agora VVSG <agora@vvsg.test>".into();
     })
     .await;
@@ -77,7 +77,7 @@ async fn a_temporary_smtp_failure_is_retried_later() {
         .unwrap()
         .port();
     let app = spawn_app_with(move |c| {
-        c.mail = MailTransportConfig::Smtp(format!("smtp://127.0.0.1:{port}"))
+        c.mail = MailTransportConfig::Smtp(format!("smtp://127.0.0.1:{port}").into())
     })
     .await;
     let world = World::build(&app).await;

@@ -21,7 +21,7 @@ use crate::audit::Action;
 use crate::db::DbConnection;
 use crate::db::schema::audit_events;
 use crate::error::{AppError, AppResult};
-use crate::security::rate_limit::{RateLimiter, Reservation};
+use crate::security::rate_limit::{RateLimit, Reservation};
 
 /// The attempts one sign-in has counted; dropped, they stay counted (a failure).
 #[must_use]
@@ -34,7 +34,11 @@ impl SignInAttempt {
     /// Counts an attempt for `email` from `client`. Refused at once when the pair is over its
     /// limit; over the account-wide limit, [`SignInAttempt::over_account_limit`] says so and the
     /// caller asks whether the address is known before going on.
-    pub fn reserve(limiter: &RateLimiter, email: &str, client: &str) -> AppResult<SignInAttempt> {
+    pub fn reserve(
+        limiter: &(impl RateLimit + ?Sized),
+        email: &str,
+        client: &str,
+    ) -> AppResult<SignInAttempt> {
         let pair = limiter
             .reserve(
                 &format!("signin:pair:{email}\u{0}{client}"),
@@ -55,7 +59,7 @@ impl SignInAttempt {
 
     /// Refuses an attempt from an unknown address over the account-wide limit. The attempt
     /// checked no password, so it is given back.
-    pub fn refuse(self, limiter: &RateLimiter) -> AppError {
+    pub fn refuse(self, limiter: &(impl RateLimit + ?Sized)) -> AppError {
         let wait = match &self.account {
             Err(wait) => *wait,
             Ok(_) => 1,
@@ -65,7 +69,7 @@ impl SignInAttempt {
     }
 
     /// The attempt does not count against anyone: the password was right, or none was checked.
-    pub fn give_back(self, limiter: &RateLimiter) {
+    pub fn give_back(self, limiter: &(impl RateLimit + ?Sized)) {
         limiter.release(self.pair);
         if let Ok(account) = self.account {
             limiter.release(account);

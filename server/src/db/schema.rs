@@ -115,6 +115,14 @@ diesel::table! {
 }
 
 diesel::table! {
+    instance_secrets (name) {
+        name -> Text,
+        value -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
     workspaces (id) {
         id -> BigInt,
         owner_organisation_id -> BigInt,
@@ -292,6 +300,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     outbox,
     audit_events,
     instance_settings,
+    instance_secrets,
     workspaces,
     workspace_organisations,
     workspace_members,

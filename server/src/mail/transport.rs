@@ -4,6 +4,7 @@ use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+use secrecy::ExposeSecret;
 
 use crate::config::MailTransportConfig;
 
@@ -40,7 +41,7 @@ impl Transport {
                 Transport::Files(dir)
             }
             MailTransportConfig::Smtp(url) => Transport::Smtp(
-                AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
+                AsyncSmtpTransport::<Tokio1Executor>::from_url(url.expose_secret())
                     .map_err(|e| anyhow::anyhow!("AGORA_SMTP_URL is not usable: {e}"))?
                     .build(),
             ),

@@ -376,10 +376,7 @@ pub async fn download(
     _req: HttpRequest,
 ) -> AppResult<HttpResponse> {
     let (id, _) = path.into_inner();
-    let (a, file) = attachments::open(&state, &user.actor(), id).await?;
-    let bytes = tokio::fs::read(&file)
-        .await
-        .map_err(|e| AppError::internal(e.into()))?;
+    let (a, bytes) = attachments::open(&state, &user.actor(), id).await?;
     let inline = attachments::inline(&a.content_type);
     let content_type = if inline {
         a.content_type.as_str()

@@ -1,8 +1,7 @@
-//! Files attached to messages: stored under `<data dir>/files`, served only to people who may read
+//! Files attached to messages: kept in the state's [`crate::file_store::FileStore`] (a folder
+//! under `<data dir>/files` today), served only to people who may read
 //! the message. Only plain raster images are ever shown inline; everything else (SVG and HTML
 //! above all) is a download, so a file can never run script in our origin.
-
-use std::path::PathBuf;
 
 use actix_web::http::StatusCode;
 use agora_shared::ErrorCode;
@@ -76,17 +75,11 @@ pub fn content_disposition(file_name: &str, inline: bool) -> String {
     format!("{kind}; filename=\"{ascii}\"; filename*=UTF-8''{encoded}")
 }
 
-fn files_dir(state: &AppState) -> PathBuf {
-    state.config.data_dir.join("files")
-}
-
 /// Removes a stored file whose row is gone; one already missing is fine (jobs may run twice).
 pub async fn remove_file(state: &AppState, key: &str) {
-    match tokio::fs::remove_file(files_dir(state).join(key)).await {
-        Ok(()) => {}
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-        // Logged, not fatal: the row is gone, so only disk space is lost.
-        Err(e) => tracing::warn!(file.key = key, error = %e, "could not remove an upload"),
+    if let Err(e) = state.files.delete(key).await {
+        // Logged, not fatal: the row is gone, so only storage space is lost.
+        tracing::warn!(file.key = key, error = %e, "could not remove an upload");
     }
 }
 
@@ -147,17 +140,9 @@ pub async fn store(
             )
         })
         .await?;
-    let path = files_dir(state).join(&key);
-    let written = async {
-        if let Some(dir) = path.parent() {
-            tokio::fs::create_dir_all(dir).await?;
-        }
-        tokio::fs::write(&path, &bytes).await
-    }
-    .await;
-    if let Err(e) = written {
+    if let Err(e) = state.files.put(&key, &bytes).await {
         let id = stored.id;
-        let _ = tokio::fs::remove_file(&path).await;
+        let _ = state.files.delete(&key).await;
         let _ = state
             .db
             .write(move |conn| Ok(Attachment::delete_unattached(conn, id)?))
@@ -281,7 +266,7 @@ pub async fn open(
     state: &AppState,
     actor: &Actor,
     attachment_id: i64,
-) -> AppResult<(Attachment, PathBuf)> {
+) -> AppResult<(Attachment, Vec<u8>)> {
     let actor = *actor;
     let attachment = state
         .db
@@ -303,8 +288,12 @@ pub async fn open(
             Ok(a)
         })
         .await?;
-    let path = files_dir(state).join(&attachment.storage_key);
-    Ok((attachment, path))
+    let bytes = state
+        .files
+        .get(&attachment.storage_key)
+        .await
+        .map_err(|e| AppError::internal(e.into()))?;
+    Ok((attachment, bytes))
 }
 
 /// Whether a stored type may be shown in the browser.

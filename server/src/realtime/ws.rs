@@ -108,7 +108,7 @@ pub async fn events(
     if requested.is_some_and(|id| id < 0) || !wants_websocket(&req) {
         return Err(bad_request());
     }
-    if !same_origin(&req, &state.config.public_url) {
+    if !same_origin(&req, state.config.public_url.as_str()) {
         return Err(AppError::forbidden());
     }
     let identity = &user.0;

@@ -2,6 +2,7 @@
 
 pub mod csrf;
 pub mod headers;
+pub mod instance_secret;
 pub mod password;
 pub mod rate_limit;
 pub mod tokens;

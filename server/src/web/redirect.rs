@@ -8,12 +8,12 @@
 use url::Url;
 
 /// `next` if it resolves to a path of `public_url`'s origin, else `/`.
-pub fn same_site_path(public_url: &str, next: Option<&str>) -> String {
+pub fn same_site_path(public_url: &Url, next: Option<&str>) -> String {
     next.and_then(|n| resolve(public_url, n))
         .unwrap_or_else(|| "/".to_string())
 }
 
-fn resolve(public_url: &str, next: &str) -> Option<String> {
+fn resolve(base: &Url, next: &str) -> Option<String> {
     // Only an absolute path: no scheme, no host, no relative path that depends on the page.
     if !next.starts_with('/') || next.starts_with("//") {
         return None;
@@ -25,7 +25,6 @@ fn resolve(public_url: &str, next: &str) -> Option<String> {
     {
         return None;
     }
-    let base = Url::parse(public_url).ok()?;
     let joined = base.join(next).ok()?;
     if joined.origin() != base.origin() {
         return None;
@@ -48,9 +47,14 @@ fn resolve(public_url: &str, next: &str) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
+    use std::sync::LazyLock;
+
     use super::same_site_path;
 
-    const ORIGIN: &str = "https://agora.example";
+    use url::Url;
+
+    static ORIGIN: LazyLock<Url> =
+        LazyLock::new(|| Url::parse("https://agora.example").expect("url"));
 
     #[test]
     fn same_site_paths_are_kept() {
@@ -60,7 +64,7 @@ mod tests {
             "/orgs/1/members?notice=member-updated",
             "/channels/3#m12",
         ] {
-            assert_eq!(same_site_path(ORIGIN, Some(path)), path);
+            assert_eq!(same_site_path(&ORIGIN, Some(path)), path);
         }
     }
 
@@ -80,19 +84,19 @@ mod tests {
             "",
             "/\u{a0}/evil.example",
         ] {
-            assert_eq!(same_site_path(ORIGIN, Some(next)), "/", "{next:?}");
+            assert_eq!(same_site_path(&ORIGIN, Some(next)), "/", "{next:?}");
         }
-        assert_eq!(same_site_path(ORIGIN, None), "/");
+        assert_eq!(same_site_path(&ORIGIN, None), "/");
     }
 
     #[test]
     fn encoded_slashes_stay_a_path_here() {
         assert_eq!(
-            same_site_path(ORIGIN, Some("/%2F%2Fevil.example")),
+            same_site_path(&ORIGIN, Some("/%2F%2Fevil.example")),
             "/%2F%2Fevil.example"
         );
         assert_eq!(
-            same_site_path(ORIGIN, Some("/%09/evil.example")),
+            same_site_path(&ORIGIN, Some("/%09/evil.example")),
             "/%09/evil.example"
         );
     }
