@@ -43,24 +43,56 @@ pub async fn sign_in(app: &TestApp, email: &str) -> (String, String) {
 
 /// Opens the event stream with `cookie`, from `last_event_id` when given.
 pub async fn connect(app: &TestApp, cookie: &str, last_event_id: Option<i64>) -> Ws {
+    try_connect(app, Some(cookie), last_event_id)
+        .await
+        .expect("websocket connects")
+}
+
+/// A handshake with or without a session cookie; the error when the server refuses it.
+pub async fn try_connect(
+    app: &TestApp,
+    cookie: Option<&str>,
+    last_event_id: Option<i64>,
+) -> Result<Ws, tokio_tungstenite::tungstenite::Error> {
+    try_connect_from(app, cookie, last_event_id, None).await
+}
+
+/// A handshake as a browser page of `origin` makes it.
+pub async fn try_connect_from(
+    app: &TestApp,
+    cookie: Option<&str>,
+    last_event_id: Option<i64>,
+    origin: Option<&str>,
+) -> Result<Ws, tokio_tungstenite::tungstenite::Error> {
     let mut url = format!("{}/api/v1/events", app.address.replacen("http", "ws", 1));
     if let Some(id) = last_event_id {
         url.push_str(&format!("?last_event_id={id}"));
     }
     let mut request = url.into_client_request().expect("request");
-    request
-        .headers_mut()
-        .insert("cookie", cookie.parse().expect("cookie header"));
+    if let Some(cookie) = cookie {
+        request
+            .headers_mut()
+            .insert("cookie", cookie.parse().expect("cookie header"));
+    }
+    if let Some(origin) = origin {
+        request
+            .headers_mut()
+            .insert("origin", origin.parse().expect("origin header"));
+    }
     tokio_tungstenite::connect_async(request)
         .await
-        .expect("websocket connects")
-        .0
+        .map(|(ws, _)| ws)
 }
 
 /// The next text frame as JSON.
 pub async fn next_json(ws: &mut Ws) -> Value {
+    next_json_within(ws, PATIENCE).await
+}
+
+/// The next text frame as JSON, waiting at most `patience`.
+pub async fn next_json_within(ws: &mut Ws, patience: Duration) -> Value {
     loop {
-        match tokio::time::timeout(PATIENCE, ws.next()).await {
+        match tokio::time::timeout(patience, ws.next()).await {
             Ok(Some(Ok(Message::Text(text)))) => {
                 return serde_json::from_str(text.as_str()).expect("frame is JSON");
             }

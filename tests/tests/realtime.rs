@@ -8,109 +8,19 @@ use agora::realtime::events::{self as realtime_events, NewEvent, StoredEvent};
 use agora_shared::events::{CLOSE_RESYNC, CLOSE_SESSION_ENDED, EventKind};
 use agora_shared::limits::{MAX_REPLAY_EVENTS, WS_QUEUE_EVENTS};
 use agora_tests::personas::{PASSWORD, World};
+use agora_tests::ws::{
+    PATIENCE, Ws, connect, hello, next_json, next_json_within, sign_in, try_connect,
+    try_connect_from, wait_for_connections,
+};
 use agora_tests::{TestApp, spawn_app};
 use diesel::prelude::*;
 use futures_util::{SinkExt, StreamExt};
 use serde_json::{Value, json};
 use tokio::net::TcpStream;
 use tokio_tungstenite::tungstenite::Message;
-use tokio_tungstenite::tungstenite::client::IntoClientRequest;
-use tokio_tungstenite::{MaybeTlsStream, WebSocketStream};
 
-type Ws = WebSocketStream<MaybeTlsStream<TcpStream>>;
-
-/// How long a frame that should arrive may take.
-const PATIENCE: Duration = Duration::from_secs(10);
 /// How long we watch for a frame that must not arrive.
 const QUIET: Duration = Duration::from_millis(400);
-
-/// A fresh session of `email`: its cookie (`name=value`) and CSRF token.
-async fn sign_in(app: &TestApp, email: &str) -> (String, String) {
-    let res = reqwest::Client::new()
-        .post(app.url("/api/v1/session"))
-        .json(&json!({"email": email, "password": PASSWORD}))
-        .send()
-        .await
-        .expect("sign-in request");
-    assert_eq!(res.status(), 200, "sign-in of {email}");
-    let cookie = res
-        .headers()
-        .get_all("set-cookie")
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find(|c| c.contains("agora_session="))
-        .and_then(|c| c.split(';').next())
-        .expect("session cookie")
-        .to_string();
-    let body: Value = res.json().await.expect("json");
-    let csrf = body["csrf_token"].as_str().expect("csrf").to_string();
-    (cookie, csrf)
-}
-
-async fn try_connect(
-    app: &TestApp,
-    cookie: Option<&str>,
-    last_event_id: Option<i64>,
-) -> Result<Ws, tokio_tungstenite::tungstenite::Error> {
-    try_connect_from(app, cookie, last_event_id, None).await
-}
-
-/// A handshake as a browser page of `origin` makes it.
-async fn try_connect_from(
-    app: &TestApp,
-    cookie: Option<&str>,
-    last_event_id: Option<i64>,
-    origin: Option<&str>,
-) -> Result<Ws, tokio_tungstenite::tungstenite::Error> {
-    let mut url = format!("{}/api/v1/events", app.address.replacen("http", "ws", 1));
-    if let Some(id) = last_event_id {
-        url.push_str(&format!("?last_event_id={id}"));
-    }
-    let mut request = url.into_client_request().expect("request");
-    if let Some(cookie) = cookie {
-        request
-            .headers_mut()
-            .insert("cookie", cookie.parse().expect("cookie header"));
-    }
-    if let Some(origin) = origin {
-        request
-            .headers_mut()
-            .insert("origin", origin.parse().expect("origin header"));
-    }
-    tokio_tungstenite::connect_async(request)
-        .await
-        .map(|(ws, _)| ws)
-}
-
-async fn connect(app: &TestApp, cookie: &str, last_event_id: Option<i64>) -> Ws {
-    try_connect(app, Some(cookie), last_event_id)
-        .await
-        .expect("websocket connects")
-}
-
-/// The next text frame as JSON.
-async fn next_json(ws: &mut Ws) -> Value {
-    next_json_within(ws, PATIENCE).await
-}
-
-async fn next_json_within(ws: &mut Ws, patience: Duration) -> Value {
-    loop {
-        match tokio::time::timeout(patience, ws.next()).await {
-            Ok(Some(Ok(Message::Text(text)))) => {
-                return serde_json::from_str(text.as_str()).expect("frame is JSON");
-            }
-            Ok(Some(Ok(Message::Ping(_) | Message::Pong(_)))) => continue,
-            other => panic!("expected a text frame, got {other:?}"),
-        }
-    }
-}
-
-/// Reads the `hello` frame and returns where the stream starts.
-async fn hello(ws: &mut Ws) -> i64 {
-    let frame = next_json(ws).await;
-    assert_eq!(frame["type"], "hello", "{frame}");
-    frame["last_event_id"].as_i64().expect("last_event_id")
-}
 
 /// Skips text frames until the server closes; returns the close code.
 async fn close_code(ws: &mut Ws) -> u16 {
@@ -261,20 +171,6 @@ fn message_in(place: &Place, n: usize) -> NewEvent {
 /// The cursor clients see for event `id`.
 fn cursor(app: &TestApp, id: i64) -> i64 {
     app.state.hub.cursors().encode(id)
-}
-
-/// Waits until the hub has registered `n` connections (the upgrade answer comes first).
-async fn wait_for_connections(app: &TestApp, n: usize) {
-    for _ in 0..200 {
-        if app.state.hub.connection_count() == n {
-            return;
-        }
-        tokio::time::sleep(Duration::from_millis(10)).await;
-    }
-    panic!(
-        "expected {n} connections, have {}",
-        app.state.hub.connection_count()
-    );
 }
 
 /// Event ids become visible in increasing order: a transaction that records an event after a
