@@ -280,10 +280,10 @@ pub async fn open(
                         return Err(AppError::not_found());
                     }
                 }
-                None if a.uploader_id == actor.user_id => {
+                None => {
+                    crate::policy::unattached_upload(&actor, a.uploader_id)?;
                     Channel::find(conn, a.channel_id)?;
                 }
-                None => return Err(AppError::not_found()),
             }
             Ok(a)
         })

@@ -399,3 +399,14 @@ fn who_ends_whose_membership() {
         );
     }
 }
+
+#[test]
+fn an_unattached_upload_is_its_uploaders_alone() {
+    assert_eq!(status(crate::policy::unattached_upload(&member(), ME)), 200);
+    for someone_else in [member(), admin(), network_admin()] {
+        assert_eq!(
+            status(crate::policy::unattached_upload(&someone_else, ME + 1)),
+            404
+        );
+    }
+}

@@ -78,6 +78,16 @@ pub fn organisation(actor: &Actor, organisation_id: i64, action: Action) -> AppR
     }
 }
 
+/// An upload not yet attached to a message belongs to its uploader alone: to anyone else it does
+/// not exist. Once attached, it is read under its channel's rules.
+pub fn unattached_upload(actor: &Actor, uploader_id: i64) -> AppResult<()> {
+    if actor.user_id == uploader_id {
+        Ok(())
+    } else {
+        Err(AppError::not_found())
+    }
+}
+
 /// Only network administrators create organisations and list all of them.
 pub fn manage_network(actor: &Actor) -> AppResult<()> {
     if actor.network_admin {
