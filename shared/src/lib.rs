@@ -7,6 +7,7 @@ pub mod api;
 pub mod conversations;
 pub mod error_code;
 pub mod events;
+pub mod ids;
 pub mod limits;
 
 pub use error_code::ErrorCode;
