@@ -16,6 +16,23 @@ pub enum Backend {
     Postgres,
 }
 
+/// Posts `body` to a channel through the service, as `actor`, without HTTP.
+pub async fn post(
+    state: &AppState,
+    actor: &agora::policy::Actor,
+    channel_id: i64,
+    body: String,
+) -> anyhow::Result<i64> {
+    let input = agora_shared::conversations::NewMessage {
+        body,
+        thread_root_id: None,
+        language: None,
+        attachment_ids: Vec::new(),
+    };
+    let view = agora::messaging::service::post(state, actor, channel_id, input).await;
+    Ok(step("post", view)?.id)
+}
+
 /// A service error as an error that says what the benchmark was doing.
 pub fn step<T>(what: &str, r: agora::error::AppResult<T>) -> anyhow::Result<T> {
     r.map_err(|e| anyhow!("{what}: {e:?}"))

@@ -3,14 +3,13 @@
 
 use std::time::{Duration, Instant};
 
-use agora_shared::conversations::NewMessage;
 use futures_util::StreamExt;
 
 use crate::plan::Plan;
 use crate::report::{Row, row};
-use crate::stats::{Samples, ms};
+use crate::stats::{self, Samples, ms};
 use crate::world::World;
-use crate::{child, trace};
+use crate::{app, child, trace};
 
 /// (c) Concurrent keep-alive connections fetching the newest page of a busy channel.
 pub async fn run(world: &World, plan: &Plan) -> anyhow::Result<Vec<Row>> {
@@ -33,19 +32,8 @@ pub async fn run(world: &World, plan: &Plan) -> anyhow::Result<Vec<Row>> {
     if last_seq < 200 {
         let actor = world.members[0].actor;
         for n in 0..200 {
-            agora::messaging::service::post(
-                &world.state,
-                &actor,
-                channel,
-                NewMessage {
-                    body: format!("Bericht {n} over de voorbereiding van de missie naar Bohicon."),
-                    thread_root_id: None,
-                    language: None,
-                    attachment_ids: Vec::new(),
-                },
-            )
-            .await
-            .map_err(|e| anyhow::anyhow!("{e:?}"))?;
+            let body = format!("Bericht {n} over de voorbereiding van de missie naar Bohicon.");
+            app::post(&world.state, &actor, channel, body).await?;
         }
     }
     let path = format!("/api/v1/channels/{channel}/messages");
@@ -85,13 +73,7 @@ pub async fn run(world: &World, plan: &Plan) -> anyhow::Result<Vec<Row>> {
             (times, failed)
         }));
     }
-    let mut times = Samples::default();
-    let mut failed = 0;
-    for t in tasks {
-        let (s, f) = t.await?;
-        times.extend(s);
-        failed += f;
-    }
+    let (mut times, failed) = stats::join(tasks).await?;
     let elapsed = started.elapsed().as_secs_f64();
     let cpu = cpu.finish();
     let (cpu, others) = (cpu.ours[0], cpu.others);
@@ -176,25 +158,15 @@ async fn history_growth(
         .map(|n| {
             let state = world.state.clone();
             async move {
-                agora::messaging::service::post(
-                    &state,
-                    &owner,
-                    channel,
-                    NewMessage {
-                        body: format!("Archiefbericht {n}: verslag van de werkgroep."),
-                        thread_root_id: None,
-                        language: None,
-                        attachment_ids: Vec::new(),
-                    },
-                )
-                .await
+                let body = format!("Archiefbericht {n}: verslag van de werkgroep.");
+                app::post(&state, &owner, channel, body).await
             }
         })
         .buffer_unordered(8)
         .collect::<Vec<_>>()
         .await;
     for p in posted {
-        p.map_err(|e| anyhow::anyhow!("{e:?}"))?;
+        p?;
     }
     eprintln!(
         "(c) posted {} messages into one channel in {:.1} s",

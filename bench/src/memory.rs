@@ -7,7 +7,7 @@ use anyhow::Context;
 
 use agora::accounts::user::{NewUser, User};
 use agora::organisations::model::{NewOrganisationRow, Organisation};
-use agora_shared::api::OrgKind;
+use agora_shared::api::{Language, OrgKind};
 
 use crate::app::{App, Backend, step};
 use crate::child;
@@ -100,15 +100,13 @@ pub async fn server(people: usize) -> anyhow::Result<()> {
                 let now = agora::time::now();
                 let org = Organisation::insert(
                     conn,
-                    &NewOrganisationRow {
-                        name: "Stad Mechelen",
-                        kind: OrgKind::FlemishMunicipality.as_str(),
-                        country: "BE",
-                        default_language: "nl",
-                        status: "active",
-                        created_at: now,
-                        updated_at: now,
-                    },
+                    &NewOrganisationRow::active(
+                        "Stad Mechelen",
+                        OrgKind::FlemishMunicipality,
+                        "BE",
+                        Language::Nl,
+                        now,
+                    ),
                 )?;
                 let mut tokens = Vec::new();
                 for i in 0..people {

@@ -8,12 +8,11 @@ use agora::policy::Actor;
 use agora::workspaces::service as workspaces;
 use agora_shared::api::{Language, OrgKind, OrgRole};
 use agora_shared::conversations::{
-    AddWorkspaceMember, NewChannel, NewMessage, NewWorkspace, Visibility, WorkspaceKind,
-    WorkspaceRole,
+    AddWorkspaceMember, NewChannel, NewWorkspace, Visibility, WorkspaceKind, WorkspaceRole,
 };
 use futures_util::StreamExt;
 
-use crate::app::step;
+use crate::app::{self, step};
 use crate::person::{PASSWORD, Person};
 use crate::world::World;
 
@@ -57,15 +56,7 @@ impl World {
                     ] {
                         orgs.push(Organisation::insert(
                             conn,
-                            &NewOrganisationRow {
-                                name,
-                                kind: kind.as_str(),
-                                country,
-                                default_language: lang.as_str(),
-                                status: "active",
-                                created_at: now,
-                                updated_at: now,
-                            },
+                            &NewOrganisationRow::active(name, kind, country, lang, now),
                         )?);
                     }
                     let mut people = Vec::new();
@@ -260,25 +251,14 @@ impl World {
                     } else {
                         format!("Verslag van de vergadering over agendapunt {i}.")
                     };
-                    messaging::post(
-                        &state,
-                        &colleague,
-                        channel_id,
-                        NewMessage {
-                            body,
-                            thread_root_id: None,
-                            language: None,
-                            attachment_ids: Vec::new(),
-                        },
-                    )
-                    .await
+                    app::post(&state, &colleague, channel_id, body).await
                 }
             })
             .buffer_unordered(8)
             .collect::<Vec<_>>()
             .await;
         for p in posts {
-            step("post", p)?;
+            p?;
         }
         Ok(())
     }

@@ -3,14 +3,12 @@
 
 use std::time::{Duration, Instant};
 
-use agora_shared::conversations::NewMessage;
-
 use crate::person::Person;
 use crate::plan::Plan;
 use crate::report::{Row, row};
-use crate::stats::{Samples, ms};
+use crate::stats::{self, Samples, ms};
 use crate::world::World;
-use crate::{child, trace};
+use crate::{app, child, trace};
 
 /// (b) Concurrent posters, each in its own channel with every member as reader (nobody
 /// connected), for a fixed time: 201s per second over HTTP, then the service called directly.
@@ -50,13 +48,7 @@ pub async fn run(world: &World, plan: &Plan) -> anyhow::Result<Vec<Row>> {
             (times, failed)
         }));
     }
-    let mut times = Samples::default();
-    let mut failed = 0;
-    for t in tasks {
-        let (s, f) = t.await?;
-        times.extend(s);
-        failed += f;
-    }
+    let (mut times, failed) = stats::join(tasks).await?;
     let elapsed = started.elapsed().as_secs_f64();
     let http_cpu = cpu.finish();
     let (http_cpu, http_others) = (http_cpu.ours[0], http_cpu.others);
@@ -91,17 +83,9 @@ pub async fn run(world: &World, plan: &Plan) -> anyhow::Result<Vec<Row>> {
         tasks.push(tokio::spawn(async move {
             let mut n = 0u64;
             while started.elapsed() < secs {
-                let input = NewMessage {
-                    body: format!(
-                        "Poster {i}, bericht {n}: het verslag van de stuurgroep staat online."
-                    ),
-                    thread_root_id: None,
-                    language: None,
-                    attachment_ids: Vec::new(),
-                };
-                agora::messaging::service::post(&state, &person.actor, channel, input)
-                    .await
-                    .map_err(|e| anyhow::anyhow!("{e:?}"))?;
+                let body =
+                    format!("Poster {i}, bericht {n}: het verslag van de stuurgroep staat online.");
+                app::post(&state, &person.actor, channel, body).await?;
                 n += 1;
             }
             Ok::<u64, anyhow::Error>(n)

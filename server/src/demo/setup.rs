@@ -5,8 +5,6 @@ use anyhow::bail;
 use diesel::prelude::*;
 use serde_json::json;
 
-use agora_shared::api::OrgStatus;
-
 use super::data::{OrganisationEntry, PersonEntry};
 use super::seed::step;
 use crate::accounts::user::{NewUser, User, UserChanges};
@@ -42,15 +40,7 @@ pub(super) async fn operator(
                 let now = now();
                 let org = Organisation::insert(
                     conn,
-                    &NewOrganisationRow {
-                        name: &name,
-                        kind: kind.as_str(),
-                        country: &country,
-                        default_language: language.as_str(),
-                        status: OrgStatus::Active.as_str(),
-                        created_at: now,
-                        updated_at: now,
-                    },
+                    &NewOrganisationRow::active(&name, kind, &country, language, now),
                 )?;
                 audit::record(
                     conn,
