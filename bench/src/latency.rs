@@ -11,10 +11,12 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+use crate::plan::Plan;
+use crate::report::{Row, row};
 use crate::stats::{Samples, ms};
 use crate::tab::Script;
-use crate::world::{self, World};
-use crate::{Plan, Row, child, http, row, ws};
+use crate::world::World;
+use crate::{child, http, probe, ws};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Load {
@@ -88,7 +90,7 @@ pub async fn run(
                         .pop()
                         .unwrap_or_else(|| http::Client::signed_in(addr, &token, &csrf));
                     let started = Instant::now();
-                    let body = world::probe_body(seq, ws::wall_us());
+                    let body = probe::body(seq, ws::wall_us());
                     let res = client.send("POST", &path, Some(&body)).await;
                     let took = started.elapsed();
                     pool.lock().expect("pool").push(client);
@@ -108,7 +110,7 @@ pub async fn run(
                     while posting.elapsed() < until {
                         let seq = next.fetch_add(1, Ordering::Relaxed);
                         let started = Instant::now();
-                        let body = world::probe_body(seq, ws::wall_us());
+                        let body = probe::body(seq, ws::wall_us());
                         let res = client.send("POST", &path, Some(&body)).await;
                         done.push((res.map(|r| r.status).unwrap_or(0), started.elapsed()));
                     }

@@ -2,6 +2,20 @@
 
 use std::time::Duration;
 
+/// The samples and failure counts of several tasks, together.
+pub async fn join(
+    tasks: Vec<tokio::task::JoinHandle<(Samples, u64)>>,
+) -> anyhow::Result<(Samples, u64)> {
+    let mut times = Samples::default();
+    let mut failed = 0;
+    for t in tasks {
+        let (s, f) = t.await?;
+        times.extend(s);
+        failed += f;
+    }
+    Ok((times, failed))
+}
+
 /// Durations in microseconds.
 #[derive(Debug, Default, Clone)]
 pub struct Samples {

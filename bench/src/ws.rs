@@ -78,7 +78,7 @@ fn stdin_lines() -> tokio::sync::mpsc::UnboundedReceiver<String> {
 /// - `idle`: on `open N` opens N more websockets (tokens round-robin), each drained by its own
 ///   task like a browser tab, and answers `ok <open>`; `quit` ends it.
 /// - `latency`: one websocket per token, then answers `ready`; records the delay of every probe
-///   event (see [`crate::world::probe_body`]); on `stop <expected>` waits (at most 10 s) for
+///   event (see [`crate::probe::body`]); on `stop <expected>` waits (at most 10 s) for
 ///   that many, then prints `result <json>` and ends. Probes numbered below the warm-up are
 ///   counted but left out of the percentiles. Each client answers events as `script`
 ///   ([`crate::tab::Script`]) says.
@@ -184,7 +184,7 @@ async fn latency(
                     m = socket.next() => match m {
                         Some(Ok(Message::Text(t))) => {
                             let now = wall_us();
-                            if let Some((seq, sent)) = crate::world::parse_probe(&t) {
+                            if let Some((seq, sent)) = crate::probe::parse(&t) {
                                 delays.push((seq, now.saturating_sub(sent)));
                                 received.fetch_add(1, Ordering::Relaxed);
                             }

@@ -46,6 +46,29 @@ async fn demo_fills_an_empty_database_once() {
     }
     assert_eq!(report.messages as i64, posts);
     assert_eq!(report.organisations as i64, orgs);
+    // Every entry of server/demo/network.toml arrives: a lost organisation, person, workspace,
+    // channel, conversation or message changes one of these.
+    assert_eq!(
+        (orgs, people, spaces, posts),
+        (9, 17, 4, 59),
+        "organisations, people, workspaces, messages"
+    );
+    assert_eq!(
+        (report.channels, report.direct_conversations),
+        (12, 2),
+        "channels, direct conversations"
+    );
+    let per_language: Vec<(&str, usize)> = report
+        .languages
+        .iter()
+        .map(|(tag, n)| (tag.as_str(), *n))
+        .collect();
+    assert_eq!(
+        per_language,
+        [("en", 10), ("es", 8), ("fr", 26), ("nl", 15)],
+        "messages per detected language"
+    );
+    assert_eq!(report.accounts.len(), 6, "featured accounts");
     let printed = report.instructions("http://127.0.0.1:8080");
     assert!(printed.contains(agora::demo::PASSWORD), "{printed}");
     assert!(printed.contains("/signin"), "{printed}");
@@ -79,6 +102,21 @@ async fn demo_fills_an_empty_database_once() {
         .expect_err("a second run must refuse");
     assert!(err.to_string().contains("not empty"), "{err:#}");
     assert_eq!(counts(&app).await, (orgs, people, spaces, posts, languages));
+}
+
+#[tokio::test]
+async fn demo_data_with_a_mistake_is_named_and_writes_nothing() {
+    let app = spawn_app().await;
+    let bad = agora::demo::loader::NETWORK.replacen("by = \"florent\"", "by = \"florence\"", 1);
+    let err = agora::demo::run_from(&app.state, &bad)
+        .await
+        .expect_err("a message by nobody must be refused");
+    let err = err.to_string();
+    assert!(
+        err.contains("unknown person `florence`") && err.contains("workspace `Jumelage"),
+        "{err}"
+    );
+    assert_eq!(counts(&app).await, (0, 0, 0, 0, Vec::new()), "{err}");
 }
 
 #[tokio::test]

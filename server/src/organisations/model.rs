@@ -35,6 +35,27 @@ pub struct NewOrganisationRow<'a> {
     pub updated_at: NaiveDateTime,
 }
 
+impl<'a> NewOrganisationRow<'a> {
+    /// An active organisation, created at `now`.
+    pub fn active(
+        name: &'a str,
+        kind: OrgKind,
+        country: &'a str,
+        language: Language,
+        now: NaiveDateTime,
+    ) -> Self {
+        NewOrganisationRow {
+            name,
+            kind: kind.as_str(),
+            country,
+            default_language: language.as_str(),
+            status: OrgStatus::Active.as_str(),
+            created_at: now,
+            updated_at: now,
+        }
+    }
+}
+
 #[derive(AsChangeset, Default)]
 #[diesel(table_name = organisations)]
 pub struct OrganisationChanges {

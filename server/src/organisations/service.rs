@@ -30,15 +30,13 @@ pub async fn create(
             let now = now();
             let org = Organisation::insert(
                 conn,
-                &NewOrganisationRow {
-                    name: &name,
-                    kind: input.kind.as_str(),
-                    country: &country,
-                    default_language: input.default_language.as_str(),
-                    status: OrgStatus::Active.as_str(),
-                    created_at: now,
-                    updated_at: now,
-                },
+                &NewOrganisationRow::active(
+                    &name,
+                    input.kind,
+                    &country,
+                    input.default_language,
+                    now,
+                ),
             )?;
             audit::record(
                 conn,

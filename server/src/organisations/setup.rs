@@ -2,7 +2,7 @@
 //! first administrator.
 
 use agora_shared::ErrorCode;
-use agora_shared::api::{Language, OrgKind, OrgRole, OrgStatus, UserKind, UserStatus};
+use agora_shared::api::{Language, OrgKind, OrgRole, UserKind, UserStatus};
 use agora_shared::limits::{ACCEPT_PER_ADDRESS, MAX_NAME_CHARS};
 use diesel::prelude::*;
 use serde::Deserialize;
@@ -123,15 +123,13 @@ pub async fn complete(
             let now = now();
             let organisation = Organisation::insert(
                 conn,
-                &NewOrganisationRow {
-                    name: &org_name,
-                    kind: OrgKind::NetworkOperator.as_str(),
-                    country: &country,
-                    default_language: language.as_str(),
-                    status: OrgStatus::Active.as_str(),
-                    created_at: now,
-                    updated_at: now,
-                },
+                &NewOrganisationRow::active(
+                    &org_name,
+                    OrgKind::NetworkOperator,
+                    &country,
+                    language,
+                    now,
+                ),
             )?;
             let user = User::insert(
                 conn,
