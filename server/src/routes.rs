@@ -8,7 +8,7 @@ use crate::directory::{api as directory_api, pages as directory_pages};
 use crate::messaging::{api as messaging_api, pages as messaging_pages};
 use crate::organisations::{api as orgs_api, pages as orgs_pages};
 use crate::workspaces::{api as workspaces_api, pages as workspaces_pages};
-use crate::{health, home, openapi, web::assets};
+use crate::{health, home, openapi, web::asset_route};
 
 macro_rules! routes {
     ($($method:ident $path:literal => $handler:path),+ $(,)?) => {
@@ -29,7 +29,7 @@ macro_rules! routes {
 routes! {
     GET "/healthz" => health::healthz,
     GET "/readyz" => health::readyz,
-    GET "/static/{file}" => assets::serve,
+    GET "/static/{file}" => asset_route::serve,
 
     GET "/" => home::home,
     GET "/setup" => orgs_pages::setup_form,

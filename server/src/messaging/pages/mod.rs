@@ -222,7 +222,7 @@ impl Composer {
 async fn last_event_id(state: &AppState, user_id: i64) -> AppResult<i64> {
     let id = state
         .db
-        .read(move |conn| crate::realtime::events::last_visible_id(conn, user_id, i64::MAX))
+        .read(move |conn| crate::realtime::replay::last_visible_id(conn, user_id, i64::MAX))
         .await?;
     Ok(state.hub.cursors().encode(id))
 }

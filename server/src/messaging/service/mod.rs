@@ -42,7 +42,7 @@ pub use post::post;
 pub use reading::{history, mark_read, thread, unread};
 pub use search::search;
 pub use single_message::{delete, edit, get_message, history_of, message_in_channel, react};
-pub use views::views;
+pub use views::{replay_data, views};
 pub use workspace_channels::{channel_summary, create_channel, list_channels, update_channel};
 
 use agora_shared::conversations::*;

@@ -3,8 +3,12 @@
 use std::collections::HashMap;
 
 use agora_shared::conversations::*;
+use agora_shared::events::EventKind;
+use diesel::prelude::*;
+use serde_json::json;
 
 use crate::db::DbConnection;
+use crate::db::schema::messages;
 use crate::error::AppResult;
 use crate::messaging::message::{self, Attachment, Message};
 use crate::time::rfc3339;
@@ -109,4 +113,37 @@ pub fn views(
             }
         })
         .collect())
+}
+
+/// The data of a replayed `message_created` or `message_updated` event: the message as `viewer`
+/// sees it now, never as it was when the event happened. `None` when it was deleted since (its
+/// `message_deleted` event stands for it) or no longer exists.
+pub fn replay_data(
+    conn: &mut DbConnection,
+    viewer: i64,
+    kind: EventKind,
+    message_id: i64,
+) -> AppResult<Option<serde_json::Value>> {
+    let Some(message) = messages::table
+        .find(message_id)
+        .select(Message::as_select())
+        .first(conn)
+        .optional()?
+    else {
+        return Ok(None);
+    };
+    if message.deleted_at.is_some() {
+        return Ok(None);
+    }
+    let root = message.thread_root_id;
+    let view = views(conn, viewer, std::slice::from_ref(&message))?.remove(0);
+    let mut data = json!({ "message": view });
+    if let (EventKind::MessageCreated, Some(root_id)) = (kind, root) {
+        let reply_count: i64 = messages::table
+            .find(root_id)
+            .select(messages::reply_count)
+            .first(conn)?;
+        data["thread"] = json!({ "root_id": root_id, "reply_count": reply_count });
+    }
+    Ok(Some(data))
 }
