@@ -155,7 +155,7 @@ impl Application {
                 .app_data(web::QueryConfig::default().error_handler(query_error))
                 .configure(routes::configure)
                 .default_service(web::to(not_found))
-                .wrap(from_fn(agora_web::context::middleware))
+                .wrap(from_fn(agora_web::middleware::middleware))
                 .wrap(security_headers(https))
                 .wrap(Compress::default())
                 .wrap(from_fn(telemetry::log_requests))

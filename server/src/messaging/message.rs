@@ -3,9 +3,7 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use agora_shared::events::EventKind;
 use rand::Rng;
-use serde_json::json;
 
 use crate::db::DbConnection;
 use crate::db::schema::{
@@ -240,39 +238,6 @@ impl Message {
         diesel::delete(reactions::table.filter(reactions::message_id.eq(id))).execute(conn)?;
         Ok(message)
     }
-}
-
-/// The data of a replayed `message_created` or `message_updated` event: the message as `viewer`
-/// sees it now, never as it was when the event happened. `None` when it was deleted since (its
-/// `message_deleted` event stands for it) or no longer exists.
-pub fn replay_data(
-    conn: &mut DbConnection,
-    viewer: i64,
-    kind: EventKind,
-    message_id: i64,
-) -> AppResult<Option<serde_json::Value>> {
-    let Some(message) = messages::table
-        .find(message_id)
-        .select(Message::as_select())
-        .first(conn)
-        .optional()?
-    else {
-        return Ok(None);
-    };
-    if message.deleted_at.is_some() {
-        return Ok(None);
-    }
-    let root = message.thread_root_id;
-    let view = super::service::views(conn, viewer, std::slice::from_ref(&message))?.remove(0);
-    let mut data = json!({ "message": view });
-    if let (EventKind::MessageCreated, Some(root_id)) = (kind, root) {
-        let reply_count: i64 = messages::table
-            .find(root_id)
-            .select(messages::reply_count)
-            .first(conn)?;
-        data["thread"] = json!({ "root_id": root_id, "reply_count": reply_count });
-    }
-    Ok(Some(data))
 }
 
 /// Keeps the version an edit replaces. Writing the row first (a change to nothing) makes edits

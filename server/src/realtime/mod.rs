@@ -1,4 +1,4 @@
-//! Realtime: the event log ([`events`]), the hub that fans events out to websockets ([`hub`]) and
+//! Realtime: the event log ([`events`]) and its replay ([`replay`]), the hub that fans events out to websockets ([`hub`]) and
 //! the websocket endpoint `GET /api/v1/events` ([`ws`]). Who receives what is decided by
 //! [`crate::policy::events`].
 //!
@@ -17,6 +17,7 @@
 pub mod cursor;
 pub mod events;
 pub mod hub;
+pub mod replay;
 pub mod ws;
 
 pub use events::{NewEvent, Replay, StoredEvent};

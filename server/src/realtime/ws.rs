@@ -36,6 +36,7 @@ use tokio::time::Instant;
 use super::cursor::CursorKey;
 use super::events::{self, Replay};
 use super::hub::{CLOSE_GOING_AWAY, Connection, Next};
+use super::replay;
 use crate::db::Db;
 use crate::error::{AppError, AppResult};
 use crate::policy::CurrentUser;
@@ -234,7 +235,7 @@ async fn start(
             .read(move |conn| {
                 // Bounded by the newest id so that whatever is visible and newer comes live.
                 let latest = events::latest_id(conn)?;
-                let visible = events::last_visible_id(conn, user_id, latest)?;
+                let visible = replay::last_visible_id(conn, user_id, latest)?;
                 Ok((latest, visible, None))
             })
             .await
@@ -242,7 +243,15 @@ async fn start(
         Some((cursor, None)) => Ok((0, cursor, Some(Replay::Resync))),
         Some((cursor, Some(after))) => link
             .db
-            .read(move |conn| events::replay(conn, user_id, after, MAX_REPLAY_EVENTS))
+            .read(move |conn| {
+                replay::replay(
+                    conn,
+                    user_id,
+                    after,
+                    MAX_REPLAY_EVENTS,
+                    crate::messaging::service::replay_data,
+                )
+            })
             .await
             .map(|replay| (after, cursor, Some(replay))),
     };

@@ -1,10 +1,6 @@
 //! Static files embedded in the binary and served under content-hashed names, cached for a year.
 
-use actix_web::{HttpResponse, http::header, web};
 use sha2::{Digest, Sha256};
-
-use crate::error::AppError;
-use crate::state::AppState;
 
 const CSS: &str = include_str!("../../static/agora.css");
 /// Our own script: live updates over the event websocket and the htmx settings.
@@ -41,7 +37,7 @@ impl Assets {
     }
 
     /// The body and content type served at `path`, if it is one of ours.
-    fn lookup(&self, path: &str) -> Option<(&'static str, &'static str)> {
+    pub fn lookup(&self, path: &str) -> Option<(&'static str, &'static str)> {
         if path == self.css_path {
             Some((CSS, CSS_TYPE))
         } else if path == self.js_path {
@@ -58,18 +54,6 @@ impl Default for Assets {
     fn default() -> Self {
         Self::new()
     }
-}
-
-pub async fn serve(
-    state: web::Data<AppState>,
-    path: web::Path<String>,
-) -> Result<HttpResponse, AppError> {
-    let full = format!("/static/{}", path.into_inner());
-    let (body, content_type) = state.assets.lookup(&full).ok_or_else(AppError::not_found)?;
-    Ok(HttpResponse::Ok()
-        .insert_header((header::CONTENT_TYPE, content_type))
-        .insert_header((header::CACHE_CONTROL, "public, max-age=31536000, immutable"))
-        .body(body))
 }
 
 #[cfg(test)]

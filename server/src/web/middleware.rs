@@ -1,0 +1,238 @@
+//! The middleware every request passes: who is calling, in which language, CSRF, and the
+//! translated rendering of every error answer.
+
+use actix_web::body::BoxBody;
+use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::http::{Method, header};
+use actix_web::middleware::Next;
+use actix_web::{HttpMessage, web};
+use agora_shared::limits::SESSION_TTL_DAYS;
+
+use crate::accounts::session;
+use crate::error::AppError;
+use crate::i18n::{Tr, negotiate};
+use crate::security::{csrf, tokens};
+use crate::state::AppState;
+use crate::web::cookies;
+use crate::web::csrf_body::{csrf_from_form, csrf_from_multipart, multipart_boundary};
+use crate::web::error_answer::{clone_for_render, error_response, from_framework, render_error};
+
+use crate::web::context::{Ctx, Identity, is_api};
+
+/// Loads the session behind the cookie; a session of a deactivated person or a suspended
+/// organisation is ended on sight. Also says whether the expiry was just slid forward.
+async fn identify(
+    state: &AppState,
+    token: Option<String>,
+) -> Result<Option<(Identity, bool)>, AppError> {
+    let Some(token) = token.filter(|t| tokens::looks_like_token(t)) else {
+        return Ok(None);
+    };
+    let now = crate::time::now();
+    let record = state
+        .db
+        .read(move |conn| session::find_live(conn, &token, now))
+        .await?;
+    let Some(record) = record else {
+        return Ok(None);
+    };
+    if !record.user.is_active() || !record.organisation.is_active() {
+        let user_id = record.user.id;
+        state
+            .db
+            .write(move |conn| session::delete_for_user(conn, user_id).map(drop))
+            .await?;
+        return Ok(None);
+    }
+    // Slide the expiry, but write at most every five minutes per session.
+    let renew = now - record.last_seen_at > chrono::Duration::minutes(5);
+    if renew {
+        let id = record.id;
+        state
+            .db
+            .write(move |conn| {
+                session::touch(conn, id, now, chrono::Duration::days(SESSION_TTL_DAYS))
+            })
+            .await?;
+    }
+    Ok(Some((
+        Identity {
+            user: record.user,
+            organisation: record.organisation,
+            session_hash: record.token_hash,
+        },
+        renew,
+    )))
+}
+
+fn header_str(req: &ServiceRequest, name: header::HeaderName) -> Option<String> {
+    req.headers()
+        .get(name)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_string)
+}
+
+pub async fn middleware(
+    mut req: ServiceRequest,
+    next: Next<BoxBody>,
+) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
+    let state = req
+        .app_data::<web::Data<AppState>>()
+        .cloned()
+        .expect("AppState is registered");
+    let https = state.config.https();
+    let path = req.path().to_string();
+    let api = is_api(&path);
+
+    let session_token = req
+        .cookie(cookies::session_name(https))
+        .map(|c| c.value().to_string());
+    let (identity, renewed) = match identify(&state, session_token.clone()).await {
+        Ok(Some((identity, renewed))) => (Some(identity), renewed),
+        Ok(None) => (None, false),
+        Err(e) => {
+            let tr = Tr::new(state.i18n.clone(), agora_shared::api::Language::En);
+            let (http, _) = req.into_parts();
+            let ctx = Ctx {
+                tr,
+                identity: None,
+                csrf_token: String::new(),
+                path,
+                client_address: None,
+            };
+            return Ok(ServiceResponse::new(
+                http.clone(),
+                render_error(&state, &ctx, &http, &e),
+            ));
+        }
+    };
+
+    // The switcher's `?lang=` wins for this request and is remembered in a cookie.
+    let query_lang = web::Query::<Vec<(String, String)>>::from_query(req.query_string())
+        .ok()
+        .and_then(|q| q.0.into_iter().find(|(k, _)| k == "lang").map(|(_, v)| v))
+        .filter(|v| agora_shared::api::Language::parse(v).is_some());
+    let switcher = query_lang
+        .clone()
+        .or_else(|| req.cookie(cookies::LANG).map(|c| c.value().to_string()));
+    let lang = negotiate(
+        identity.as_ref().map(|i| i.user.language()),
+        switcher.as_deref(),
+        header_str(&req, header::ACCEPT_LANGUAGE).as_deref(),
+        identity.as_ref().map(|i| i.organisation.language()),
+    );
+    let tr = Tr::new(state.i18n.clone(), lang);
+
+    let mut new_pre = None;
+    let binding = match &identity {
+        Some(identity) => Some(identity.session_hash.clone()),
+        None => match req.cookie(cookies::pre_session_name(https)) {
+            Some(c) if !c.value().is_empty() => Some(c.value().to_string()),
+            _ if !api => {
+                let value = tokens::new_token();
+                new_pre = Some(value.clone());
+                Some(value)
+            }
+            _ => None,
+        },
+    };
+    let csrf_token = binding
+        .as_deref()
+        .map(|b| csrf::token_for(&state.secret, b))
+        .unwrap_or_default();
+    let client_address = req.peer_addr().map(|a| a.ip().to_string());
+    let full_path = match req.query_string() {
+        "" => path.clone(),
+        q => format!("{path}?{q}"),
+    };
+    let ctx = Ctx {
+        tr,
+        identity: identity.clone(),
+        csrf_token,
+        path: full_path,
+        client_address,
+    };
+
+    let unsafe_method = !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
+    // Signed-out API calls carry no ambient credential, so there is nothing to forge.
+    let csrf_required = unsafe_method && (identity.is_some() || !api);
+    if csrf_required {
+        let mut presented = header_str(&req, header::HeaderName::from_static(csrf::HEADER));
+        let is_form = req
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|ct| ct.starts_with("application/x-www-form-urlencoded"));
+        if presented.is_none() && is_form {
+            match csrf_from_form(&mut req).await {
+                Ok(token) => presented = token,
+                Err(e) => return Ok(error_response(req, &state, &ctx, &e)),
+            }
+        }
+        let boundary = req
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .and_then(multipart_boundary);
+        if presented.is_none()
+            && let Some(boundary) = boundary
+        {
+            match csrf_from_multipart(&mut req, &boundary).await {
+                Ok(token) => presented = token,
+                Err(e) => return Ok(error_response(req, &state, &ctx, &e)),
+            }
+        }
+        let ok = match (binding.as_deref(), presented.as_deref(), new_pre.is_some()) {
+            // A cookie minted on this very request cannot have been sent with a form.
+            (Some(b), Some(p), false) => csrf::verify(&state.secret, b, p),
+            _ => false,
+        };
+        if !ok {
+            return Ok(error_response(req, &state, &ctx, &AppError::csrf()));
+        }
+    }
+
+    req.extensions_mut().insert(ctx.clone());
+    if let Some(identity) = identity {
+        req.extensions_mut().insert(identity);
+    }
+
+    let res = next.call(req).await?;
+    let mut res = match res.response().error() {
+        Some(err) => {
+            let status = res.status();
+            let app_error = match err.as_error::<AppError>() {
+                Some(e) => clone_for_render(e),
+                None => from_framework(status),
+            };
+            let (http, old) = res.into_parts();
+            let mut fresh = render_error(&state, &ctx, &http, &app_error);
+            // Cookies set by the handler (a cleared session, say) must survive.
+            for cookie in old.cookies() {
+                let _ = fresh.add_cookie(&cookie);
+            }
+            ServiceResponse::new(http, fresh)
+        }
+        None => res,
+    };
+    if let Some(value) = new_pre {
+        let _ = res
+            .response_mut()
+            .add_cookie(&cookies::pre_session(value, https));
+    }
+    if let Some(code) = query_lang {
+        let _ = res.response_mut().add_cookie(&cookies::lang(&code, https));
+    }
+    // A renewed session gets its cookie's lifetime renewed too, unless the handler replaced
+    // or cleared the cookie (sign-in, sign-out).
+    let session_cookie = cookies::session_name(https);
+    if renewed
+        && let Some(token) = session_token
+        && !res.response().cookies().any(|c| c.name() == session_cookie)
+    {
+        let _ = res
+            .response_mut()
+            .add_cookie(&cookies::session(token, https, SESSION_TTL_DAYS));
+    }
+    Ok(res)
+}
