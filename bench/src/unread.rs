@@ -57,7 +57,7 @@ pub async fn run(world: &World, plan: &Plan) -> anyhow::Result<Vec<Row>> {
         let mut times = Samples::with_capacity(calls);
         for _ in 0..calls {
             let t = Instant::now();
-            let counts = agora::db::search::unread_counts(&mut conn, user_id)
+            let counts = agora::db::unread::unread_counts(&mut conn, user_id)
                 .map_err(|e| anyhow::anyhow!("{e:?}"))?;
             times.push(t.elapsed());
             std::hint::black_box(counts);
@@ -65,7 +65,7 @@ pub async fn run(world: &World, plan: &Plan) -> anyhow::Result<Vec<Row>> {
         Ok(times)
     })
     .await??;
-    eprintln!("(d) db::search::unread_counts: {}", bare.summary());
+    eprintln!("(d) db::unread::unread_counts: {}", bare.summary());
     // The session lookup every request makes, alone on one connection.
     let db = world.state.db.clone();
     let token = world.reader.session().token.clone();
@@ -110,7 +110,7 @@ pub async fn run(world: &World, plan: &Plan) -> anyhow::Result<Vec<Row>> {
         ),
         row(
             "d",
-            "bare `db::search::unread_counts` p50 / p99",
+            "bare `db::unread::unread_counts` p50 / p99",
             format!(
                 "{} / {}",
                 ms(bare.percentile(50.0)),
