@@ -16,7 +16,7 @@ use crate::state::AppState;
 use crate::web::badges::{mentions_text, unread_text};
 use crate::web::context::Ctx;
 use crate::web::forms::FormErrors;
-use crate::web::forms::{FormPairs, form_or_err};
+use crate::web::forms::{HtmlForm, form_or_err};
 use crate::web::options::{self, Opt};
 use crate::web::page::{Page, RenderHtml, see_other};
 
@@ -244,17 +244,26 @@ pub async fn direct(
     direct_page(&state, &ctx, &user).await?.respond()
 }
 
-/// Opens (or finds) the conversation with the people named by `user_id` (which may repeat;
-/// `user_ids` is accepted too) and goes there.
+/// The people of a new conversation: `user_id` may repeat, and `user_ids` is accepted too.
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct DirectForm {
+    user_id: Vec<i64>,
+    user_ids: Vec<i64>,
+}
+
+/// Opens (or finds) the conversation with the people named and goes there.
 pub async fn start_direct(
     state: web::Data<AppState>,
     ctx: Ctx,
     user: CurrentUser,
-    body: web::Bytes,
+    form: HtmlForm<DirectForm>,
 ) -> AppResult<HttpResponse> {
-    let form = FormPairs::parse(&body)?;
-    let mut people = form.ids("user_id");
-    people.extend(form.ids("user_ids"));
+    let DirectForm {
+        user_id: mut people,
+        user_ids,
+    } = form.into_inner();
+    people.extend(user_ids);
     match messaging::start_direct(&state, &user.actor(), people).await {
         Ok(channel) => Ok(see_other(&format!("/channels/{}", channel.id))),
         Err(e) => {

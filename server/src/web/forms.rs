@@ -1,7 +1,11 @@
 //! Form errors shown beside their fields and in a summary at the top of the form.
 
-use actix_web::http::StatusCode;
+use actix_web::dev::Payload;
+use actix_web::http::{StatusCode, header};
+use actix_web::{FromRequest, HttpRequest, web};
 use agora_shared::ErrorCode;
+use futures_util::future::LocalBoxFuture;
+use serde::de::DeserializeOwned;
 
 use super::context::Ctx;
 use super::error_answer::message;
@@ -47,48 +51,55 @@ pub fn is_form_error(error: &AppError) -> bool {
         || error.code == agora_shared::ErrorCode::OrganisationSuspended
 }
 
-/// A form body as name/value pairs: checkbox groups and repeated fields need a list.
-pub(crate) struct FormPairs(Vec<(String, String)>);
+/// A page form decoded into `T`. Repeated fields (checkbox groups) go into a `Vec`; a body that
+/// does not fit `T` is an invalid body (400, with its code and message), never a server error.
+pub struct HtmlForm<T>(pub T);
 
-impl FormPairs {
-    pub(crate) fn parse(body: &[u8]) -> AppResult<FormPairs> {
-        serde_urlencoded::from_bytes(body)
-            .map(FormPairs)
-            .map_err(|_| AppError::new(ErrorCode::InvalidBody, StatusCode::BAD_REQUEST))
-    }
-
-    pub(crate) fn get(&self, name: &str) -> Option<&str> {
+impl<T> HtmlForm<T> {
+    pub fn into_inner(self) -> T {
         self.0
-            .iter()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.as_str())
     }
+}
 
-    /// The field's value, empty when absent.
-    pub(crate) fn text(&self, name: &str) -> String {
-        self.get(name).unwrap_or_default().to_string()
-    }
+impl<T> std::ops::Deref for HtmlForm<T> {
+    type Target = T;
 
-    pub(crate) fn all(&self, name: &str) -> Vec<&str> {
-        self.0
-            .iter()
-            .filter(|(k, _)| k == name)
-            .map(|(_, v)| v.as_str())
-            .collect()
+    fn deref(&self) -> &T {
+        &self.0
     }
+}
 
-    /// Every value of a repeated numeric field; a value that is not a number becomes 0, which
-    /// names nothing, so the service rejects it like any unknown id.
-    pub(crate) fn ids(&self, name: &str) -> Vec<i64> {
-        self.all(name)
-            .into_iter()
-            .map(|v| v.trim().parse().unwrap_or(0))
-            .collect()
-    }
+impl<T: DeserializeOwned + 'static> FromRequest for HtmlForm<T> {
+    type Error = actix_web::Error;
+    type Future = LocalBoxFuture<'static, Result<Self, Self::Error>>;
 
-    pub(crate) fn checked(&self, name: &str) -> bool {
-        self.get(name).is_some_and(|v| v == "true" || v == "on")
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let urlencoded = req
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|ct| ct.starts_with("application/x-www-form-urlencoded"));
+        // Bounded by the app's `PayloadConfig`: over the limit is a 413.
+        let body = web::Bytes::from_request(req, payload);
+        Box::pin(async move {
+            if !urlencoded {
+                return Err(AppError::new(
+                    ErrorCode::UnsupportedMediaType,
+                    StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                )
+                .into());
+            }
+            let body = body.await?;
+            serde_html_form::from_bytes(&body)
+                .map(HtmlForm)
+                .map_err(|_| AppError::new(ErrorCode::InvalidBody, StatusCode::BAD_REQUEST).into())
+        })
     }
+}
+
+/// A checkbox: present (`on`, or `true` from a hidden field) means checked.
+pub(crate) fn checked(value: &Option<String>) -> bool {
+    value.as_deref().is_some_and(|v| v == "true" || v == "on")
 }
 
 /// A validation failure shown on the form (with its status); any other error propagates.

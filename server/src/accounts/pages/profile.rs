@@ -1,6 +1,6 @@
 //! The caller's profile: name, languages, time zone, and their password.
 
-use actix_web::{HttpResponse, http::StatusCode, web};
+use actix_web::{HttpResponse, web};
 use agora_shared::api::{Language, PasswordChange, ProfileUpdate, UserKind};
 use askama::Template;
 use serde::Deserialize;
@@ -11,7 +11,7 @@ use crate::error::{AppError, AppResult};
 use crate::policy::CurrentUser;
 use crate::state::AppState;
 use crate::web::context::Ctx;
-use crate::web::forms::{FormErrors, form_or_err};
+use crate::web::forms::{FormErrors, HtmlForm, form_or_err};
 use crate::web::options::{self, Opt};
 use crate::web::page::{Page, RenderHtml, see_other};
 
@@ -63,45 +63,35 @@ pub async fn profile(
     profile_page(&state, &ctx, user.0.user.clone(), notice).respond()
 }
 
+/// The profile form; `languages_read` and `themes` are checkbox groups.
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct ProfileForm {
+    display_name: String,
+    function: String,
+    kind: Option<String>,
+    interface_language: Option<String>,
+    languages_read: Vec<String>,
+    time_zone: Option<String>,
+    themes: Vec<String>,
+}
+
 pub async fn update_profile(
     state: web::Data<AppState>,
     ctx: Ctx,
     user: CurrentUser,
-    body: web::Bytes,
+    form: HtmlForm<ProfileForm>,
 ) -> AppResult<HttpResponse> {
-    // Checkbox groups repeat a field name, which only a list of pairs can hold.
-    let pairs: Vec<(String, String)> = serde_urlencoded::from_bytes(&body).map_err(|_| {
-        AppError::new(
-            agora_shared::ErrorCode::InvalidBody,
-            StatusCode::BAD_REQUEST,
-        )
-    })?;
-    let get = |name: &str| {
-        pairs
-            .iter()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.clone())
-    };
+    let form = form.into_inner();
     let input = ProfileUpdate {
-        display_name: Some(get("display_name").unwrap_or_default()),
-        function: Some(get("function").unwrap_or_default()),
-        kind: get("kind").and_then(|k| UserKind::parse(&k)),
-        interface_language: get("interface_language").and_then(|l| Language::parse(&l)),
-        languages_read: Some(
-            pairs
-                .iter()
-                .filter(|(k, _)| k == "languages_read")
-                .map(|(_, v)| v.clone())
-                .collect(),
-        ),
-        time_zone: get("time_zone"),
-        themes: Some(
-            pairs
-                .iter()
-                .filter(|(k, _)| k == "themes")
-                .filter_map(|(_, v)| v.parse().ok())
-                .collect(),
-        ),
+        display_name: Some(form.display_name),
+        function: Some(form.function),
+        kind: form.kind.as_deref().and_then(UserKind::parse),
+        interface_language: form.interface_language.as_deref().and_then(Language::parse),
+        languages_read: Some(form.languages_read),
+        time_zone: form.time_zone,
+        // A goal that is not a number is left out, as the checkboxes only send numbers.
+        themes: Some(form.themes.iter().filter_map(|t| t.parse().ok()).collect()),
     };
     match service::update_profile(&state, &user.0, input).await {
         Ok(_) => Ok(see_other("/profile?notice=profile-saved")),

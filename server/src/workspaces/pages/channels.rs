@@ -2,34 +2,54 @@
 
 use actix_web::{HttpResponse, web};
 use agora_shared::conversations::{ChannelUpdate, NewChannel};
+use serde::Deserialize;
 
 use crate::error::AppResult;
 use crate::messaging::service as messaging;
 use crate::policy::CurrentUser;
 use crate::state::AppState;
 use crate::web::context::Ctx;
-use crate::web::forms::{FormPairs, form_or_err, is_form_error};
+use crate::web::forms::{HtmlForm, checked, form_or_err, is_form_error};
 use crate::web::page::{RenderHtml, see_other};
 
 use super::admin::{AdminForm, admin_again, admin_page, admin_url, prefixed};
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct NewChannelForm {
+    name: String,
+    topic: String,
+    private: Option<String>,
+    /// A checkbox group: one field per person picked.
+    member_ids: Vec<i64>,
+}
+
+/// Only the fields a form sends are changed.
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct ChannelForm {
+    name: Option<String>,
+    topic: Option<String>,
+    archived: Option<String>,
+}
 
 pub async fn create_channel(
     state: web::Data<AppState>,
     ctx: Ctx,
     user: CurrentUser,
     path: web::Path<i64>,
-    body: web::Bytes,
+    form: HtmlForm<NewChannelForm>,
 ) -> AppResult<HttpResponse> {
     let actor = user.actor();
     let id = path.into_inner();
-    let form = FormPairs::parse(&body)?;
-    let private = form.checked("private");
+    let form = form.into_inner();
+    let private = checked(&form.private);
     let input = NewChannel {
-        name: form.text("name"),
-        topic: form.text("topic"),
+        name: form.name.clone(),
+        topic: form.topic.clone(),
         private,
         member_ids: if private {
-            form.ids("member_ids")
+            form.member_ids.clone()
         } else {
             Vec::new()
         },
@@ -42,10 +62,10 @@ pub async fn create_channel(
             let (errors, status) = form_or_err(&ctx, e)?;
             let mut page = admin_page(&state, &ctx, &actor, id, None).await?;
             page.channel_errors = prefixed(errors, "channel_");
-            page.channel_name = form.text("name");
-            page.channel_topic = form.text("topic");
+            page.channel_name = form.name;
+            page.channel_topic = form.topic;
             page.channel_private = private;
-            let chosen = form.ids("member_ids");
+            let chosen = form.member_ids;
             for p in &mut page.channel_people {
                 p.selected = chosen.iter().any(|c| c.to_string() == p.value);
             }
@@ -60,15 +80,15 @@ pub async fn update_channel(
     ctx: Ctx,
     user: CurrentUser,
     path: web::Path<i64>,
-    body: web::Bytes,
+    form: HtmlForm<ChannelForm>,
 ) -> AppResult<HttpResponse> {
     let actor = user.actor();
     let channel_id = path.into_inner();
-    let form = FormPairs::parse(&body)?;
+    let form = form.into_inner();
     let input = ChannelUpdate {
-        name: form.get("name").map(str::to_string),
-        topic: form.get("topic").map(str::to_string),
-        archived: form.get("archived").map(|v| v == "true"),
+        name: form.name,
+        topic: form.topic,
+        archived: form.archived.map(|v| v == "true"),
     };
     match messaging::update_channel(&state, &actor, channel_id, input).await {
         Ok(channel) => match channel.workspace_id {

@@ -2,34 +2,45 @@
 
 use actix_web::{HttpResponse, web};
 use agora_shared::conversations::{AddWorkspaceMember, WorkspaceRole};
+use serde::Deserialize;
 
 use crate::error::AppResult;
 use crate::policy::CurrentUser;
 use crate::state::AppState;
 use crate::web::context::Ctx;
-use crate::web::forms::FormPairs;
+use crate::web::forms::HtmlForm;
 use crate::web::page::see_other;
 use crate::workspaces::service;
 
 use super::admin::{AdminForm, admin_again, admin_url};
 use super::parse_role;
 
+/// A person picked on the administration page, and the role the form gives them.
+#[derive(Deserialize)]
+pub struct PersonForm {
+    /// Absent names nobody, which the service refuses like any unknown person.
+    #[serde(default)]
+    user_id: Option<i64>,
+    #[serde(default)]
+    role: String,
+}
+
 pub async fn add_member(
     state: web::Data<AppState>,
     ctx: Ctx,
     user: CurrentUser,
     path: web::Path<i64>,
-    body: web::Bytes,
+    form: HtmlForm<PersonForm>,
 ) -> AppResult<HttpResponse> {
     let actor = user.actor();
     let id = path.into_inner();
-    let form = FormPairs::parse(&body)?;
+    let form = form.into_inner();
     let result = async {
         let input = AddWorkspaceMember {
-            user_id: form.ids("user_id").first().copied().unwrap_or(0),
-            role: match form.get("role") {
-                None | Some("") => WorkspaceRole::Member,
-                Some(r) => parse_role(r)?,
+            user_id: form.user_id.unwrap_or(0),
+            role: match form.role.as_str() {
+                "" => WorkspaceRole::Member,
+                r => parse_role(r)?,
             },
         };
         service::add_member(&state, &actor, id, input).await
@@ -46,13 +57,12 @@ pub async fn change_role(
     ctx: Ctx,
     user: CurrentUser,
     path: web::Path<(i64, i64)>,
-    body: web::Bytes,
+    form: HtmlForm<PersonForm>,
 ) -> AppResult<HttpResponse> {
     let actor = user.actor();
     let (id, user_id) = path.into_inner();
-    let form = FormPairs::parse(&body)?;
     let result = async {
-        let role = parse_role(&form.text("role"))?;
+        let role = parse_role(&form.role)?;
         service::set_member_role(&state, &actor, id, user_id, role).await
     }
     .await;
@@ -68,12 +78,11 @@ pub async fn restore_owner(
     ctx: Ctx,
     user: CurrentUser,
     path: web::Path<i64>,
-    body: web::Bytes,
+    form: HtmlForm<PersonForm>,
 ) -> AppResult<HttpResponse> {
     let actor = user.actor();
     let id = path.into_inner();
-    let form = FormPairs::parse(&body)?;
-    let person = form.ids("user_id").first().copied().unwrap_or(0);
+    let person = form.user_id.unwrap_or(0);
     match service::restore_owner(&state, &actor, id, person).await {
         Ok(()) => Ok(see_other(&admin_url(id, "owner-restored"))),
         Err(e) => admin_again(&state, &ctx, &actor, id, AdminForm::RestoreOwner, e).await,

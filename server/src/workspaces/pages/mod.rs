@@ -23,7 +23,6 @@ use crate::error::{AppError, AppResult};
 use crate::i18n::Tr;
 use crate::policy::Actor;
 use crate::policy::workspace::{WorkspaceAction, WorkspaceFacts, workspace as decide};
-use crate::web::forms::FormPairs;
 use crate::web::options::Opt;
 
 /// Confirmations of the workspace pages and the home page, by their `?notice=` key. Only known
@@ -113,9 +112,23 @@ fn parse_role(s: &str) -> AppResult<WorkspaceRole> {
     WorkspaceRole::parse(s).ok_or_else(|| AppError::invalid(ErrorCode::InvalidValue, "role"))
 }
 
-fn sdg_numbers(form: &FormPairs) -> Vec<u8> {
-    form.all("sdg_tags")
-        .into_iter()
+/// The fields of the create and settings forms of a workspace.
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct WorkspaceForm {
+    kind: String,
+    name: String,
+    description: String,
+    /// Text, not numbers: an unreadable goal is the service's to name (see [`sdg_numbers`]).
+    sdg_tags: Vec<String>,
+    visibility: String,
+    default_language: String,
+    archived: Option<String>,
+    owner_organisation_id: Option<i64>,
+}
+
+fn sdg_numbers(tags: &[String]) -> Vec<u8> {
+    tags.iter()
         // Out of range on purpose when unreadable, so the service names the field.
         .map(|v| v.trim().parse().unwrap_or(0))
         .collect()

@@ -10,13 +10,14 @@ use crate::organisations::model::Organisation;
 use crate::policy::{Actor, CurrentUser};
 use crate::state::AppState;
 use crate::web::context::Ctx;
-use crate::web::forms::{FormErrors, FormPairs, form_or_err};
+use crate::web::forms::{FormErrors, HtmlForm, form_or_err};
 use crate::web::options::{self, Opt};
 use crate::web::page::{Page, RenderHtml, see_other};
 use crate::workspaces::service;
 
 use super::{
-    VisibilityOpt, kinds, parse_kind, parse_language, parse_visibility, sdg_numbers, visibilities,
+    VisibilityOpt, WorkspaceForm, kinds, parse_kind, parse_language, parse_visibility, sdg_numbers,
+    visibilities,
 };
 
 #[derive(Template)]
@@ -105,31 +106,28 @@ pub async fn create(
     state: web::Data<AppState>,
     ctx: Ctx,
     user: CurrentUser,
-    body: web::Bytes,
+    form: HtmlForm<WorkspaceForm>,
 ) -> AppResult<HttpResponse> {
     let actor = user.actor();
-    let form = FormPairs::parse(&body)?;
-    let owner = match form.get("owner_organisation_id").map(str::trim) {
-        None | Some("") => None,
-        Some(v) => Some(v.parse().unwrap_or(0)),
-    };
+    let form = form.into_inner();
+    let owner = form.owner_organisation_id;
     let shown = NewWorkspaceInput {
-        kind: WorkspaceKind::parse(&form.text("kind")).unwrap_or(WorkspaceKind::Twinning),
-        name: form.text("name"),
-        description: form.text("description"),
-        sdgs: sdg_numbers(&form),
-        visibility: Visibility::parse(&form.text("visibility")).unwrap_or(Visibility::InviteOnly),
-        language: Language::parse(&form.text("default_language")).unwrap_or(ctx.tr.lang),
+        kind: WorkspaceKind::parse(&form.kind).unwrap_or(WorkspaceKind::Twinning),
+        name: form.name.clone(),
+        description: form.description.clone(),
+        sdgs: sdg_numbers(&form.sdg_tags),
+        visibility: Visibility::parse(&form.visibility).unwrap_or(Visibility::InviteOnly),
+        language: Language::parse(&form.default_language).unwrap_or(ctx.tr.lang),
         owner: owner.unwrap_or(actor.organisation_id),
     };
     let result = async {
         let input = NewWorkspace {
-            kind: parse_kind(&form.text("kind"))?,
-            name: form.text("name"),
-            description: form.text("description"),
-            sdg_tags: sdg_numbers(&form),
-            visibility: parse_visibility(&form.text("visibility"))?,
-            default_language: parse_language(&form.text("default_language"))?,
+            kind: parse_kind(&form.kind)?,
+            name: form.name,
+            description: form.description,
+            sdg_tags: sdg_numbers(&form.sdg_tags),
+            visibility: parse_visibility(&form.visibility)?,
+            default_language: parse_language(&form.default_language)?,
             owner_organisation_id: owner,
         };
         service::create(&state, &actor, input).await

@@ -7,31 +7,31 @@ use crate::error::AppResult;
 use crate::policy::CurrentUser;
 use crate::state::AppState;
 use crate::web::context::Ctx;
-use crate::web::forms::FormPairs;
+use crate::web::forms::{HtmlForm, checked};
 use crate::web::page::see_other;
 use crate::workspaces::service;
 
 use super::admin::{AdminForm, admin_again, admin_url};
-use super::{parse_language, parse_visibility, sdg_numbers};
+use super::{WorkspaceForm, parse_language, parse_visibility, sdg_numbers};
 
 pub async fn update_settings(
     state: web::Data<AppState>,
     ctx: Ctx,
     user: CurrentUser,
     path: web::Path<i64>,
-    body: web::Bytes,
+    form: HtmlForm<WorkspaceForm>,
 ) -> AppResult<HttpResponse> {
     let actor = user.actor();
     let id = path.into_inner();
-    let form = FormPairs::parse(&body)?;
+    let form = form.into_inner();
     let result = async {
         let input = WorkspaceUpdate {
-            name: Some(form.text("name")),
-            description: Some(form.text("description")),
-            sdg_tags: Some(sdg_numbers(&form)),
-            visibility: Some(parse_visibility(&form.text("visibility"))?),
-            default_language: Some(parse_language(&form.text("default_language"))?),
-            archived: Some(form.checked("archived")),
+            name: Some(form.name),
+            description: Some(form.description),
+            sdg_tags: Some(sdg_numbers(&form.sdg_tags)),
+            visibility: Some(parse_visibility(&form.visibility)?),
+            default_language: Some(parse_language(&form.default_language)?),
+            archived: Some(checked(&form.archived)),
         };
         service::update(&state, &actor, id, input).await
     }
