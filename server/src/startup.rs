@@ -151,6 +151,7 @@ impl Application {
                         .error_handler(form_error),
                 )
                 .app_data(web::PayloadConfig::new(MAX_BODY_BYTES))
+                .app_data(crate::messaging::pages::upload_form::config())
                 .app_data(web::PathConfig::default().error_handler(path_error))
                 .app_data(web::QueryConfig::default().error_handler(query_error))
                 .configure(routes::configure)

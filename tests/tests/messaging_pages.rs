@@ -676,3 +676,81 @@ async fn a_direct_conversation_names_the_other_people() {
     assert_eq!(res.status(), 404);
     app.stop().await;
 }
+
+#[tokio::test]
+async fn an_upload_without_its_token_is_refused_and_stores_nothing() {
+    use agora::db::schema::{attachments, messages};
+    use agora_tests::rows;
+    use diesel::prelude::*;
+    let (app, world) = world().await;
+    let b = &world.admin_b.session;
+    let path = format!("/channels/{}/messages", world.general_channel);
+    let (files, posts) = (rows!(&app, attachments), rows!(&app, messages));
+    let file: &[u8] = b"forged attachment";
+    for (what, fields) in [
+        ("no token", vec![("body", "forged")]),
+        (
+            "a wrong token",
+            vec![("csrf_token", "AAAA"), ("body", "forged")],
+        ),
+        (
+            "an empty token",
+            vec![("csrf_token", ""), ("body", "forged")],
+        ),
+    ] {
+        let res = b
+            .raw(
+                Method::POST,
+                &path,
+                multipart_headers(),
+                multipart(&fields, &[("forged.txt", file)]),
+            )
+            .await;
+        assert_eq!(res.status(), 403, "{what}");
+        let html = res.text().await.unwrap();
+        assert!(html.contains("<html"), "{what}: an error page: {html}");
+    }
+    // A wrong header is no better, whatever the body carries.
+    let mut headers = multipart_headers();
+    headers.insert("x-csrf-token", HeaderValue::from_static("AAAA"));
+    let res = b
+        .raw(
+            Method::POST,
+            &path,
+            headers,
+            multipart(&[("csrf_token", &b.csrf), ("body", "forged")], &[]),
+        )
+        .await;
+    assert_eq!(res.status(), 403, "wrong header");
+    assert_eq!(rows!(&app, attachments), files, "no file stored");
+    assert_eq!(rows!(&app, messages), posts, "no message posted");
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn a_multipart_post_to_a_form_route_is_refused() {
+    let (app, world) = world().await;
+    let b = &world.admin_b.session;
+    // Even with the right token in the body: only upload routes read a multipart body.
+    let res = b
+        .raw(
+            Method::POST,
+            "/profile",
+            multipart_headers(),
+            multipart(&[("csrf_token", &b.csrf), ("display_name", "Forged")], &[]),
+        )
+        .await;
+    assert_eq!(res.status(), 403);
+    let res = b
+        .raw(
+            Method::POST,
+            &format!("/workspaces/{}/channels", world.workspace),
+            multipart_headers(),
+            multipart(&[("csrf_token", &b.csrf), ("name", "forged")], &[]),
+        )
+        .await;
+    assert_eq!(res.status(), 403);
+    let (_, after) = page(b, "/profile").await;
+    assert!(!after.contains("Forged"), "the profile is unchanged");
+    app.stop().await;
+}

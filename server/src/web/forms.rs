@@ -97,6 +97,12 @@ impl<T: DeserializeOwned + 'static> FromRequest for HtmlForm<T> {
     }
 }
 
+/// For `#[serde(default, deserialize_with = "present")]`: a field sent empty is `Some("")`,
+/// where a plain `Option` would read it as absent.
+pub(crate) fn present<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    <String as serde::Deserialize>::deserialize(d).map(Some)
+}
+
 /// A checkbox: present (`on`, or `true` from a hidden field) means checked.
 pub(crate) fn checked(value: &Option<String>) -> bool {
     value.as_deref().is_some_and(|v| v == "true" || v == "on")

@@ -14,7 +14,7 @@ use crate::i18n::{Tr, negotiate};
 use crate::security::{csrf, tokens};
 use crate::state::AppState;
 use crate::web::cookies;
-use crate::web::csrf_body::{csrf_from_form, csrf_from_multipart, multipart_boundary};
+use crate::web::csrf_body::{csrf_from_form, is_multipart, is_upload_route};
 use crate::web::error_answer::{clone_for_render, error_response, from_framework, render_error};
 
 use crate::web::context::{Ctx, Identity, is_api};
@@ -153,6 +153,8 @@ pub async fn middleware(
         client_address,
     };
 
+    // A cookie minted on this very request cannot have been sent with a form.
+    let expected = binding.clone().filter(|_| new_pre.is_none());
     let unsafe_method = !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
     // Signed-out API calls carry no ambient credential, so there is nothing to forge.
     let csrf_required = unsafe_method && (identity.is_some() || !api);
@@ -169,28 +171,19 @@ pub async fn middleware(
                 Err(e) => return Ok(error_response(req, &state, &ctx, &e)),
             }
         }
-        let boundary = req
-            .headers()
-            .get(header::CONTENT_TYPE)
-            .and_then(|v| v.to_str().ok())
-            .and_then(multipart_boundary);
-        if presented.is_none()
-            && let Some(boundary) = boundary
+        // A multipart body is not read here: an upload route's handler checks the token in it
+        // (`csrf::check_upload`) before touching a file; on any other route it is refused, so a
+        // handler that forgets the check opens nothing.
+        let deferred = presented.is_none()
+            && is_multipart(&req)
+            && is_upload_route(req.method(), req.match_pattern().as_deref());
+        if !deferred
+            && let Err(e) = csrf::check(&state.secret, expected.as_deref(), presented.as_deref())
         {
-            match csrf_from_multipart(&mut req, &boundary).await {
-                Ok(token) => presented = token,
-                Err(e) => return Ok(error_response(req, &state, &ctx, &e)),
-            }
-        }
-        let ok = match (binding.as_deref(), presented.as_deref(), new_pre.is_some()) {
-            // A cookie minted on this very request cannot have been sent with a form.
-            (Some(b), Some(p), false) => csrf::verify(&state.secret, b, p),
-            _ => false,
-        };
-        if !ok {
-            return Ok(error_response(req, &state, &ctx, &AppError::csrf()));
+            return Ok(error_response(req, &state, &ctx, &e));
         }
     }
+    req.extensions_mut().insert(csrf::Binding(expected));
 
     req.extensions_mut().insert(ctx.clone());
     if let Some(identity) = identity {

@@ -11,7 +11,7 @@ use crate::error::{AppError, AppResult};
 use crate::policy::CurrentUser;
 use crate::state::AppState;
 use crate::web::context::Ctx;
-use crate::web::forms::{FormErrors, HtmlForm, form_or_err};
+use crate::web::forms::{FormErrors, HtmlForm, form_or_err, present};
 use crate::web::options::{self, Opt};
 use crate::web::page::{Page, RenderHtml, see_other};
 
@@ -72,6 +72,8 @@ pub struct ProfileForm {
     kind: Option<String>,
     interface_language: Option<String>,
     languages_read: Vec<String>,
+    /// Sent empty, it is the service's to refuse.
+    #[serde(deserialize_with = "present")]
     time_zone: Option<String>,
     themes: Vec<String>,
 }

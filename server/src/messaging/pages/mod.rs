@@ -13,6 +13,7 @@ pub mod post;
 pub mod reaction;
 pub mod search;
 pub mod thread;
+pub mod upload_form;
 
 use actix_web::http::{StatusCode, header};
 use actix_web::{HttpRequest, HttpResponse};

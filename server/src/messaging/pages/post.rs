@@ -1,12 +1,11 @@
 //! `POST /channels/{channel}/messages`: a message posted from the composer, with or without files.
 
+use actix_multipart::form::text::Text;
 use actix_web::http::{StatusCode, header};
 use actix_web::{HttpRequest, HttpResponse, web};
 use agora_shared::ErrorCode;
 use agora_shared::conversations::{MessageView, NewMessage};
-use agora_shared::limits::{
-    MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS_PER_MESSAGE, MAX_BODY_BYTES, MAX_MESSAGE_CHARS,
-};
+use agora_shared::limits::{MAX_ATTACHMENTS_PER_MESSAGE, MAX_BODY_BYTES, MAX_MESSAGE_CHARS};
 use askama::Template;
 use futures_util::StreamExt;
 
@@ -20,6 +19,7 @@ use crate::web::page::{Page, RenderHtml};
 
 use super::channel::{HistoryParams, channel_page};
 use super::thread::thread_page;
+use super::upload_form;
 use super::{Composer, done, invalid_body, is_htmx, language_options};
 
 /// A posted message form: multipart with files, or urlencoded without.
@@ -29,27 +29,6 @@ struct PostForm {
     language: String,
     thread_root_id: Option<i64>,
     files: Vec<(String, Vec<u8>)>,
-}
-
-/// Reads a field's bytes, failing as soon as it exceeds `limit`.
-async fn read_field(
-    field: &mut actix_multipart::Field,
-    limit: usize,
-    too_large: impl Fn() -> AppError,
-) -> AppResult<Vec<u8>> {
-    let mut out = Vec::new();
-    while let Some(chunk) = field.next().await {
-        let chunk = chunk.map_err(|_| invalid_body())?;
-        if out.len() + chunk.len() > limit {
-            return Err(too_large());
-        }
-        out.extend_from_slice(&chunk);
-    }
-    Ok(out)
-}
-
-fn text_of(bytes: Vec<u8>) -> AppResult<String> {
-    String::from_utf8(bytes).map_err(|_| invalid_body())
 }
 
 fn parse_root(value: &str) -> AppResult<Option<i64>> {
@@ -94,40 +73,27 @@ async fn read_post_form(
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
         ));
     }
-    let mut multipart = actix_multipart::Multipart::new(req.headers(), payload);
-    let too_large = || AppError::new(ErrorCode::PayloadTooLarge, StatusCode::PAYLOAD_TOO_LARGE);
-    while let Some(field) = multipart.next().await {
-        let mut field = field.map_err(|_| invalid_body())?;
-        let name = field.name().unwrap_or_default().to_string();
-        let file_name = field
-            .content_disposition()
-            .and_then(|d| d.get_filename())
-            .map(str::to_string);
-        match (name.as_str(), file_name) {
-            ("file", Some(file_name)) => {
-                let bytes = read_field(&mut field, MAX_ATTACHMENT_BYTES, too_large).await?;
-                // A file input left empty still sends a part, nameless and empty.
-                if file_name.is_empty() && bytes.is_empty() {
-                    continue;
-                }
-                if form.files.len() == MAX_ATTACHMENTS_PER_MESSAGE {
-                    return Err(AppError::too_long("file", MAX_ATTACHMENTS_PER_MESSAGE));
-                }
-                form.files.push((file_name, bytes));
-            }
-            (_, Some(_)) => {
-                read_field(&mut field, MAX_ATTACHMENT_BYTES, too_large).await?;
-            }
-            (name, None) => {
-                let text = text_of(read_field(&mut field, MAX_BODY_BYTES, too_large).await?)?;
-                match name {
-                    "body" => form.body = text,
-                    "language" => form.language = text,
-                    "thread_root_id" => form.thread_root_id = parse_root(&text)?,
-                    _ => {}
-                }
-            }
+    let upload = upload_form::read(req, payload).await?;
+    let text = |t: Option<Text<String>>| t.map(Text::into_inner).unwrap_or_default();
+    form.body = text(upload.body);
+    form.language = text(upload.language);
+    form.thread_root_id = parse_root(&text(upload.thread_root_id))?;
+    for file in upload.files {
+        // A part without a file name is no file; a file input left empty sends one nameless.
+        let Some(name) = file.name else { continue };
+        let Some(bytes) = file.bytes else {
+            return Err(AppError::new(
+                ErrorCode::PayloadTooLarge,
+                StatusCode::PAYLOAD_TOO_LARGE,
+            ));
+        };
+        if name.is_empty() && bytes.is_empty() {
+            continue;
         }
+        if form.files.len() == MAX_ATTACHMENTS_PER_MESSAGE {
+            return Err(AppError::too_long("file", MAX_ATTACHMENTS_PER_MESSAGE));
+        }
+        form.files.push((name, bytes));
     }
     Ok(())
 }

@@ -9,7 +9,7 @@ use crate::messaging::service as messaging;
 use crate::policy::CurrentUser;
 use crate::state::AppState;
 use crate::web::context::Ctx;
-use crate::web::forms::{HtmlForm, checked, form_or_err, is_form_error};
+use crate::web::forms::{HtmlForm, checked, form_or_err, is_form_error, present};
 use crate::web::page::{RenderHtml, see_other};
 
 use super::admin::{AdminForm, admin_again, admin_page, admin_url, prefixed};
@@ -24,12 +24,14 @@ pub struct NewChannelForm {
     member_ids: Vec<i64>,
 }
 
-/// Only the fields a form sends are changed.
+/// Only the fields a form sends are changed; a name sent empty is refused, not ignored.
 #[derive(Deserialize, Default)]
-#[serde(default)]
 pub struct ChannelForm {
+    #[serde(default, deserialize_with = "present")]
     name: Option<String>,
+    #[serde(default, deserialize_with = "present")]
     topic: Option<String>,
+    #[serde(default, deserialize_with = "present")]
     archived: Option<String>,
 }
 
