@@ -31,6 +31,15 @@ struct PostForm {
     files: Vec<(String, Vec<u8>)>,
 }
 
+/// The composer sent without files.
+#[derive(serde::Deserialize, Default)]
+#[serde(default)]
+struct PostText {
+    body: String,
+    language: String,
+    thread_root_id: String,
+}
+
 fn parse_root(value: &str) -> AppResult<Option<i64>> {
     match value.trim() {
         "" => Ok(None),
@@ -55,16 +64,10 @@ async fn read_post_form(
         .to_ascii_lowercase();
     if content_type.starts_with("application/x-www-form-urlencoded") {
         let bytes = read_limited(payload, MAX_BODY_BYTES).await?;
-        let pairs: Vec<(String, String)> =
-            serde_urlencoded::from_bytes(&bytes).map_err(|_| invalid_body())?;
-        for (k, v) in pairs {
-            match k.as_str() {
-                "body" => form.body = v,
-                "language" => form.language = v,
-                "thread_root_id" => form.thread_root_id = parse_root(&v)?,
-                _ => {}
-            }
-        }
+        let text: PostText = serde_html_form::from_bytes(&bytes).map_err(|_| invalid_body())?;
+        form.body = text.body;
+        form.language = text.language;
+        form.thread_root_id = parse_root(&text.thread_root_id)?;
         return Ok(());
     }
     if !content_type.starts_with("multipart/form-data") {
