@@ -680,7 +680,14 @@ async fn sessions_ended_elsewhere_are_closed_by_the_session_check() {
         .await
         .expect("end session");
     assert_eq!(app.state.hub.connection_count(), 2);
-    assert_eq!(app.state.hub.check_sessions().await.expect("check"), 1);
+    assert_eq!(
+        app.state
+            .hub
+            .check_sessions(app.state.clock.now())
+            .await
+            .expect("check"),
+        1
+    );
     assert_eq!(close_code(&mut signed_out).await, CLOSE_SESSION_ENDED);
     nothing_arrives(&mut other_tab, "the tab of a session that goes on").await;
     assert_eq!(app.state.hub.connection_count(), 1);
@@ -716,7 +723,11 @@ async fn a_deactivated_person_is_cut_off_by_the_session_check() {
     wait_for_connections(&app, 1).await;
     deactivate_member_a(&world).await;
     // Immediately when the service calls `disconnect_user`, else at the next heartbeat's check.
-    app.state.hub.check_sessions().await.expect("check");
+    app.state
+        .hub
+        .check_sessions(app.state.clock.now())
+        .await
+        .expect("check");
     assert_eq!(close_code(&mut ws).await, CLOSE_SESSION_ENDED);
 }
 
