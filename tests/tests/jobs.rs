@@ -4,7 +4,7 @@
 
 use std::sync::Arc;
 
-use agora::clock::TestClock;
+use agora::clock::{Clock, TestClock};
 use agora::config::MailTransportConfig;
 use agora::jobs::{Scheduler, all};
 use agora_tests::TestApp;

@@ -139,12 +139,13 @@ fn event(
 
 /// Records events in one transaction (not published).
 async fn record_all(app: &TestApp, events: Vec<NewEvent>) -> Vec<StoredEvent> {
+    let now = app.state.clock.now();
     app.state
         .db
         .write(move |conn| {
             events
                 .into_iter()
-                .map(|e| realtime_events::record(conn, e))
+                .map(|e| realtime_events::record(conn, e, now))
                 .collect()
         })
         .await
@@ -184,9 +185,10 @@ async fn events_commit_in_id_order() {
     let (tx, rx) = tokio::sync::oneshot::channel();
     let db = app.state.db.clone();
     let first = message_in(&place, 1);
+    let now = app.state.clock.now();
     let slow = tokio::spawn(async move {
         db.write(move |conn| {
-            let event = realtime_events::record(conn, first)?;
+            let event = realtime_events::record(conn, first, now)?;
             let _ = tx.send(event.id);
             std::thread::sleep(Duration::from_millis(400));
             Ok(event)
