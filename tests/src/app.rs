@@ -113,7 +113,11 @@ impl TestApp {
 
     /// Sends every queued email through the configured transport.
     pub async fn drain_outbox(&self) -> usize {
-        self.state.mailer.drain().await.expect("outbox drains")
+        self.state
+            .mailer
+            .drain(&*self.state.clock)
+            .await
+            .expect("outbox drains")
     }
 
     /// What the memory transport received.

@@ -199,3 +199,95 @@ async fn the_worker_sends_without_being_asked() {
     }
     panic!("the outbox worker did not send the invitation");
 }
+
+/// Queues `email` straight in the outbox, as a row written by this version would be.
+async fn queue(app: &agora_tests::TestApp, email: agora::mail::OutgoingEmail) {
+    let now = app.state.clock.now();
+    app.state
+        .db
+        .write(move |conn| agora::mail::outbox::enqueue(conn, &email, "agora.test", now))
+        .await
+        .expect("queue");
+}
+
+fn raw_email(key: &str, template: &'static str, context: &str) -> agora::mail::OutgoingEmail {
+    agora::mail::OutgoingEmail {
+        key: key.into(),
+        to: format!("{key}@aalst.test"),
+        language: agora_shared::api::Language::Nl,
+        template,
+        context: context.into(),
+        headers: Vec::new(),
+    }
+}
+
+#[tokio::test]
+async fn an_email_that_cannot_be_rendered_fails_for_good_and_the_others_still_go() {
+    use agora::db::schema::outbox::dsl::*;
+    use diesel::prelude::*;
+    let app = agora_tests::app::spawn_app().await;
+    queue(&app, raw_email("unknown", "no_such_email", "{}")).await;
+    queue(&app, raw_email("misfit", "reset", r#"{"name": 1}"#)).await;
+    let fine = agora::mail::OutgoingEmail::new(
+        "fine",
+        "fine@aalst.test",
+        agora_shared::api::Language::Nl,
+        &agora::mail::templates::Reset {
+            name: "Fien".into(),
+            link: "http://127.0.0.1/reset/x".into(),
+            minutes: 30,
+        },
+    )
+    .unwrap();
+    queue(&app, fine).await;
+    assert_eq!(
+        app.drain_outbox().await,
+        1,
+        "only the renderable email goes"
+    );
+    let sent = app.sent_emails();
+    assert_eq!(sent.len(), 1);
+    assert!(
+        sent[0].raw.contains("Auto-Submitted: auto-generated"),
+        "{}",
+        sent[0].raw
+    );
+    let rows = || async {
+        app.state
+            .db
+            .read(|conn| {
+                Ok(outbox
+                    .order(id)
+                    .select((idempotency_key, status, attempts, last_error))
+                    .load::<(String, String, i32, Option<String>)>(conn)?)
+            })
+            .await
+            .unwrap()
+    };
+    let after_first = rows().await;
+    let failed: Vec<_> = after_first
+        .iter()
+        .map(|(k, s, a, e)| (k.as_str(), s.as_str(), *a, e.clone().unwrap_or_default()))
+        .collect();
+    assert_eq!(
+        (failed[0].0, failed[0].1, failed[0].2),
+        ("unknown", "failed", 1)
+    );
+    assert!(
+        failed[0]
+            .3
+            .contains("unknown email template `no_such_email`"),
+        "{failed:?}"
+    );
+    assert_eq!(
+        (failed[1].0, failed[1].1, failed[1].2),
+        ("misfit", "failed", 1)
+    );
+    assert!(failed[1].3.contains("does not fit"), "{failed:?}");
+    assert_eq!((failed[2].0, failed[2].1), ("fine", "sent"));
+    // Given up on: a day later nothing is tried again.
+    let later = agora::clock::TestClock::starting_now();
+    later.advance(chrono::Duration::days(1));
+    assert_eq!(app.state.mailer.drain(&later).await.unwrap(), 0);
+    assert_eq!(rows().await, after_first);
+}

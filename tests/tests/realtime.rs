@@ -139,12 +139,13 @@ fn event(
 
 /// Records events in one transaction (not published).
 async fn record_all(app: &TestApp, events: Vec<NewEvent>) -> Vec<StoredEvent> {
+    let now = app.state.clock.now();
     app.state
         .db
         .write(move |conn| {
             events
                 .into_iter()
-                .map(|e| realtime_events::record(conn, e))
+                .map(|e| realtime_events::record(conn, e, now))
                 .collect()
         })
         .await
@@ -184,9 +185,10 @@ async fn events_commit_in_id_order() {
     let (tx, rx) = tokio::sync::oneshot::channel();
     let db = app.state.db.clone();
     let first = message_in(&place, 1);
+    let now = app.state.clock.now();
     let slow = tokio::spawn(async move {
         db.write(move |conn| {
-            let event = realtime_events::record(conn, first)?;
+            let event = realtime_events::record(conn, first, now)?;
             let _ = tx.send(event.id);
             std::thread::sleep(Duration::from_millis(400));
             Ok(event)
@@ -680,7 +682,14 @@ async fn sessions_ended_elsewhere_are_closed_by_the_session_check() {
         .await
         .expect("end session");
     assert_eq!(app.state.hub.connection_count(), 2);
-    assert_eq!(app.state.hub.check_sessions().await.expect("check"), 1);
+    assert_eq!(
+        app.state
+            .hub
+            .check_sessions(app.state.clock.now())
+            .await
+            .expect("check"),
+        1
+    );
     assert_eq!(close_code(&mut signed_out).await, CLOSE_SESSION_ENDED);
     nothing_arrives(&mut other_tab, "the tab of a session that goes on").await;
     assert_eq!(app.state.hub.connection_count(), 1);
@@ -716,7 +725,11 @@ async fn a_deactivated_person_is_cut_off_by_the_session_check() {
     wait_for_connections(&app, 1).await;
     deactivate_member_a(&world).await;
     // Immediately when the service calls `disconnect_user`, else at the next heartbeat's check.
-    app.state.hub.check_sessions().await.expect("check");
+    app.state
+        .hub
+        .check_sessions(app.state.clock.now())
+        .await
+        .expect("check");
     assert_eq!(close_code(&mut ws).await, CLOSE_SESSION_ENDED);
 }
 
