@@ -897,8 +897,8 @@ fn rss_kib() -> i64 {
 }
 
 /// Opens idle event streams with a raw client (no client-side buffers to speak of) and reports
-/// the server's resident memory per connection. `cargo test -p agora-tests --test realtime
-/// idle_memory -- --ignored --nocapture`
+/// the server's resident memory per connection. `cargo test -p agora-tests --test suite
+/// realtime::idle_memory -- --ignored --nocapture`
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore = "measurement: prints memory per idle websocket"]
 async fn idle_memory_per_connection() {

@@ -9,7 +9,7 @@ type Columns = BTreeMap<String, Vec<(String, bool)>>;
 
 /// Tables and columns declared in `server/src/db/schema.rs`, read from its text.
 fn declared() -> Columns {
-    let source = include_str!("../../server/src/db/schema.rs");
+    let source = include_str!("../../../server/src/db/schema.rs");
     let mut tables = Columns::new();
     let mut current: Option<String> = None;
     for line in source.lines().map(str::trim) {
@@ -117,8 +117,8 @@ fn every_tenant_table_indexes_its_organisation() {
     if agora_tests::skips::ran_in_sqlite_pass() {
         return;
     }
-    let sqlite = include_str!("../../migrations/sqlite/2026-11-27-000001_foundation/up.sql");
-    let postgres = include_str!("../../migrations/postgres/2026-11-27-000001_foundation/up.sql");
+    let sqlite = include_str!("../../../migrations/sqlite/2026-11-27-000001_foundation/up.sql");
+    let postgres = include_str!("../../../migrations/postgres/2026-11-27-000001_foundation/up.sql");
     for sql in [sqlite, postgres] {
         for table in [
             "users",

@@ -1,8 +1,8 @@
 //! Every setting the server reads is documented in the README table and in `.env.example`.
 
-const README: &str = include_str!("../../README.md");
-const ENV_EXAMPLE: &str = include_str!("../../.env.example");
-const CONFIG: &str = include_str!("../../server/src/config.rs");
+const README: &str = include_str!("../../../README.md");
+const ENV_EXAMPLE: &str = include_str!("../../../.env.example");
+const CONFIG: &str = include_str!("../../../server/src/config.rs");
 
 #[test]
 fn settings_are_documented_in_step() {

@@ -10,9 +10,7 @@ use agora_tests::{Session, TestApp, spawn_app};
 use reqwest::Method;
 use serde_json::{Value, json};
 
-#[path = "roles/restore.rs"]
 mod restore;
-#[path = "roles/withdrawal.rs"]
 mod withdrawal;
 
 /// The fixture [`World`] and, in its workspace (owned by A, admin A its owner): a moderator and
