@@ -4,8 +4,9 @@
 
 use agora::db::schema::{events, read_markers};
 use agora_shared::events::EventKind;
+use agora_tests::api::text_in;
 use agora_tests::personas::{Persona, World};
-use agora_tests::ws::{connect, frames_until, hello, is_post_of, sign_in, wait_for_connections};
+use agora_tests::ws::{connect, frames_until, hello, is_post_of, wait_for_connections};
 use agora_tests::{TestApp, rows, spawn_app};
 use diesel::prelude::*;
 use reqwest::Method;
@@ -64,7 +65,7 @@ async fn a_post_with_open_readers_records_exactly_one_event() {
     }
     let mut sockets = Vec::new();
     for r in &readers {
-        let (cookie, _) = sign_in(&app, &r.email).await;
+        let (cookie, _) = app.session_cookie(&r.email).await;
         let mut ws = connect(&app, &cookie, None).await;
         hello(&mut ws).await;
         sockets.push(ws);
@@ -73,17 +74,11 @@ async fn a_post_with_open_readers_records_exactly_one_event() {
 
     let before = events_recorded(&app).await;
     let body = "Live: one post, one event.";
-    let res = poster
+    let seq = poster
         .session
-        .api(
-            Method::POST,
-            &format!("/api/v1/channels/{channel}/messages"),
-            Some(json!({ "body": body, "language": "en" })),
-        )
-        .await;
-    assert_eq!(res.status(), 201);
-    let message: Value = res.json().await.expect("message");
-    let seq = message["seq"].as_i64().expect("seq");
+        .post_message(channel, text_in(body, "en"))
+        .await
+        .seq;
     for ws in &mut sockets {
         frames_until(ws, |f| is_post_of(f, body)).await;
     }

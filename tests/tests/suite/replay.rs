@@ -5,31 +5,20 @@
 //! Negative checks wait for a sentinel event that the reader must receive after the one it must
 //! not, so they neither sleep nor pass because a frame was slow.
 
+use agora_shared::conversations::{ChannelView, MessageView};
+use agora_tests::api::text_in;
 use agora_tests::personas::{Persona, World};
 use agora_tests::spawn_app;
 use agora_tests::ws::{
-    assert_absent, connect, frames_until, hello, is_post_of, sign_in, wait_for_connections,
+    assert_absent, connect, frames_until, hello, is_post_of, wait_for_connections,
 };
 use diesel::prelude::*;
 use reqwest::Method;
 use serde_json::{Value, json};
 
-/// Posts `body` in `channel` as `who`; returns the message.
-async fn post(who: &Persona, channel: i64, body: &str) -> Value {
-    let res = who
-        .session
-        .api(
-            Method::POST,
-            &format!("/api/v1/channels/{channel}/messages"),
-            Some(json!({"body": body, "language": "en"})),
-        )
-        .await;
-    assert_eq!(res.status(), 201, "post in {channel}");
-    res.json().await.expect("message")
-}
-
-fn id_of(message: &Value) -> i64 {
-    message["id"].as_i64().expect("message id")
+/// Posts `body` in `channel` as `who`, in English.
+async fn post(who: &Persona, channel: i64, body: &str) -> MessageView {
+    who.session.post_message(channel, text_in(body, "en")).await
 }
 
 /// Adds `user` to the fixture workspace through the API, as its owner does.
@@ -51,7 +40,7 @@ async fn deleted_or_edited_text_never_comes_back_through_replay() {
     let app = spawn_app().await;
     let world = World::build(&app).await;
     let general = world.general_channel;
-    let (cookie, _) = sign_in(&app, &world.member_a.email).await;
+    let (cookie, _) = app.session_cookie(&world.member_a.email).await;
     let mut ws = connect(&app, &cookie, None).await;
     let before = hello(&mut ws).await;
     drop(ws);
@@ -62,7 +51,7 @@ async fn deleted_or_edited_text_never_comes_back_through_replay() {
         .session
         .api(
             Method::PATCH,
-            &format!("/api/v1/messages/{}", id_of(&edited)),
+            &format!("/api/v1/messages/{}", edited.id),
             Some(json!({"body": "final wording"})),
         )
         .await;
@@ -73,7 +62,7 @@ async fn deleted_or_edited_text_never_comes_back_through_replay() {
         .session
         .api(
             Method::DELETE,
-            &format!("/api/v1/messages/{}", id_of(&deleted)),
+            &format!("/api/v1/messages/{}", deleted.id),
             None,
         )
         .await;
@@ -91,7 +80,7 @@ async fn deleted_or_edited_text_never_comes_back_through_replay() {
         // The edited message replays as it is now; the deleted one at most as a tombstone.
         let current: Vec<&Value> = frames
             .iter()
-            .filter(|f| f["data"]["message"]["id"] == edited["id"])
+            .filter(|f| f["data"]["message"]["id"] == edited.id)
             .collect();
         assert!(!current.is_empty(), "the edited message is replayed");
         for frame in current {
@@ -99,7 +88,7 @@ async fn deleted_or_edited_text_never_comes_back_through_replay() {
         }
         for frame in frames
             .iter()
-            .filter(|f| f["data"]["message"]["id"] == deleted["id"])
+            .filter(|f| f["data"]["message"]["id"] == deleted.id)
         {
             assert_eq!(frame["data"]["message"]["deleted"], true, "{frame}");
         }
@@ -132,7 +121,7 @@ async fn someone_who_joins_receives_nothing_from_before() {
     let world = World::build(&app).await;
     post(&world.admin_a, world.general_channel, "before Awa joined").await;
     add_to_workspace(&world, world.member_b.user_id).await;
-    let (cookie, _) = sign_in(&app, &world.member_b.email).await;
+    let (cookie, _) = app.session_cookie(&world.member_b.email).await;
     let mut ws = connect(&app, &cookie, Some(0)).await;
     hello(&mut ws).await;
     wait_for_connections(&app, 1).await;
@@ -148,8 +137,8 @@ async fn a_member_removed_through_the_api_hears_nothing_more() {
     let app = spawn_app().await;
     let world = World::build(&app).await;
     let general = world.general_channel;
-    let (cookie_b, _) = sign_in(&app, &world.admin_b.email).await;
-    let (cookie_a, _) = sign_in(&app, &world.member_a.email).await;
+    let (cookie_b, _) = app.session_cookie(&world.admin_b.email).await;
+    let (cookie_a, _) = app.session_cookie(&world.member_a.email).await;
     let mut ws_b = connect(&app, &cookie_b, None).await;
     let mut ws_a = connect(&app, &cookie_a, None).await;
     hello(&mut ws_b).await;
@@ -185,8 +174,8 @@ async fn a_member_removed_through_the_api_hears_nothing_more() {
         )
         .await;
     assert!(res.status().is_success(), "{}", res.status());
-    let direct: Value = res.json().await.expect("direct");
-    post(&world.member_b, id_of(&direct), "direct sentinel").await;
+    let direct: ChannelView = res.json().await.expect("direct");
+    post(&world.member_b, direct.id, "direct sentinel").await;
     let after = frames_until(&mut ws_b, |f| is_post_of(f, "direct sentinel")).await;
     assert_absent(&after, &["after Bio left"], "a removed member");
     let notice = &after[0];
@@ -243,12 +232,12 @@ async fn a_private_channel_reaches_no_workspace_member_outside_it() {
     add_to_workspace(&world, world.member_b.user_id).await;
     let mut streams = Vec::new();
     for who in [&world.admin_b, &world.member_b] {
-        let (cookie, _) = sign_in(&app, &who.email).await;
+        let (cookie, _) = app.session_cookie(&who.email).await;
         let mut ws = connect(&app, &cookie, None).await;
         hello(&mut ws).await;
         streams.push((cookie, ws));
     }
-    let (cookie_a, _) = sign_in(&app, &world.member_a.email).await;
+    let (cookie_a, _) = app.session_cookie(&world.member_a.email).await;
     let mut ws_a = connect(&app, &cookie_a, None).await;
     hello(&mut ws_a).await;
     wait_for_connections(&app, 3).await;
@@ -280,8 +269,8 @@ async fn a_private_channel_reaches_no_workspace_member_outside_it() {
 async fn the_hello_cursor_does_not_move_with_other_tenants() {
     let app = spawn_app().await;
     let world = World::build(&app).await;
-    let (cookie_outside, _) = sign_in(&app, &world.member_b.email).await;
-    let (cookie_member, _) = sign_in(&app, &world.admin_b.email).await;
+    let (cookie_outside, _) = app.session_cookie(&world.member_b.email).await;
+    let (cookie_member, _) = app.session_cookie(&world.admin_b.email).await;
     let mut first = Vec::new();
     for cookie in [&cookie_outside, &cookie_member] {
         let mut ws = connect(&app, cookie, None).await;
@@ -322,7 +311,7 @@ async fn message_ids_do_not_count_other_tenants_posts() {
     let mut ids = Vec::new();
     for n in 0..12 {
         let mine = post(&world.member_a, world.general_channel, &format!("n{n}")).await;
-        ids.push(id_of(&mine));
+        ids.push(mine.id);
         // Someone else's activity between two of one's own posts.
         post(&world.admin_a, world.private_channel, "elsewhere").await;
     }
@@ -336,23 +325,12 @@ async fn message_ids_do_not_count_other_tenants_posts() {
         "{ids:?}"
     );
     // Order still comes from the channel's sequence numbers.
-    let page: Value = world
-        .member_a
-        .session
-        .get(&format!(
-            "/api/v1/channels/{}/messages",
-            world.general_channel
-        ))
-        .await
-        .json()
-        .await
-        .expect("history");
-    let got: Vec<i64> = page["messages"]
-        .as_array()
-        .expect("messages")
+    let page = world.member_a.session.history(world.general_channel).await;
+    let got: Vec<i64> = page
+        .messages
         .iter()
-        .filter(|m| m["markdown"].as_str().is_some_and(|b| b.starts_with('n')))
-        .map(id_of)
+        .filter(|m| m.markdown.starts_with('n'))
+        .map(|m| m.id)
         .collect();
     assert_eq!(got, ids, "history in posting order");
 }

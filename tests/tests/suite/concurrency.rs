@@ -8,6 +8,7 @@ use agora::db::schema::{
     workspace_organisations,
 };
 use agora_shared::api::{Language, OrgRole};
+use agora_shared::conversations::{NewWorkspace, Visibility, WorkspaceKind};
 use agora_tests::burst::{burst, fire};
 use agora_tests::personas::{PASSWORD, World, insert_user};
 use agora_tests::{Session, TestApp, rows, spawn_app};
@@ -59,11 +60,18 @@ async fn send(session: &Session, method: Method, path: &str, body: Value, expect
 
 /// A new invite-only workspace of `session`'s person.
 async fn new_workspace(session: &Session, name: &str) -> i64 {
-    let body = json!({"kind": "working_group", "name": name, "description": "", "sdg_tags": [17],
-        "visibility": "invite_only", "default_language": "en"});
-    send(session, Method::POST, "/api/v1/workspaces", body, 201).await["id"]
-        .as_i64()
-        .expect("workspace id")
+    session
+        .create_workspace(NewWorkspace {
+            kind: WorkspaceKind::WorkingGroup,
+            name: name.into(),
+            description: String::new(),
+            sdg_tags: vec![17],
+            visibility: Visibility::InviteOnly,
+            default_language: Language::En,
+            owner_organisation_id: None,
+        })
+        .await
+        .id
 }
 
 #[tokio::test]

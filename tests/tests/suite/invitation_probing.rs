@@ -76,8 +76,7 @@ async fn an_account_elsewhere_gets_the_same_answer_as_a_new_address() {
     );
 
     // The page answers alike too.
-    let mut page = app.session();
-    page.sign_in("admin@aalst.test", PASSWORD).await;
+    let mut page = app.signed_in("admin@aalst.test").await;
     page.page(&format!("/orgs/{}/members", w.org_a)).await;
     let mut locations = Vec::new();
     for email in ["second@aalst.test", "admin@bohicon.test"] {

@@ -1,69 +1,19 @@
 //! An organisation that withdraws from a workspace: its people lose reading, posting and live
 //! delivery at once; coming back takes a new invitation. The owning organisation cannot withdraw.
 
-use std::time::Duration;
-
-use agora_tests::personas::PASSWORD;
+use agora_tests::ws::{Ws, connect, frames_before_sentinel, frames_until, hello, is_post_of};
 use agora_tests::{Session, TestApp, spawn_app};
-use futures_util::StreamExt;
 use reqwest::Method;
 use serde_json::{Value, json};
-use tokio_tungstenite::tungstenite::Message;
-use tokio_tungstenite::tungstenite::client::IntoClientRequest;
 
 use super::{add, cast, role_of, status};
 
-type Ws =
-    tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>>;
-
 /// A websocket of a fresh session of `email`, past its `hello`.
 async fn socket(app: &TestApp, email: &str) -> Ws {
-    let res = reqwest::Client::new()
-        .post(app.url("/api/v1/session"))
-        .json(&json!({"email": email, "password": PASSWORD}))
-        .send()
-        .await
-        .expect("sign-in");
-    assert_eq!(res.status(), 200);
-    let cookie = res
-        .headers()
-        .get_all("set-cookie")
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find(|c| c.contains("agora_session="))
-        .and_then(|c| c.split(';').next())
-        .expect("session cookie")
-        .to_string();
-    let url = format!("{}/api/v1/events", app.address.replacen("http", "ws", 1));
-    let mut request = url.into_client_request().expect("request");
-    request
-        .headers_mut()
-        .insert("cookie", cookie.parse().expect("cookie"));
-    let (mut ws, _) = tokio_tungstenite::connect_async(request)
-        .await
-        .expect("websocket");
-    assert_eq!(
-        frames(&mut ws, Duration::from_secs(10), 1).await[0]["type"],
-        "hello"
-    );
+    let (cookie, _) = app.session_cookie(email).await;
+    let mut ws = connect(app, &cookie, None).await;
+    hello(&mut ws).await;
     ws
-}
-
-/// The text frames that arrive within `within`, stopping early after `enough` of them.
-async fn frames(ws: &mut Ws, within: Duration, enough: usize) -> Vec<Value> {
-    let deadline = tokio::time::Instant::now() + within;
-    let mut got = Vec::new();
-    while got.len() < enough {
-        match tokio::time::timeout_at(deadline, ws.next()).await {
-            Err(_) => break,
-            Ok(Some(Ok(Message::Text(text)))) => {
-                got.push(serde_json::from_str(text.as_str()).expect("JSON frame"));
-            }
-            Ok(Some(Ok(_))) => continue,
-            Ok(other) => panic!("the stream ended: {other:?}"),
-        }
-    }
-    got
 }
 
 async fn post(s: &Session, path: &str, body: &str) -> u16 {
@@ -98,13 +48,7 @@ async fn a_withdrawing_organisation_loses_reading_posting_and_live_delivery_at_o
         post(&w.admin_a.session, &messages, "Voor de vertrekkers").await,
         201
     );
-    let mut before = Vec::new();
-    for _ in 0..5 {
-        before.extend(frames(&mut live_b, Duration::from_secs(10), 1).await);
-        if carries(&before, "Voor de vertrekkers") {
-            break;
-        }
-    }
+    let before = frames_until(&mut live_b, |f| is_post_of(f, "Voor de vertrekkers")).await;
     assert!(carries(&before, "Voor de vertrekkers"), "{before:?}");
 
     let leave = w
@@ -134,7 +78,7 @@ async fn a_withdrawing_organisation_loses_reading_posting_and_live_delivery_at_o
         post(&w.admin_a.session, &messages, "Na het vertrek").await,
         201
     );
-    let after = frames(&mut live_b, Duration::from_millis(800), 10).await;
+    let (after, _) = frames_before_sentinel(&app, &mut live_b, c.target).await;
     assert!(!carries(&after, "Na het vertrek"), "{after:?}");
     // The person is told, and told nothing else.
     assert!(

@@ -2,7 +2,7 @@
 //! sees a message, search hit, unread count, attachment or directory entry they may not.
 
 use agora_shared::api::{Language, OrgRole};
-use agora_tests::personas::{PASSWORD, World, insert_user};
+use agora_tests::personas::{World, insert_user};
 use agora_tests::{Session, TestApp, spawn_app};
 use reqwest::Method;
 use serde_json::{Value, json};
@@ -113,8 +113,7 @@ async fn twinning(app: &TestApp) -> Twinning {
     )
     .await;
     let general = channels[0]["id"].as_i64().unwrap();
-    let mut partner = app.session();
-    partner.sign_in("finances@bohicon.test", PASSWORD).await;
+    let partner = app.signed_in("finances@bohicon.test").await;
     Twinning {
         world,
         workspace,

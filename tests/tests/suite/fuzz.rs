@@ -16,7 +16,6 @@ use agora_tests::personas::{PASSWORD, World, insert_user};
 use agora_tests::{TestApp, spawn_app};
 use tokio::process::Command;
 
-const REQUIRE_ALL: &str = "AGORA_TEST_REQUIRE_ALL";
 /// Same cases on every run, so a failure in CI reproduces locally.
 const SEED: &str = "20261201";
 /// Cases per operation and phase: enough to find the usual mistakes, small enough that each run
@@ -274,11 +273,7 @@ async fn schemathesis_version() -> Option<String> {
         ),
         Err(e) => format!("schemathesis not runnable (pip install schemathesis): {e}"),
     };
-    if std::env::var_os(REQUIRE_ALL).is_some() {
-        panic!("schemathesis unavailable and {REQUIRE_ALL} is set: {reason}");
-    }
-    eprintln!("SKIPPED: schemathesis unavailable ({reason})");
-    None
+    agora_tests::skips::unavailable("schemathesis", &reason)
 }
 
 /// Found by the battery: the history cursors at the ends of the i64 range overflowed (a panic,

@@ -4,6 +4,8 @@
 //! allows; a download's `filename*` is percent-encoded; and the answer that carries the CSRF
 //! token is never cached.
 
+use agora_shared::conversations::MessageView;
+use agora_tests::api::text;
 use agora_tests::personas::World;
 use agora_tests::spawn_app;
 use reqwest::Method;
@@ -20,20 +22,12 @@ fn assert_visible(what: &str, text: &str) {
     assert!(found.is_empty(), "{what} keeps {found:?}: {text:?}");
 }
 
-async fn post(world: &World, body: &str) -> Value {
-    let res = world
+async fn post(world: &World, body: &str) -> MessageView {
+    world
         .admin_a
         .session
-        .api(
-            Method::POST,
-            &format!("/api/v1/channels/{}/messages", world.general_channel),
-            Some(json!({ "body": body })),
-        )
-        .await;
-    let status = res.status().as_u16();
-    let value: Value = res.json().await.expect("json");
-    assert_eq!(status, 201, "{value}");
-    value
+        .post_message(world.general_channel, text(body))
+        .await
 }
 
 #[tokio::test]
@@ -45,7 +39,7 @@ async fn a_mention_shows_the_persons_name_not_the_authors_text() {
         world.member_a.user_id, world.member_b.user_id
     );
     let message = post(&world, &spoof).await;
-    let html = message["html"].as_str().unwrap();
+    let html = &message.html;
     assert!(
         html.contains(&format!(
             "<span class=\"mention\" data-user-id=\"{}\">@Mo Member</span>",
@@ -102,7 +96,7 @@ async fn link_text_loses_bidi_controls_and_zero_width_characters() {
         "Zie [factuur\u{202E}fdp.exe](https://gemeente.be/f) en ![plan\u{200B}\u{2066}](https://gemeente.be/p.png)",
     )
     .await;
-    let html = message["html"].as_str().unwrap();
+    let html = &message.html;
     assert!(html.contains(">factuurfdp.exe</a>"), "{html}");
     assert!(html.contains(">plan</a>"), "{html}");
     assert_visible("link text", html);
@@ -140,7 +134,7 @@ async fn table_alignment_uses_classes_not_style_attributes() {
         "| Gemeente | Inwoners | Land |\n|:---|---:|:-:|\n| Aalst | 89 000 | BE |",
     )
     .await;
-    let html = message["html"].as_str().unwrap();
+    let html = &message.html;
     assert!(!html.contains("style="), "{html}");
     assert!(
         html.contains("<th class=\"align-left\">Gemeente</th>"),

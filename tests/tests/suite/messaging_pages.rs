@@ -2,6 +2,7 @@
 //! Post/Redirect/Get, threads, edits, tombstones, reactions, search, jumps, paging, observers,
 //! and outsiders who must not learn anything.
 
+use agora_tests::api::text_in;
 use agora_tests::personas::World;
 use agora_tests::{Session, TestApp, spawn_app};
 use reqwest::Method;
@@ -75,18 +76,6 @@ async fn english(session: &Session) {
         )
         .await;
     assert_eq!(res.status(), 200);
-}
-
-async fn post_api(session: &Session, channel: i64, body: Value) -> Value {
-    let res = session
-        .api(
-            Method::POST,
-            &format!("/api/v1/channels/{channel}/messages"),
-            Some(body),
-        )
-        .await;
-    assert_eq!(res.status(), 201);
-    res.json().await.unwrap()
 }
 
 async fn page(session: &Session, path: &str) -> (u16, String) {
@@ -170,21 +159,10 @@ async fn posting_without_javascript_with_an_attachment() {
     assert_eq!(downloaded.bytes().await.unwrap().as_ref(), file);
 
     // Others read it too, from the API.
-    let history: Value = world
-        .admin_a
-        .session
-        .api(
-            Method::GET,
-            &format!("/api/v1/channels/{channel}/messages"),
-            None,
-        )
-        .await
-        .json()
-        .await
-        .unwrap();
-    let last = history["messages"].as_array().unwrap().last().unwrap();
-    assert_eq!(last["id"], id);
-    assert_eq!(last["attachments"][0]["file_name"], "budget 2027.txt");
+    let history = world.admin_a.session.history(channel).await;
+    let last = history.messages.last().expect("a message");
+    assert_eq!(last.id, id);
+    assert_eq!(last.attachments[0].file_name, "budget 2027.txt");
 
     // Without its CSRF field the same form is refused.
     let res = b
@@ -427,16 +405,16 @@ async fn reactions_toggle() {
 async fn search_finds_french_words_in_other_forms() {
     let (app, world) = world().await;
     let b = &world.admin_b.session;
-    let posted = post_api(
-        b,
-        world.general_channel,
-        json!({"body": "Nous préparons le budget participatif de Bohicon avec les quartiers.", "language": "fr"}),
-    )
-    .await;
-    let (id, seq) = (
-        posted["id"].as_i64().unwrap(),
-        posted["seq"].as_i64().unwrap(),
-    );
+    let posted = b
+        .post_message(
+            world.general_channel,
+            text_in(
+                "Nous préparons le budget participatif de Bohicon avec les quartiers.",
+                "fr",
+            ),
+        )
+        .await;
+    let (id, seq) = (posted.id, posted.seq);
     let (status, html) = page(b, "/search?q=budgets+participatifs").await;
     assert_eq!(status, 200);
     assert!(html.contains("One message found"), "{html}");
@@ -477,13 +455,10 @@ async fn paging_and_jumping_to_a_message() {
     let channel = world.general_channel;
     let mut ids = Vec::new();
     for i in 1..=120 {
-        let m = post_api(
-            a,
-            channel,
-            json!({"body": format!("Bericht nummer {i}"), "language": "nl"}),
-        )
-        .await;
-        ids.push((m["id"].as_i64().unwrap(), m["seq"].as_i64().unwrap()));
+        let m = a
+            .post_message(channel, text_in(&format!("Bericht nummer {i}"), "nl"))
+            .await;
+        ids.push((m.id, m.seq));
     }
     let (_, html) = page(a, &format!("/channels/{channel}")).await;
     assert_eq!(html.matches("<article").count(), 50);

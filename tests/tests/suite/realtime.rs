@@ -9,8 +9,8 @@ use agora_shared::events::{CLOSE_RESYNC, CLOSE_SESSION_ENDED, EventKind};
 use agora_shared::limits::{MAX_REPLAY_EVENTS, WS_QUEUE_EVENTS};
 use agora_tests::personas::{PASSWORD, World};
 use agora_tests::ws::{
-    PATIENCE, Ws, connect, hello, next_json, next_json_within, sign_in, try_connect,
-    try_connect_from, wait_for_connections,
+    PATIENCE, Ws, connect, hello, next_json, next_json_within, nothing_before_sentinel,
+    try_connect, try_connect_from, wait_for_connections,
 };
 use agora_tests::{TestApp, spawn_app};
 use diesel::prelude::*;
@@ -18,9 +18,6 @@ use futures_util::{SinkExt, StreamExt};
 use serde_json::{Value, json};
 use tokio::net::TcpStream;
 use tokio_tungstenite::tungstenite::Message;
-
-/// How long we watch for a frame that must not arrive.
-const QUIET: Duration = Duration::from_millis(400);
 
 /// Skips text frames until the server closes; returns the close code.
 async fn close_code(ws: &mut Ws) -> u16 {
@@ -30,18 +27,6 @@ async fn close_code(ws: &mut Ws) -> u16 {
             Ok(Some(Ok(Message::Close(None)))) => panic!("closed without a code"),
             Ok(Some(Ok(_))) => continue,
             other => panic!("expected a close frame, got {other:?}"),
-        }
-    }
-}
-
-/// Asserts that no text frame arrives for a while.
-async fn nothing_arrives(ws: &mut Ws, who: &str) {
-    let deadline = tokio::time::Instant::now() + QUIET;
-    loop {
-        match tokio::time::timeout_at(deadline, ws.next()).await {
-            Err(_) => return,
-            Ok(Some(Ok(Message::Ping(_) | Message::Pong(_)))) => continue,
-            other => panic!("{who} should have received nothing, got {other:?}"),
         }
     }
 }
@@ -250,7 +235,7 @@ fn refused(result: Result<Ws, tokio_tungstenite::tungstenite::Error>) -> u16 {
 async fn pages_of_other_origins_and_too_many_tabs_are_refused() {
     let app = spawn_app().await;
     let world = World::build(&app).await;
-    let (cookie, _) = sign_in(&app, &world.member_a.email).await;
+    let (cookie, _) = app.session_cookie(&world.member_a.email).await;
     // Another site's page would carry the visitor's cookie: websockets are exempt from CORS.
     let evil = try_connect_from(&app, Some(&cookie), None, Some("https://evil.example")).await;
     assert_eq!(refused(evil), 403);
@@ -265,7 +250,7 @@ async fn pages_of_other_origins_and_too_many_tabs_are_refused() {
     }
     assert_eq!(refused(try_connect(&app, Some(&cookie), None).await), 429);
     // Someone else is not affected, and a closed tab frees its place.
-    let (cookie_b, _) = sign_in(&app, &world.member_b.email).await;
+    let (cookie_b, _) = app.session_cookie(&world.member_b.email).await;
     let mut ws_b = connect(&app, &cookie_b, None).await;
     hello(&mut ws_b).await;
     drop(tabs.pop());
@@ -280,8 +265,8 @@ async fn events_reach_exactly_their_audience() {
     let (a, b) = (world.member_a.user_id, world.member_b.user_id);
     // A reads the channel; both are workspace members; B holds no read marker.
     let place = place(&app, &world, &[a], &[a, b]).await;
-    let (cookie_a, _) = sign_in(&app, &world.member_a.email).await;
-    let (cookie_b, _) = sign_in(&app, &world.member_b.email).await;
+    let (cookie_a, _) = app.session_cookie(&world.member_a.email).await;
+    let (cookie_b, _) = app.session_cookie(&world.member_b.email).await;
     let mut ws_a = connect(&app, &cookie_a, None).await;
     let mut ws_b = connect(&app, &cookie_b, None).await;
     hello(&mut ws_a).await;
@@ -295,7 +280,6 @@ async fn events_reach_exactly_their_audience() {
     assert_eq!(got["channel_id"], place.channel);
     assert_eq!(got["workspace_id"], place.workspace);
     assert_eq!(got["data"], json!({"n": 1}));
-    nothing_arrives(&mut ws_b, "a workspace member without a read marker").await;
 
     // A channel nobody reads: nobody.
     publish(
@@ -321,8 +305,14 @@ async fn events_reach_exactly_their_audience() {
         ),
     )
     .await;
+    // Both get it next: B nothing of the channel before, neither anything of the hidden one.
     assert_eq!(next_json(&mut ws_a).await["id"], cursor(&app, ws_event.id));
-    assert_eq!(next_json(&mut ws_b).await["id"], cursor(&app, ws_event.id));
+    let got = next_json(&mut ws_b).await;
+    assert_eq!(
+        got["id"],
+        cursor(&app, ws_event.id),
+        "a workspace member without a read marker got {got}"
+    );
 
     // Addressed to one person: B's own read-marker sync, and A's marker in A's channel.
     let to_b = publish(&app, event(EventKind::ReadMarker, None, None, Some(b), 4)).await;
@@ -351,15 +341,23 @@ async fn events_reach_exactly_their_audience() {
         ),
     )
     .await;
-    nothing_arrives(
+    nothing_before_sentinel(
+        &app,
         &mut ws_a,
+        a,
         "A, for events of others or of channels A cannot read",
     )
     .await;
-    nothing_arrives(&mut ws_b, "B, for events of a channel B cannot read").await;
+    nothing_before_sentinel(
+        &app,
+        &mut ws_b,
+        b,
+        "B, for events of a channel B cannot read",
+    )
+    .await;
 
     // Member B of another organisation, outside the workspace, gets nothing of it either.
-    let (cookie_admin_b, _) = sign_in(&app, "admin@bohicon.test").await;
+    let (cookie_admin_b, _) = app.session_cookie("admin@bohicon.test").await;
     let mut ws_admin_b = connect(&app, &cookie_admin_b, None).await;
     hello(&mut ws_admin_b).await;
     wait_for_connections(&app, 3).await;
@@ -376,7 +374,13 @@ async fn events_reach_exactly_their_audience() {
     .await;
     next_json(&mut ws_a).await;
     next_json(&mut ws_b).await;
-    nothing_arrives(&mut ws_admin_b, "someone outside the workspace").await;
+    nothing_before_sentinel(
+        &app,
+        &mut ws_admin_b,
+        world.admin_b.user_id,
+        "someone outside the workspace",
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -385,7 +389,7 @@ async fn a_reconnect_replays_what_was_missed_in_order_without_duplicates() {
     let world = World::build(&app).await;
     let a = world.member_a.user_id;
     let place = place(&app, &world, &[a], &[a]).await;
-    let (cookie, _) = sign_in(&app, &world.member_a.email).await;
+    let (cookie, _) = app.session_cookie(&world.member_a.email).await;
 
     let mut ws = connect(&app, &cookie, None).await;
     hello(&mut ws).await;
@@ -451,13 +455,13 @@ async fn a_reconnect_replays_what_was_missed_in_order_without_duplicates() {
         cursor(&app, fresh.id),
         "the late publication of a replayed event is not sent twice"
     );
-    nothing_arrives(&mut ws, "a caught-up client").await;
+    let last = nothing_before_sentinel(&app, &mut ws, a, "a caught-up client").await;
 
-    // Nothing missed: hello, then only live events.
+    // Nothing missed (the sentinel was its last event): hello, then only live events.
     drop(ws);
-    let mut ws = connect(&app, &cookie, Some(cursor(&app, fresh.id))).await;
-    assert_eq!(hello(&mut ws).await, cursor(&app, fresh.id));
-    nothing_arrives(&mut ws, "a client that missed nothing").await;
+    let mut ws = connect(&app, &cookie, Some(last)).await;
+    assert_eq!(hello(&mut ws).await, last);
+    nothing_before_sentinel(&app, &mut ws, a, "a client that missed nothing").await;
 }
 
 #[tokio::test]
@@ -466,7 +470,7 @@ async fn too_much_missed_unknown_or_pruned_positions_resync() {
     let world = World::build(&app).await;
     let a = world.member_a.user_id;
     let place = place(&app, &world, &[a], &[a]).await;
-    let (cookie, _) = sign_in(&app, &world.member_a.email).await;
+    let (cookie, _) = app.session_cookie(&world.member_a.email).await;
 
     let mut ws = connect(&app, &cookie, None).await;
     let start = hello(&mut ws).await;
@@ -570,7 +574,7 @@ async fn a_client_that_does_not_read_is_dropped_with_resync() {
     let world = World::build(&app).await;
     let a = world.member_a.user_id;
     let place = place(&app, &world, &[a], &[a]).await;
-    let (cookie, _) = sign_in(&app, &world.member_a.email).await;
+    let (cookie, _) = app.session_cookie(&world.member_a.email).await;
     let mut ws = connect(&app, &cookie, None).await;
     hello(&mut ws).await;
     wait_for_connections(&app, 1).await;
@@ -590,7 +594,7 @@ async fn a_client_that_stopped_reading_gets_the_resync_code_when_it_reads_again(
     let world = World::build(&app).await;
     let a = world.member_a.user_id;
     let place = place(&app, &world, &[a], &[a]).await;
-    let (cookie, _) = sign_in(&app, &world.member_a.email).await;
+    let (cookie, _) = app.session_cookie(&world.member_a.email).await;
     let mut ws = connect(&app, &cookie, None).await;
     hello(&mut ws).await;
     wait_for_connections(&app, 1).await;
@@ -606,7 +610,7 @@ async fn a_client_that_stopped_reading_gets_the_resync_code_when_it_reads_again(
 async fn pings_are_answered() {
     let app = spawn_app().await;
     let world = World::build(&app).await;
-    let (cookie, _) = sign_in(&app, &world.member_a.email).await;
+    let (cookie, _) = app.session_cookie(&world.member_a.email).await;
     let mut ws = connect(&app, &cookie, None).await;
     hello(&mut ws).await;
     ws.send(Message::Ping("are you there".into()))
@@ -632,10 +636,10 @@ async fn losing_access_ends_the_stream_at_once() {
     let app = spawn_app().await;
     let world = World::build(&app).await;
     let a = world.member_a.user_id;
-    let (cookie_a, _) = sign_in(&app, &world.member_a.email).await;
-    let (cookie_a2, _) = sign_in(&app, &world.member_a.email).await;
-    let (cookie_b, _) = sign_in(&app, &world.member_b.email).await;
-    let (cookie_admin_b, _) = sign_in(&app, "admin@bohicon.test").await;
+    let (cookie_a, _) = app.session_cookie(&world.member_a.email).await;
+    let (cookie_a2, _) = app.session_cookie(&world.member_a.email).await;
+    let (cookie_b, _) = app.session_cookie(&world.member_b.email).await;
+    let (cookie_admin_b, _) = app.session_cookie("admin@bohicon.test").await;
     let mut tab_1 = connect(&app, &cookie_a, None).await;
     let mut tab_2 = connect(&app, &cookie_a2, None).await;
     let mut ws_b = connect(&app, &cookie_b, None).await;
@@ -649,7 +653,7 @@ async fn losing_access_ends_the_stream_at_once() {
     assert_eq!(app.state.hub.disconnect_user(a), 2);
     assert_eq!(close_code(&mut tab_1).await, CLOSE_SESSION_ENDED);
     assert_eq!(close_code(&mut tab_2).await, CLOSE_SESSION_ENDED);
-    nothing_arrives(&mut ws_b, "someone else").await;
+    nothing_before_sentinel(&app, &mut ws_b, world.member_b.user_id, "someone else").await;
 
     // An organisation: all its people.
     assert_eq!(app.state.hub.disconnect_organisation(world.org_b), 2);
@@ -662,8 +666,8 @@ async fn losing_access_ends_the_stream_at_once() {
 async fn sessions_ended_elsewhere_are_closed_by_the_session_check() {
     let app = spawn_app().await;
     let world = World::build(&app).await;
-    let (cookie_1, _) = sign_in(&app, &world.member_a.email).await;
-    let (cookie_2, _) = sign_in(&app, &world.member_a.email).await;
+    let (cookie_1, _) = app.session_cookie(&world.member_a.email).await;
+    let (cookie_2, _) = app.session_cookie(&world.member_a.email).await;
     let mut signed_out = connect(&app, &cookie_1, None).await;
     let mut other_tab = connect(&app, &cookie_2, None).await;
     hello(&mut signed_out).await;
@@ -691,7 +695,13 @@ async fn sessions_ended_elsewhere_are_closed_by_the_session_check() {
         1
     );
     assert_eq!(close_code(&mut signed_out).await, CLOSE_SESSION_ENDED);
-    nothing_arrives(&mut other_tab, "the tab of a session that goes on").await;
+    nothing_before_sentinel(
+        &app,
+        &mut other_tab,
+        world.member_a.user_id,
+        "the tab of a session that goes on",
+    )
+    .await;
     assert_eq!(app.state.hub.connection_count(), 1);
 
     // A cookie of an ended session cannot reconnect.
@@ -719,7 +729,7 @@ async fn deactivate_member_a(world: &World) {
 async fn a_deactivated_person_is_cut_off_by_the_session_check() {
     let app = spawn_app().await;
     let world = World::build(&app).await;
-    let (cookie, _) = sign_in(&app, &world.member_a.email).await;
+    let (cookie, _) = app.session_cookie(&world.member_a.email).await;
     let mut ws = connect(&app, &cookie, None).await;
     hello(&mut ws).await;
     wait_for_connections(&app, 1).await;
@@ -737,7 +747,7 @@ async fn a_deactivated_person_is_cut_off_by_the_session_check() {
 async fn a_deactivated_person_is_cut_off_at_once() {
     let app = spawn_app().await;
     let world = World::build(&app).await;
-    let (cookie, _) = sign_in(&app, &world.member_a.email).await;
+    let (cookie, _) = app.session_cookie(&world.member_a.email).await;
     let mut ws = connect(&app, &cookie, None).await;
     hello(&mut ws).await;
     wait_for_connections(&app, 1).await;
@@ -749,8 +759,8 @@ async fn a_deactivated_person_is_cut_off_at_once() {
 async fn signing_out_ends_that_sessions_stream_at_once() {
     let app = spawn_app().await;
     let world = World::build(&app).await;
-    let (cookie_1, csrf_1) = sign_in(&app, &world.member_a.email).await;
-    let (cookie_2, _) = sign_in(&app, &world.member_a.email).await;
+    let (cookie_1, csrf_1) = app.session_cookie(&world.member_a.email).await;
+    let (cookie_2, _) = app.session_cookie(&world.member_a.email).await;
     let mut signed_out = connect(&app, &cookie_1, None).await;
     let mut other = connect(&app, &cookie_2, None).await;
     hello(&mut signed_out).await;
@@ -764,15 +774,21 @@ async fn signing_out_ends_that_sessions_stream_at_once() {
         .expect("sign out");
     assert_eq!(res.status(), 204);
     assert_eq!(close_code(&mut signed_out).await, CLOSE_SESSION_ENDED);
-    nothing_arrives(&mut other, "another session's tab").await;
+    nothing_before_sentinel(
+        &app,
+        &mut other,
+        world.member_a.user_id,
+        "another session's tab",
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn a_password_change_ends_the_other_sessions_streams_at_once() {
     let app = spawn_app().await;
     let world = World::build(&app).await;
-    let (cookie_1, csrf_1) = sign_in(&app, &world.member_a.email).await;
-    let (cookie_2, _) = sign_in(&app, &world.member_a.email).await;
+    let (cookie_1, csrf_1) = app.session_cookie(&world.member_a.email).await;
+    let (cookie_2, _) = app.session_cookie(&world.member_a.email).await;
     let mut this_tab = connect(&app, &cookie_1, None).await;
     let mut elsewhere = connect(&app, &cookie_2, None).await;
     hello(&mut this_tab).await;
@@ -787,14 +803,20 @@ async fn a_password_change_ends_the_other_sessions_streams_at_once() {
         .expect("change password");
     assert_eq!(res.status(), 204);
     assert_eq!(close_code(&mut elsewhere).await, CLOSE_SESSION_ENDED);
-    nothing_arrives(&mut this_tab, "the tab that changed the password").await;
+    nothing_before_sentinel(
+        &app,
+        &mut this_tab,
+        world.member_a.user_id,
+        "the tab that changed the password",
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn a_password_reset_ends_every_stream_at_once() {
     let app = spawn_app().await;
     let world = World::build(&app).await;
-    let (cookie, _) = sign_in(&app, &world.member_a.email).await;
+    let (cookie, _) = app.session_cookie(&world.member_a.email).await;
     let mut ws = connect(&app, &cookie, None).await;
     hello(&mut ws).await;
     let res = reqwest::Client::new()
@@ -823,8 +845,8 @@ async fn a_password_reset_ends_every_stream_at_once() {
 async fn suspending_an_organisation_ends_its_streams_at_once() {
     let app = spawn_app().await;
     let world = World::build(&app).await;
-    let (cookie_a, _) = sign_in(&app, &world.member_a.email).await;
-    let (cookie_b, _) = sign_in(&app, &world.member_b.email).await;
+    let (cookie_a, _) = app.session_cookie(&world.member_a.email).await;
+    let (cookie_b, _) = app.session_cookie(&world.member_b.email).await;
     let mut ws_a = connect(&app, &cookie_a, None).await;
     let mut ws_b = connect(&app, &cookie_b, None).await;
     hello(&mut ws_a).await;
@@ -840,7 +862,13 @@ async fn suspending_an_organisation_ends_its_streams_at_once() {
         .await;
     assert_eq!(res.status(), 200);
     assert_eq!(close_code(&mut ws_b).await, CLOSE_SESSION_ENDED);
-    nothing_arrives(&mut ws_a, "a member of another organisation").await;
+    nothing_before_sentinel(
+        &app,
+        &mut ws_a,
+        world.member_a.user_id,
+        "a member of another organisation",
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -850,7 +878,7 @@ async fn an_idle_stream_stays_open_with_heartbeats() {
     let world = World::build(&app).await;
     let a = world.member_a.user_id;
     let place = place(&app, &world, &[a], &[a]).await;
-    let (cookie, _) = sign_in(&app, &world.member_a.email).await;
+    let (cookie, _) = app.session_cookie(&world.member_a.email).await;
     let mut ws = connect(&app, &cookie, None).await;
     hello(&mut ws).await;
     let started = std::time::Instant::now();
@@ -882,8 +910,8 @@ fn rss_kib() -> i64 {
 }
 
 /// Opens idle event streams with a raw client (no client-side buffers to speak of) and reports
-/// the server's resident memory per connection. `cargo test -p agora-tests --test realtime
-/// idle_memory -- --ignored --nocapture`
+/// the server's resident memory per connection. `cargo test -p agora-tests --test suite
+/// realtime::idle_memory -- --ignored --nocapture`
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore = "measurement: prints memory per idle websocket"]
 async fn idle_memory_per_connection() {
@@ -891,7 +919,7 @@ async fn idle_memory_per_connection() {
     const N: usize = 2_000;
     let app = spawn_app().await;
     let world = World::build(&app).await;
-    let (cookie, _) = sign_in(&app, &world.member_a.email).await;
+    let (cookie, _) = app.session_cookie(&world.member_a.email).await;
     let addr = app.address.trim_start_matches("http://").to_string();
     let request = format!(
         "GET /api/v1/events HTTP/1.1\r\nHost: {addr}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\

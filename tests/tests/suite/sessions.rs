@@ -150,3 +150,99 @@ async fn an_idle_session_is_not_renewed_by_time_alone() {
     assert_eq!(me(&w.admin_a.session).await.status(), 200);
     assert_eq!(times(&app, user).await.1, expires);
 }
+
+/// The rows of `user`'s sessions: organisation, token hash length, lifetime.
+async fn session_rows(app: &TestApp, user: i64) -> Vec<(i64, usize, Duration)> {
+    let rows: Vec<(i64, String, NaiveDateTime, NaiveDateTime, NaiveDateTime)> = app
+        .state
+        .db
+        .read(move |conn| {
+            use agora::db::schema::sessions::dsl::*;
+            Ok(sessions
+                .filter(user_id.eq(user))
+                .order(id)
+                .select((
+                    organisation_id,
+                    token_hash,
+                    created_at,
+                    expires_at,
+                    last_seen_at,
+                ))
+                .load(conn)?)
+        })
+        .await
+        .expect("session rows");
+    rows.into_iter()
+        .map(|(org, hash, created, expires, seen)| {
+            assert_eq!(created, seen, "a new session was seen when it was created");
+            (org, hash.len(), expires - created)
+        })
+        .collect()
+}
+
+async fn rename(s: &Session) -> reqwest::Response {
+    let body = serde_json::json!({"display_name": "Awa Directe"});
+    s.api(Method::PATCH, "/api/v1/me", Some(body)).await
+}
+
+/// The personas' sessions are written straight into the database; the server must not be able to
+/// tell them from a sign-in's: same row, same cookie, the CSRF token it hands out itself.
+#[tokio::test]
+async fn a_session_written_directly_is_the_one_a_sign_in_leaves() {
+    let app = spawn_app().await;
+    let w = World::build(&app).await;
+    let (email, user) = (&w.member_b.email, w.member_b.user_id);
+    // Through the API: the cookie the server sets, and the row it writes.
+    let res = reqwest::Client::new()
+        .post(app.url("/api/v1/session"))
+        .json(&serde_json::json!({"email": email, "password": agora_tests::personas::PASSWORD}))
+        .send()
+        .await
+        .expect("sign-in");
+    assert_eq!(res.status(), 200);
+    let set_cookie = res.headers()["set-cookie"].to_str().unwrap().to_string();
+    assert!(
+        set_cookie.starts_with(&format!("{}=", app.session_cookie_name())),
+        "{set_cookie}"
+    );
+    let (_, cookie_value) = set_cookie
+        .split(';')
+        .next()
+        .unwrap()
+        .split_once('=')
+        .unwrap();
+    let (direct_cookie, _) = app.session_cookie(email).await;
+    assert_eq!(
+        direct_cookie.split_once('=').unwrap().1.len(),
+        cookie_value.len(),
+        "tokens of the same shape"
+    );
+    let rows = session_rows(&app, user).await;
+    // The persona's own session, the sign-in's and the one just written.
+    assert_eq!(rows.len(), 3, "{rows:?}");
+    assert!(rows.iter().all(|r| *r == rows[1]), "{rows:?}");
+
+    // The CSRF token the session knows is the one the server gives it, and it is checked.
+    let direct = app.signed_in(email).await;
+    let view: serde_json::Value = me(&direct).await.json().await.expect("json");
+    assert_eq!(view["csrf_token"], direct.csrf.as_str());
+    assert_eq!(view["user"]["id"], user);
+    assert_eq!(rename(&direct).await.status(), 200);
+    let forged = Session {
+        client: direct.client.clone(),
+        base: direct.base.clone(),
+        csrf: w.member_a.session.csrf.clone(),
+    };
+    assert_eq!(
+        rename(&forged).await.status(),
+        403,
+        "another session's token"
+    );
+    // Pages and their forms take it too.
+    let mut browser = app.signed_in(email).await;
+    let (status, _) = browser.page("/profile").await;
+    assert_eq!(status, 200);
+    assert_eq!(browser.post_form("/signout", &[]).await.status(), 303);
+    assert_eq!(me(&browser).await.status(), 401, "signed out");
+    assert_eq!(me(&direct).await.status(), 200, "other sessions go on");
+}

@@ -5,14 +5,12 @@
 use agora::workspaces::model::Member;
 use agora_shared::api::{Language, OrgRole};
 use agora_shared::conversations::WorkspaceRole;
-use agora_tests::personas::{PASSWORD, Persona, World, insert_user};
+use agora_tests::personas::{Persona, World, insert_user};
 use agora_tests::{Session, TestApp, spawn_app};
 use reqwest::Method;
 use serde_json::{Value, json};
 
-#[path = "roles/restore.rs"]
 mod restore;
-#[path = "roles/withdrawal.rs"]
 mod withdrawal;
 
 /// The fixture [`World`] and, in its workspace (owned by A, admin A its owner): a moderator and
@@ -34,8 +32,7 @@ pub async fn status(res: reqwest::Response) -> (u16, Value) {
 
 async fn person(app: &TestApp, org: i64, email: &str, name: &str, role: OrgRole) -> Persona {
     let user_id = insert_user(app, org, email, name, role, Language::Nl).await;
-    let mut session = app.session();
-    session.sign_in(email, PASSWORD).await;
+    let session = app.signed_in(email).await;
     Persona {
         email: email.into(),
         user_id,
