@@ -1,4 +1,4 @@
-// The tables of both backends (the full-text index differs per engine and lives in dialect.rs); `tests/tests/schema.rs` checks that the migrations produce them.
+// The tables of both backends (the full-text index differs per engine and lives in dialect.rs); `tests/tests/suite/schema.rs` checks that the migrations produce them.
 
 diesel::table! {
     organisations (id) {

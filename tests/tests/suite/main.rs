@@ -15,6 +15,7 @@ mod fuzz;
 mod i18n;
 mod instances;
 mod invitation_probing;
+mod jobs;
 mod live;
 mod messaging_pages;
 mod openapi;
