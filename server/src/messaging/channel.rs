@@ -4,6 +4,7 @@
 //! person gains access (joining a workspace, a new channel, a private channel, a conversation) and
 //! delete it when access ends. Unread counts and realtime audiences read these rows.
 
+use agora_shared::ids::{ChannelId, UserId, WorkspaceId};
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
@@ -180,8 +181,8 @@ impl Channel {
 
 pub fn is_channel_member(
     conn: &mut DbConnection,
-    channel_id: i64,
-    user_id: i64,
+    channel_id: ChannelId,
+    user_id: UserId,
 ) -> AppResult<bool> {
     Ok(channel_members::table
         .filter(channel_members::channel_id.eq(channel_id))
@@ -201,8 +202,8 @@ pub fn channel_member_ids(conn: &mut DbConnection, channel_id: i64) -> AppResult
 
 pub fn add_channel_member(
     conn: &mut DbConnection,
-    channel_id: i64,
-    user_id: i64,
+    channel_id: ChannelId,
+    user_id: UserId,
     now: NaiveDateTime,
 ) -> AppResult<()> {
     crate::db::execute_upsert(
@@ -223,8 +224,8 @@ pub fn add_channel_member(
 /// already there (perhaps written a moment ago by an identical request) is kept.
 pub fn grant_marker(
     conn: &mut DbConnection,
-    user_id: i64,
-    channel_id: i64,
+    user_id: UserId,
+    channel_id: ChannelId,
     read_seq: i64,
     now: NaiveDateTime,
 ) -> AppResult<()> {
@@ -246,8 +247,8 @@ pub fn grant_marker(
 /// Ends a person's access bookkeeping for every channel of a workspace.
 pub fn revoke_workspace_markers(
     conn: &mut DbConnection,
-    user_id: i64,
-    workspace_id: i64,
+    user_id: UserId,
+    workspace_id: WorkspaceId,
 ) -> AppResult<()> {
     let ids = channels::table
         .filter(channels::workspace_id.eq(workspace_id))
@@ -273,13 +274,13 @@ pub fn revoke_workspace_markers(
 /// Markers for everyone who may read a new public channel.
 pub fn grant_workspace_members(
     conn: &mut DbConnection,
-    workspace_id: i64,
-    channel_id: i64,
+    workspace_id: WorkspaceId,
+    channel_id: ChannelId,
     now: NaiveDateTime,
 ) -> AppResult<()> {
     // In id order, as every grant: two transactions granting at once never wait on each other
     // in a circle.
-    let members: Vec<i64> = workspace_members::table
+    let members: Vec<UserId> = workspace_members::table
         .filter(workspace_members::workspace_id.eq(workspace_id))
         .order(workspace_members::user_id)
         .select(workspace_members::user_id)
@@ -293,11 +294,11 @@ pub fn grant_workspace_members(
 /// Markers for a new workspace member on every public channel, everything so far counted read.
 pub fn grant_public_channels(
     conn: &mut DbConnection,
-    workspace_id: i64,
-    user_id: i64,
+    workspace_id: WorkspaceId,
+    user_id: UserId,
     now: NaiveDateTime,
 ) -> AppResult<()> {
-    let public: Vec<(i64, i64)> = channels::table
+    let public: Vec<(ChannelId, i64)> = channels::table
         .filter(channels::workspace_id.eq(workspace_id))
         .filter(channels::private.eq(false))
         .order(channels::id)
@@ -316,7 +317,11 @@ pub fn readers(conn: &mut DbConnection, channel_id: i64) -> AppResult<Vec<i64>> 
         .load(conn)?)
 }
 
-pub fn read_seq(conn: &mut DbConnection, user_id: i64, channel_id: i64) -> AppResult<Option<i64>> {
+pub fn read_seq(
+    conn: &mut DbConnection,
+    user_id: UserId,
+    channel_id: ChannelId,
+) -> AppResult<Option<i64>> {
     Ok(read_markers::table
         .filter(read_markers::user_id.eq(user_id))
         .filter(read_markers::channel_id.eq(channel_id))
@@ -327,8 +332,8 @@ pub fn read_seq(conn: &mut DbConnection, user_id: i64, channel_id: i64) -> AppRe
 
 pub fn set_read_seq(
     conn: &mut DbConnection,
-    user_id: i64,
-    channel_id: i64,
+    user_id: UserId,
+    channel_id: ChannelId,
     seq: i64,
     now: NaiveDateTime,
 ) -> AppResult<()> {
