@@ -103,6 +103,7 @@ pub async fn frames_until(ws: &mut Ws, sentinel: impl Fn(&Value) -> bool) -> Vec
 /// stream in order, so whatever arrives before it arrived in reply to what came before. Returns
 /// its cursor.
 pub async fn send_sentinel(app: &TestApp, user: i64) -> i64 {
+    let now = app.state.clock.now();
     let stored = app
         .state
         .db
@@ -116,6 +117,7 @@ pub async fn send_sentinel(app: &TestApp, user: i64) -> i64 {
                     user_id: Some(user),
                     data: serde_json::json!({ "sentinel": true }),
                 },
+                now,
             )
         })
         .await
