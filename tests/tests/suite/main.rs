@@ -29,5 +29,6 @@ mod schema;
 mod sessions;
 mod sign_in_limits;
 mod storage;
+mod stored_types;
 mod text_safety;
 mod workspace_pages;
