@@ -4,6 +4,7 @@
 pub mod app;
 pub mod browser;
 pub mod burst;
+pub mod markers;
 mod fixture;
 pub mod personas;
 pub mod smtp;
