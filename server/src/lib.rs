@@ -10,6 +10,7 @@ pub mod directory;
 pub mod error;
 pub mod file_store;
 pub mod health;
+pub mod home;
 pub mod i18n;
 pub mod jobs;
 pub mod mail;

@@ -6,6 +6,7 @@ mod migrations;
 pub mod schema;
 pub mod search;
 pub mod unit_of_work;
+pub mod unread;
 
 use std::sync::Arc;
 

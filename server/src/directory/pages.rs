@@ -13,11 +13,12 @@ use crate::messaging::service as messaging;
 use crate::organisations::model::Organisation;
 use crate::policy::CurrentUser;
 use crate::state::AppState;
+use crate::web::badges::{mentions_text, unread_text};
 use crate::web::context::Ctx;
 use crate::web::forms::FormErrors;
+use crate::web::forms::{FormPairs, form_or_err};
 use crate::web::options::{self, Opt};
 use crate::web::page::{Page, RenderHtml, see_other};
-use crate::workspaces::pages::{FormPairs, form_or_err, mentions_text, unread_text};
 
 /// A person as the directory and the profile page show them.
 pub struct PersonRow {

@@ -159,7 +159,7 @@ pub async fn upload(
         url: format!(
             "/files/{}/{}",
             a.id,
-            crate::web::context::url_encode(&a.file_name)
+            crate::web::encode::url_encode(&a.file_name)
         ),
         file_name: a.file_name,
         content_type: a.content_type,

@@ -1,15 +1,13 @@
-//! The middleware every request passes: who is calling, in which language, CSRF, and the
-//! translated rendering of every error answer.
+//! The middleware every request passes: who is calling, in which language, and CSRF; and the
+//! request context the handlers read.
 
 use actix_web::body::BoxBody;
 use actix_web::dev::{Payload, ServiceRequest, ServiceResponse};
-use actix_web::http::{Method, StatusCode, header};
+use actix_web::http::{Method, header};
 use actix_web::middleware::Next;
-use actix_web::{FromRequest, HttpMessage, HttpRequest, HttpResponse, web};
-use agora_shared::ErrorCode;
-use agora_shared::api::{ErrorBody, OrgRole};
-use agora_shared::limits::{MAX_BODY_BYTES, SESSION_TTL_DAYS};
-use futures_util::StreamExt;
+use actix_web::{FromRequest, HttpMessage, HttpRequest, web};
+use agora_shared::api::OrgRole;
+use agora_shared::limits::SESSION_TTL_DAYS;
 
 use crate::accounts::session;
 use crate::accounts::user::User;
@@ -20,7 +18,8 @@ use crate::policy::Actor;
 use crate::security::{csrf, tokens};
 use crate::state::AppState;
 use crate::web::cookies;
-use crate::web::page::{ErrorPage, Page, RenderHtml};
+use crate::web::csrf_body::{csrf_from_form, csrf_from_multipart, multipart_boundary};
+use crate::web::error_answer::{clone_for_render, error_response, from_framework, render_error};
 
 /// A signed-in person with a live session.
 #[derive(Clone, Debug)]
@@ -126,105 +125,6 @@ fn header_str(req: &ServiceRequest, name: header::HeaderName) -> Option<String> 
         .get(name)
         .and_then(|v| v.to_str().ok())
         .map(str::to_string)
-}
-
-/// Reads a form body (bounded) to find its CSRF field, then puts the body back for the handler.
-async fn csrf_from_form(req: &mut ServiceRequest) -> Result<Option<String>, AppError> {
-    let mut payload = req.take_payload();
-    let mut body = web::BytesMut::new();
-    while let Some(chunk) = payload.next().await {
-        let chunk = chunk
-            .map_err(|e| AppError::bad_body(ErrorCode::InvalidBody, StatusCode::BAD_REQUEST, e))?;
-        if body.len() + chunk.len() > MAX_BODY_BYTES {
-            return Err(AppError::new(
-                ErrorCode::PayloadTooLarge,
-                StatusCode::PAYLOAD_TOO_LARGE,
-            ));
-        }
-        body.extend_from_slice(&chunk);
-    }
-    let body = body.freeze();
-    let token = serde_urlencoded::from_bytes::<Vec<(String, String)>>(&body)
-        .ok()
-        .and_then(|pairs| {
-            pairs
-                .into_iter()
-                .find(|(k, _)| k == csrf::FORM_FIELD)
-                .map(|(_, v)| v)
-        });
-    req.set_payload(Payload::from(body));
-    Ok(token)
-}
-
-/// The boundary of a `multipart/form-data` content type.
-fn multipart_boundary(content_type: &str) -> Option<String> {
-    let (mime, params) = content_type.split_once(';')?;
-    if !mime.trim().eq_ignore_ascii_case("multipart/form-data") {
-        return None;
-    }
-    params.split(';').find_map(|p| {
-        let (k, v) = p.split_once('=')?;
-        let v = v.trim().trim_matches('"');
-        (k.trim().eq_ignore_ascii_case("boundary") && !v.is_empty()).then(|| v.to_string())
-    })
-}
-
-/// How far into a multipart body the CSRF field is looked for. Forms put it first, before any
-/// file, so it arrives in the first packet.
-const MULTIPART_CSRF_WINDOW: usize = 16 * 1024;
-
-/// The value of the `csrf_token` part in the start of a multipart body, once that part is complete.
-fn multipart_field(head: &[u8], boundary: &str, name: &str) -> Option<String> {
-    let delimiter = format!("--{boundary}");
-    let text = String::from_utf8_lossy(head);
-    let wanted = format!("name=\"{name}\"");
-    for part in text.split(delimiter.as_str()).skip(1) {
-        let Some((headers, body)) = part.split_once("\r\n\r\n") else {
-            continue;
-        };
-        let disposition = headers
-            .lines()
-            .find(|l| l.to_ascii_lowercase().starts_with("content-disposition:"));
-        if disposition.is_some_and(|d| d.contains(&wanted) && !d.contains("filename=")) {
-            // The part is complete only when the next delimiter has arrived.
-            return body.strip_suffix("\r\n").map(str::to_string);
-        }
-    }
-    None
-}
-
-/// Reads the start of a multipart body (a file upload form) for its CSRF field, then hands the
-/// whole body, unbuffered beyond that start, to the handler.
-async fn csrf_from_multipart(
-    req: &mut ServiceRequest,
-    boundary: &str,
-) -> Result<Option<String>, AppError> {
-    let mut payload = req.take_payload();
-    let mut head = web::BytesMut::new();
-    let mut token = None;
-    while head.len() < MULTIPART_CSRF_WINDOW {
-        match payload.next().await {
-            Some(chunk) => {
-                let chunk = chunk.map_err(|e| {
-                    AppError::bad_body(ErrorCode::InvalidBody, StatusCode::BAD_REQUEST, e)
-                })?;
-                head.extend_from_slice(&chunk);
-                token = multipart_field(&head, boundary, csrf::FORM_FIELD);
-                if token.is_some() {
-                    break;
-                }
-            }
-            None => break,
-        }
-    }
-    let head = head.freeze();
-    type Stream = std::pin::Pin<
-        Box<dyn futures_util::Stream<Item = Result<web::Bytes, actix_web::error::PayloadError>>>,
-    >;
-    let stream: Stream =
-        Box::pin(futures_util::stream::once(async move { Ok(head) }).chain(payload));
-    req.set_payload(Payload::from(stream));
-    Ok(token)
 }
 
 pub async fn middleware(
@@ -390,128 +290,4 @@ pub async fn middleware(
             .add_cookie(&cookies::session(token, https, SESSION_TTL_DAYS));
     }
     Ok(res)
-}
-
-fn error_response(
-    req: ServiceRequest,
-    state: &AppState,
-    ctx: &Ctx,
-    error: &AppError,
-) -> ServiceResponse<BoxBody> {
-    let (http, _) = req.into_parts();
-    let res = render_error(state, ctx, &http, error);
-    ServiceResponse::new(http, res)
-}
-
-/// The parts of an error needed to answer it (its cause was logged already).
-fn clone_for_render(e: &AppError) -> AppError {
-    let mut copy = AppError::new(e.code, e.status);
-    copy.field = e.field;
-    copy.args = e.args.clone();
-    copy.retry_after = e.retry_after;
-    copy
-}
-
-/// Errors raised by actix itself (no route, bad path, method) get our codes too.
-fn from_framework(status: StatusCode) -> AppError {
-    let code = match status.as_u16() {
-        404 | 405 => return AppError::not_found(),
-        413 => ErrorCode::PayloadTooLarge,
-        415 => ErrorCode::UnsupportedMediaType,
-        400..=499 => ErrorCode::InvalidBody,
-        _ => ErrorCode::Internal,
-    };
-    let status = if status == StatusCode::METHOD_NOT_ALLOWED {
-        StatusCode::NOT_FOUND
-    } else {
-        status
-    };
-    AppError::new(code, status)
-}
-
-/// The translated message of an error.
-pub fn message(tr: &Tr, error: &AppError) -> String {
-    let mut args = error.args.clone();
-    if let Some(field) = error.field {
-        args.push(("field", field.to_string()));
-    }
-    tr.targs(&error.code.message_id(), &args)
-}
-
-fn render_error(
-    state: &AppState,
-    ctx: &Ctx,
-    http: &HttpRequest,
-    error: &AppError,
-) -> HttpResponse<BoxBody> {
-    let mut builder = HttpResponse::build(error.status);
-    if let Some(secs) = error.retry_after {
-        builder.insert_header((header::RETRY_AFTER, secs.to_string()));
-    }
-    builder.insert_header((header::CACHE_CONTROL, "no-store"));
-    if is_api(http.path()) {
-        return builder.json(ErrorBody {
-            code: error.code,
-            message: message(&ctx.tr, error),
-            field: error.field.map(str::to_string),
-        });
-    }
-    if error.code == ErrorCode::Unauthenticated {
-        let next = url_encode(&ctx.path);
-        return HttpResponse::SeeOther()
-            .insert_header((header::LOCATION, format!("/signin?next={next}")))
-            .finish();
-    }
-    let page = Page::new(state, ctx, ctx.tr.t("error-page-title"));
-    match (ErrorPage {
-        page,
-        message: message(&ctx.tr, error),
-        status: error.status.as_u16(),
-    })
-    .render_html()
-    {
-        Ok(html) => builder
-            .content_type("text/html; charset=utf-8")
-            .body(html)
-            .map_into_boxed_body(),
-        Err(e) => {
-            tracing::error!(error = %e, "error page failed to render");
-            builder.body(error.code.as_str()).map_into_boxed_body()
-        }
-    }
-}
-
-pub fn url_encode(s: &str) -> String {
-    serde_urlencoded::to_string([("", s)])
-        .map(|v| v.trim_start_matches('=').to_string())
-        .unwrap_or_default()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn multipart_csrf_field() {
-        assert_eq!(
-            multipart_boundary("multipart/form-data; boundary=----x1"),
-            Some("----x1".into())
-        );
-        assert_eq!(
-            multipart_boundary("multipart/form-data; boundary=\"b c\""),
-            Some("b c".into())
-        );
-        assert_eq!(multipart_boundary("application/json"), None);
-        let body = b"--XX\r\nContent-Disposition: form-data; name=\"csrf_token\"\r\n\r\nabc-123\r\n--XX\r\nContent-Disposition: form-data; name=\"body\"\r\n\r\nhi\r\n--XX--\r\n";
-        assert_eq!(
-            multipart_field(body, "XX", "csrf_token"),
-            Some("abc-123".into())
-        );
-        // Not complete yet: the next delimiter has not arrived.
-        let partial = b"--XX\r\nContent-Disposition: form-data; name=\"csrf_token\"\r\n\r\nabc";
-        assert_eq!(multipart_field(partial, "XX", "csrf_token"), None);
-        // A file named like the field is not the field.
-        let file = b"--XX\r\nContent-Disposition: form-data; name=\"csrf_token\"; filename=\"a\"\r\n\r\nabc\r\n--XX--";
-        assert_eq!(multipart_field(file, "XX", "csrf_token"), None);
-    }
 }

@@ -25,7 +25,7 @@ async fn one(state: &AppState, user: &CurrentUser, id: i64) -> AppResult<Workspa
         .db
         .read(move |conn| {
             let scoped = service::load(conn, &actor, id, WorkspaceAction::SeeSummary)?;
-            let counts = crate::db::search::unread_counts(conn, actor.user_id)?;
+            let counts = crate::db::unread::unread_counts(conn, actor.user_id)?;
             let (u, m) = counts
                 .iter()
                 .filter(|c| c.workspace_id == Some(id))

@@ -1,0 +1,168 @@
+//! Password resets: the emailed link, and the new password set with it.
+
+use agora_shared::ErrorCode;
+use agora_shared::limits::*;
+use chrono::Duration;
+use serde_json::json;
+
+use crate::accounts::reset::{NewReset, PasswordReset};
+use crate::accounts::session;
+use crate::accounts::user::{User, UserChanges};
+use crate::audit::{self, Action, Event};
+use crate::db::{DbConnection, Disconnect, run_blocking};
+use crate::error::{AppError, AppResult};
+use crate::mail::templates;
+use crate::organisations::model::Organisation;
+use crate::security::password::hash_password;
+use crate::security::tokens::{hash_token, looks_like_token, new_token};
+use crate::state::AppState;
+use crate::time::now;
+use crate::validate::{self, Email};
+
+use super::limit;
+
+/// Sends a reset link if the address belongs to an active account. Answers the same either way.
+pub async fn request_reset(state: &AppState, email: &str, client: Option<String>) -> AppResult<()> {
+    limit(
+        state,
+        format!("reset:addr:{}", client.clone().unwrap_or_default()),
+        RESET_PER_ADDRESS,
+    )?;
+    let email = Email::parse(email)?;
+    limit(
+        state,
+        format!("reset:acct:{}", email.as_str()),
+        RESET_PER_ACCOUNT,
+    )?;
+    // Rendered before the transaction, never under the writer; the transaction checks that the
+    // account is still the one the email was written for.
+    let address = email.as_str().to_string();
+    let found = state
+        .db
+        .read(move |conn| active_account(conn, &address))
+        .await?;
+    let Some(user) = found else {
+        return Ok(());
+    };
+    let token = new_token();
+    let token_hash = hash_token(&token);
+    let tr = crate::i18n::Tr::new(state.i18n.clone(), user.language());
+    let mail = templates::reset(
+        &tr,
+        templates::Reset {
+            key: format!("reset:{token_hash}"),
+            to: &user.email,
+            name: &user.display_name,
+            link: &state.link(&format!("/reset/{token}")),
+            minutes: RESET_TTL_MINUTES,
+        },
+    )?;
+    state
+        .transact(move |tx| {
+            if active_account(tx, email.as_str())?.map(|u| u.id) != Some(user.id) {
+                return Ok(());
+            }
+            let now = now();
+            PasswordReset::insert(
+                tx,
+                &NewReset {
+                    user_id: user.id,
+                    organisation_id: user.organisation_id,
+                    token_hash: &token_hash,
+                    created_at: now,
+                    expires_at: now + Duration::minutes(RESET_TTL_MINUTES),
+                },
+            )?;
+            tx.email(&mail)?;
+            audit::record(
+                tx,
+                Event {
+                    organisation_id: Some(user.organisation_id),
+                    actor: None,
+                    action: Action::PasswordResetRequested,
+                    target_type: "user",
+                    target_id: Some(user.id),
+                    detail: json!({}),
+                    client_address: client.as_deref(),
+                },
+                now,
+            )
+        })
+        .await
+}
+
+/// The account at `email` when it and its organisation are active.
+fn active_account(conn: &mut DbConnection, email: &str) -> AppResult<Option<User>> {
+    let Some(user) = User::find_by_email(conn, email)? else {
+        return Ok(None);
+    };
+    let org = Organisation::find(conn, user.organisation_id)?;
+    Ok((user.is_active() && org.is_active()).then_some(user))
+}
+
+/// Sets a new password from a reset link and ends every session of that person.
+pub async fn confirm_reset(
+    state: &AppState,
+    token: &str,
+    password: &str,
+    client: Option<String>,
+) -> AppResult<()> {
+    limit(
+        state,
+        format!("accept:addr:{}", client.clone().unwrap_or_default()),
+        ACCEPT_PER_ADDRESS,
+    )?;
+    check_reset_token(state, token).await?;
+    let password = validate::password("password", password)?;
+    let hash = run_blocking(move || Ok(hash_password(&password)?)).await?;
+    let token_hash = hash_token(token);
+    state
+        .transact(move |tx| {
+            let now = now();
+            let reset = PasswordReset::find_usable(tx, &token_hash, now)?
+                .ok_or_else(|| AppError::invalid(ErrorCode::InvalidToken, "token"))?;
+            let user = User::find(tx, reset.user_id)?;
+            User::update(
+                tx,
+                user.id,
+                &UserChanges {
+                    password_hash: Some(hash),
+                    updated_at: Some(now),
+                    ..Default::default()
+                },
+            )?;
+            PasswordReset::consume_all_for_user(tx, user.id, now)?;
+            session::delete_for_user(tx, user.id)?;
+            tx.disconnect(Disconnect::User(user.id));
+            audit::record(
+                tx,
+                Event {
+                    organisation_id: Some(user.organisation_id),
+                    actor: Some(user.id),
+                    action: Action::PasswordResetCompleted,
+                    target_type: "user",
+                    target_id: Some(user.id),
+                    detail: json!({}),
+                    client_address: client.as_deref(),
+                },
+                now,
+            )
+        })
+        .await
+}
+
+/// Whether a reset link is still usable (for showing its form).
+pub async fn check_reset_token(state: &AppState, token: &str) -> AppResult<()> {
+    if !looks_like_token(token) {
+        return Err(AppError::invalid(ErrorCode::InvalidToken, "token"));
+    }
+    let hash = hash_token(token);
+    state
+        .db
+        .read(move |conn| {
+            PasswordReset::find_usable(conn, &hash, now())?
+                .map(drop)
+                .ok_or_else(|| AppError::invalid(ErrorCode::InvalidToken, "token"))
+        })
+        .await
+}

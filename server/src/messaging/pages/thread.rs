@@ -1,0 +1,84 @@
+//! `GET /messages/{message}/thread`: a message with its replies and a composer for more.
+
+use actix_web::{HttpResponse, web};
+use askama::Template;
+
+use crate::error::AppResult;
+use crate::messaging::service;
+use crate::policy::CurrentUser;
+use crate::state::AppState;
+use crate::web::context::Ctx;
+use crate::web::forms::FormErrors;
+use crate::web::page::{Page, RenderHtml};
+
+use super::{Composer, MessageItem, Viewer, last_event_id};
+
+#[derive(Template)]
+#[template(path = "thread.html")]
+pub(super) struct ThreadPage {
+    page: Page,
+    channel_id: i64,
+    channel_name: String,
+    back: String,
+    /// The root, as a list of one so the message partial can be included in a loop.
+    roots: Vec<MessageItem>,
+    root_id: i64,
+    messages: Vec<MessageItem>,
+    live: bool,
+    last_event: i64,
+    me: i64,
+    can_post: bool,
+    pub(super) composer: Composer,
+    pub(super) errors: FormErrors,
+}
+
+pub(super) async fn thread_page(
+    state: &AppState,
+    ctx: &Ctx,
+    user: &CurrentUser,
+    root_id: i64,
+) -> AppResult<ThreadPage> {
+    let actor = user.actor();
+    let last_event = last_event_id(state, actor.user_id).await?;
+    let (root, replies) = service::thread(state, &actor, root_id).await?;
+    let channel_id = root.channel_id;
+    let (view, _, facts) = service::channel_summary(state, &actor, channel_id).await?;
+    let t = &ctx.tr;
+    let viewer = Viewer {
+        t,
+        actor,
+        time_zone: user.0.user.time_zone.clone(),
+        facts,
+    };
+    let back = format!("/channels/{channel_id}?around={}#m{}", root.seq, root.id);
+    let channel_name = view.name.clone();
+    Ok(ThreadPage {
+        page: Page::new(state, ctx, t.t1("thread-title", "channel", &channel_name)),
+        channel_id,
+        channel_name,
+        back,
+        roots: vec![viewer.item(root, true, None)],
+        root_id,
+        messages: replies
+            .into_iter()
+            .map(|m| viewer.item(m, true, None))
+            .collect(),
+        live: true,
+        last_event,
+        me: actor.user_id,
+        can_post: viewer.can_post(),
+        composer: Composer::new(t, channel_id, Some(root_id)),
+        errors: FormErrors::default(),
+    })
+}
+
+pub async fn thread(
+    state: web::Data<AppState>,
+    ctx: Ctx,
+    user: CurrentUser,
+    path: web::Path<i64>,
+) -> AppResult<HttpResponse> {
+    thread_page(&state, &ctx, &user, path.into_inner())
+        .await?
+        .respond()
+}

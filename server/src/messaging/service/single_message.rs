@@ -1,0 +1,241 @@
+//! One message: reading it, editing it (with its history), deleting it and reacting to it.
+
+use agora_shared::ErrorCode;
+use agora_shared::conversations::*;
+use agora_shared::events::EventKind;
+use agora_shared::limits::*;
+use serde_json::json;
+
+use crate::accounts::user::User;
+use crate::db::DbConnection;
+use crate::db::schema::{
+    channel_members, channels, messages, workspace_members, workspace_organisations,
+    workspaces as workspaces_table,
+};
+use crate::error::{AppError, AppResult};
+use crate::messaging::channel::{self, Channel};
+use crate::messaging::message::{self, Message};
+use crate::messaging::render::render_in_channel;
+use crate::policy::Actor;
+use crate::policy::workspace::{ChannelAction, ChannelFacts};
+use crate::state::AppState;
+use crate::time::{now, rfc3339};
+use crate::validate;
+use crate::workspaces::model::Workspace;
+use crate::workspaces::model::{Member, Participant};
+use diesel::prelude::*;
+
+use super::post::language_of;
+use super::views::views;
+use super::{decide_loaded, load};
+
+/// Loads a message with its channel, deciding `Read` first, in one query whether the message is
+/// missing or foreign.
+pub(super) fn load_message(
+    conn: &mut DbConnection,
+    actor: &Actor,
+    message_id: i64,
+) -> AppResult<(Message, Channel, ChannelFacts)> {
+    let (message, channel, workspace, member, participant, channel_member) =
+        with_caller_facts!(messages::table.inner_join(channels::table), actor)
+            .filter(messages::id.eq(message_id))
+            .select((
+                Message::as_select(),
+                Channel::as_select(),
+                Option::<Workspace>::as_select(),
+                Option::<Member>::as_select(),
+                Option::<Participant>::as_select(),
+                channel_members::user_id.nullable(),
+            ))
+            .first::<(
+                Message,
+                Channel,
+                Option<Workspace>,
+                Option<Member>,
+                Option<Participant>,
+                Option<i64>,
+            )>(conn)
+            .optional()?
+            .ok_or_else(AppError::not_found)?;
+    let facts = decide_loaded(
+        actor,
+        &channel,
+        (workspace, member, participant, channel_member),
+        ChannelAction::Read,
+    )?;
+    Ok((message, channel, facts))
+}
+
+pub async fn get_message(
+    state: &AppState,
+    actor: &Actor,
+    message_id: i64,
+) -> AppResult<MessageView> {
+    let actor = *actor;
+    state
+        .db
+        .read(move |conn| {
+            let (message, _, _) = load_message(conn, &actor, message_id)?;
+            Ok(views(conn, actor.user_id, &[message])?.remove(0))
+        })
+        .await
+}
+
+/// A message and the facts of its channel for `actor`, read with one policy query: what the live
+/// script's fragment needs.
+pub async fn message_in_channel(
+    state: &AppState,
+    actor: &Actor,
+    message_id: i64,
+) -> AppResult<(MessageView, ChannelFacts)> {
+    let actor = *actor;
+    state
+        .db
+        .read(move |conn| {
+            let (message, _, facts) = load_message(conn, &actor, message_id)?;
+            Ok((views(conn, actor.user_id, &[message])?.remove(0), facts))
+        })
+        .await
+}
+
+/// Edits a message: the earlier version is kept, the change is marked "edited".
+pub async fn edit(
+    state: &AppState,
+    actor: &Actor,
+    message_id: i64,
+    input: MessageUpdate,
+) -> AppResult<MessageView> {
+    let body = match &input.body {
+        Some(b) => Some(validate::optional_multiline("body", b, MAX_MESSAGE_CHARS)?),
+        None => None,
+    };
+    if body.as_deref() == Some("") {
+        return Err(AppError::invalid(ErrorCode::FieldRequired, "body"));
+    }
+    let actor = *actor;
+    let view = state
+        .transact(move |tx| {
+            let (message, channel, facts) = load_message(tx, &actor, message_id)?;
+            crate::policy::workspace::edit_message(&actor, message.author_id, &facts)?;
+            if message.deleted_at.is_some() {
+                return Err(AppError::not_found());
+            }
+            let now = now();
+            message::record_edit(tx, &message, actor.user_id, now)?;
+            let md = body.unwrap_or_else(|| message.body_md.clone());
+            let rendered = render_in_channel(tx, channel.id, &md)?;
+            let author = User::find(tx, actor.user_id)?;
+            let lang = match (&input.language, &input.body) {
+                (Some(l), _) => language_of(&rendered.plain_text, Some(l), &author)?,
+                (None, Some(_)) => language_of(&rendered.plain_text, None, &author)?,
+                (None, None) => message.language.clone(),
+            };
+            let updated = Message::set_body(tx, message.id, &md, &rendered.html, &lang, now)?;
+            let readers = channel::readers(tx, channel.id)?;
+            let mentioned: Vec<i64> = rendered
+                .mentions
+                .iter()
+                .copied()
+                .filter(|id| readers.contains(id) && *id != actor.user_id)
+                .collect();
+            message::add_mentions(tx, &updated, &mentioned)?;
+            crate::db::search::index(tx, updated.id, &lang, &rendered.plain_text)?;
+            let view = views(tx, actor.user_id, std::slice::from_ref(&updated))?.remove(0);
+            tx.emit_in_channel(
+                EventKind::MessageUpdated,
+                channel.workspace_id,
+                channel.id,
+                json!({"message": &view}),
+            );
+            Ok(view)
+        })
+        .await?;
+    Ok(view)
+}
+
+pub async fn history_of(
+    state: &AppState,
+    actor: &Actor,
+    message_id: i64,
+) -> AppResult<Vec<MessageEditView>> {
+    let actor = *actor;
+    state
+        .db
+        .read(move |conn| {
+            let (message, _, facts) = load_message(conn, &actor, message_id)?;
+            // The history is the author's and the moderators' to read.
+            crate::policy::workspace::delete_message(&actor, message.author_id, &facts)?;
+            Ok(message::edits(conn, message_id)?
+                .into_iter()
+                .map(|(markdown, language, at)| MessageEditView {
+                    markdown,
+                    language,
+                    edited_at: rfc3339(at),
+                })
+                .collect())
+        })
+        .await
+}
+
+/// Deletes a message, leaving a tombstone in the history.
+pub async fn delete(state: &AppState, actor: &Actor, message_id: i64) -> AppResult<()> {
+    let actor = *actor;
+    state
+        .transact(move |tx| {
+            let (message, channel, facts) = load_message(tx, &actor, message_id)?;
+            crate::policy::workspace::delete_message(&actor, message.author_id, &facts)?;
+            if message.deleted_at.is_some() {
+                return Ok(());
+            }
+            let m = Message::tombstone(tx, message.id, actor.user_id, now())?;
+            crate::db::search::unindex(tx, m.id)?;
+            tx.emit_in_channel(
+                EventKind::MessageDeleted,
+                channel.workspace_id,
+                channel.id,
+                json!({"message_id": m.id, "seq": m.seq, "thread_root_id": m.thread_root_id}),
+            );
+            Ok(())
+        })
+        .await?;
+    Ok(())
+}
+
+pub async fn react(
+    state: &AppState,
+    actor: &Actor,
+    message_id: i64,
+    emoji: &str,
+    add: bool,
+) -> AppResult<MessageView> {
+    let emoji = emoji.trim().to_string();
+    if emoji.is_empty()
+        || emoji.chars().count() > MAX_EMOJI_CHARS
+        || emoji
+            .chars()
+            .any(|c| c.is_alphanumeric() && c.is_ascii() || c.is_control() || c.is_whitespace())
+    {
+        return Err(AppError::invalid(ErrorCode::InvalidValue, "emoji"));
+    }
+    let actor = *actor;
+    let view = state
+        .transact(move |tx| {
+            let (message, channel, _) = load_message(tx, &actor, message_id)?;
+            load(tx, &actor, channel.id, ChannelAction::Post)?;
+            if message.deleted_at.is_some() {
+                return Err(AppError::not_found());
+            }
+            let changed =
+                message::toggle_reaction(tx, message.id, actor.user_id, &emoji, add, now())?;
+            let view = views(tx, actor.user_id, std::slice::from_ref(&message))?.remove(0);
+            if !changed {
+                // Reacting again (or at the same moment) is the same reaction: nobody hears of it.
+                return Ok(view);
+            }
+            // Each reader computes "mine" for themselves from the user id.
+            tx.emit_in_channel(EventKind::ReactionChanged, channel.workspace_id, channel.id, json!({"message_id": message.id, "emoji": &emoji, "user_id": actor.user_id, "added": add}));
+            Ok(view)
+        })
+        .await?;
+    Ok(view)
+}

@@ -1,0 +1,112 @@
+//! Message rows turned into the views the pages and the API show.
+
+use std::collections::HashMap;
+
+use agora_shared::conversations::*;
+
+use crate::db::DbConnection;
+use crate::error::AppResult;
+use crate::messaging::message::{self, Attachment, Message};
+use crate::time::rfc3339;
+
+/// Turns message rows into views with authors, reactions (and whether the caller reacted) and
+/// attachments, in three queries for the whole page.
+pub fn views(
+    conn: &mut DbConnection,
+    viewer: i64,
+    rows: &[Message],
+) -> AppResult<Vec<MessageView>> {
+    let ids: Vec<i64> = rows.iter().map(|m| m.id).collect();
+    let mut author_ids: Vec<i64> = rows.iter().map(|m| m.author_id).collect();
+    author_ids.sort_unstable();
+    author_ids.dedup();
+    let authors: HashMap<i64, AuthorView> = message::authors(conn, &author_ids)?
+        .into_iter()
+        .map(|(id, display_name, organisation_id, organisation_name)| {
+            (
+                id,
+                AuthorView {
+                    id,
+                    display_name,
+                    organisation_id,
+                    organisation_name,
+                },
+            )
+        })
+        .collect();
+    let mut reactions: HashMap<i64, Vec<ReactionView>> = HashMap::new();
+    for (message_id, emoji, user_id) in message::reactions_of(conn, &ids)? {
+        let list = reactions.entry(message_id).or_default();
+        match list.iter_mut().find(|r| r.emoji == emoji) {
+            Some(r) => {
+                r.count += 1;
+                r.mine |= user_id == viewer;
+            }
+            None => list.push(ReactionView {
+                emoji,
+                count: 1,
+                mine: user_id == viewer,
+            }),
+        }
+    }
+    let mut files: HashMap<i64, Vec<AttachmentView>> = HashMap::new();
+    for a in Attachment::of_messages(conn, &ids)? {
+        if let Some(message_id) = a.message_id {
+            files.entry(message_id).or_default().push(AttachmentView {
+                id: a.id,
+                url: format!(
+                    "/files/{}/{}",
+                    a.id,
+                    crate::web::encode::url_encode(&a.file_name)
+                ),
+                file_name: a.file_name,
+                content_type: a.content_type,
+                size_bytes: a.size_bytes,
+            });
+        }
+    }
+    Ok(rows
+        .iter()
+        .map(|m| {
+            let deleted = m.deleted_at.is_some();
+            MessageView {
+                id: m.id,
+                channel_id: m.channel_id,
+                seq: m.seq,
+                author: authors.get(&m.author_id).cloned().unwrap_or(AuthorView {
+                    id: m.author_id,
+                    display_name: String::new(),
+                    organisation_id: m.author_organisation_id,
+                    organisation_name: String::new(),
+                }),
+                thread_root_id: m.thread_root_id,
+                html: if deleted {
+                    String::new()
+                } else {
+                    m.body_html.clone()
+                },
+                markdown: if deleted {
+                    String::new()
+                } else {
+                    m.body_md.clone()
+                },
+                language: m.language.clone(),
+                reply_count: m.reply_count,
+                last_reply_at: m.last_reply_at.map(rfc3339),
+                created_at: rfc3339(m.created_at),
+                edited_at: m.edited_at.map(rfc3339),
+                deleted,
+                reactions: if deleted {
+                    Vec::new()
+                } else {
+                    reactions.remove(&m.id).unwrap_or_default()
+                },
+                attachments: if deleted {
+                    Vec::new()
+                } else {
+                    files.remove(&m.id).unwrap_or_default()
+                },
+            }
+        })
+        .collect())
+}

@@ -1,0 +1,84 @@
+//! Rules for workspaces: creation, participation of organisations, members and roles.
+
+mod members;
+mod participation;
+mod views;
+mod workspace;
+pub use members::{add_member, remove_member, restore_owner, set_member_role, target};
+pub use participation::{decide_participation, invite_organisation};
+pub use views::{list, members, view};
+pub use workspace::{create, update};
+
+use super::model::{Member, Participant, Workspace};
+use crate::db::DbConnection;
+use crate::db::schema::{workspace_members, workspace_organisations, workspaces};
+use crate::error::{AppError, AppResult};
+use crate::policy::Actor;
+use crate::policy::workspace::{WorkspaceAction, WorkspaceFacts, workspace as decide};
+use diesel::prelude::*;
+
+/// A workspace with what the policy knows about the caller's place in it.
+pub struct Scoped {
+    pub workspace: Workspace,
+    pub facts: WorkspaceFacts,
+}
+
+/// Loads a workspace and decides `action` for `actor`. Missing and invisible look the same, and
+/// cost the same: the workspace and the caller's place in it come in one query either way.
+pub fn load(
+    conn: &mut DbConnection,
+    actor: &Actor,
+    workspace_id: i64,
+    action: WorkspaceAction,
+) -> AppResult<Scoped> {
+    let (workspace, member, participant): (Workspace, Option<Member>, Option<Participant>) =
+        workspaces::table
+            .left_join(
+                workspace_members::table.on(workspace_members::workspace_id
+                    .eq(workspaces::id)
+                    .and(workspace_members::user_id.eq(actor.user_id))),
+            )
+            .left_join(
+                workspace_organisations::table.on(workspace_organisations::workspace_id
+                    .eq(workspaces::id)
+                    .and(workspace_organisations::organisation_id.eq(actor.organisation_id))),
+            )
+            .filter(workspaces::id.eq(workspace_id))
+            .select((
+                Workspace::as_select(),
+                Option::<Member>::as_select(),
+                Option::<Participant>::as_select(),
+            ))
+            .first(conn)
+            .optional()?
+            .ok_or_else(AppError::not_found)?;
+    let facts = facts_of(&workspace, member.as_ref(), participant.as_ref());
+    decide(actor, &facts, action)?;
+    Ok(Scoped { workspace, facts })
+}
+
+pub fn facts(
+    conn: &mut DbConnection,
+    actor: &Actor,
+    workspace: &Workspace,
+) -> AppResult<WorkspaceFacts> {
+    let member = Member::find(conn, workspace.id, actor.user_id)?;
+    let participant = Participant::find(conn, workspace.id, actor.organisation_id)?;
+    Ok(facts_of(workspace, member.as_ref(), participant.as_ref()))
+}
+
+/// The facts of the caller's `member`ship and own organisation's `participant` row, loaded by
+/// whoever loaded the workspace.
+pub fn facts_of(
+    workspace: &Workspace,
+    member: Option<&Member>,
+    participant: Option<&Participant>,
+) -> WorkspaceFacts {
+    WorkspaceFacts {
+        visibility: workspace.visibility(),
+        archived: workspace.archived_at.is_some(),
+        owner_organisation_id: workspace.owner_organisation_id,
+        role: member.map(Member::role),
+        own_participation: participant.map(Participant::status),
+    }
+}

@@ -1,0 +1,169 @@
+//! Organisations taking part: invitations, their answers, and withdrawing with the members it
+//! takes along.
+
+use agora_shared::ErrorCode;
+use agora_shared::conversations::*;
+use agora_shared::events::EventKind;
+use serde_json::json;
+
+use crate::db::Tx;
+use crate::error::{AppError, AppResult};
+use crate::messaging::channel;
+use crate::organisations::model::Organisation;
+use crate::policy::workspace::WorkspaceAction;
+use crate::policy::{self, Actor};
+use crate::state::AppState;
+use crate::time::now;
+use crate::workspaces::model::{Member, Participant};
+
+use super::{Scoped, load};
+
+/// Invites another organisation; it takes part once one of its admins accepts.
+pub async fn invite_organisation(
+    state: &AppState,
+    actor: &Actor,
+    workspace_id: i64,
+    organisation_id: i64,
+) -> AppResult<()> {
+    let actor = *actor;
+    state
+        .db
+        .write(move |conn| {
+            load(conn, &actor, workspace_id, WorkspaceAction::Administer)?;
+            let org = Organisation::find(conn, organisation_id)
+                .map_err(|_| AppError::invalid(ErrorCode::InvalidValue, "organisation_id"))?;
+            if !org.is_active() {
+                return Err(AppError::invalid(
+                    ErrorCode::InvalidValue,
+                    "organisation_id",
+                ));
+            }
+            match Participant::find(conn, workspace_id, organisation_id)?.map(|p| p.status()) {
+                Some(Participation::Active | Participation::Invited) => Ok(()),
+                _ => Participant::upsert(
+                    conn,
+                    workspace_id,
+                    organisation_id,
+                    Participation::Invited,
+                    actor.user_id,
+                    now(),
+                ),
+            }
+        })
+        .await
+}
+
+/// An organisation admin accepts or declines for their organisation; accepting makes them a member.
+/// Declining once the organisation takes part withdraws it, which ends its people's memberships.
+pub async fn decide_participation(
+    state: &AppState,
+    actor: &Actor,
+    workspace_id: i64,
+    accept: bool,
+) -> AppResult<()> {
+    let actor = *actor;
+    state
+        .transact(move |tx| {
+            let scoped = load(
+                tx,
+                &actor,
+                workspace_id,
+                WorkspaceAction::DecideParticipation,
+            )?;
+            let now = now();
+            let active = scoped.facts.own_participation == Some(Participation::Active);
+            if active && accept {
+                return Ok(());
+            }
+            if active {
+                return withdraw(tx, &actor, &scoped, now);
+            }
+            let status = if accept {
+                Participation::Active
+            } else {
+                Participation::Declined
+            };
+            Participant::upsert(
+                tx,
+                workspace_id,
+                actor.organisation_id,
+                status,
+                actor.user_id,
+                now,
+            )?;
+            if !accept {
+                return Ok(());
+            }
+            if scoped.facts.role.is_none() {
+                Member::insert(
+                    tx,
+                    workspace_id,
+                    actor.user_id,
+                    actor.organisation_id,
+                    WorkspaceRole::Member,
+                    Some(actor.user_id),
+                    now,
+                )?;
+                channel::grant_public_channels(tx, workspace_id, actor.user_id, now)?;
+            }
+            tx.emit_in_workspace(
+                EventKind::MembershipChanged,
+                workspace_id,
+                json!({"workspace_id": workspace_id, "organisation_id": actor.organisation_id}),
+            );
+            Ok(())
+        })
+        .await?;
+    Ok(())
+}
+
+/// The caller's organisation leaves: every membership of its people ends with their channel
+/// access, so their streams stop carrying the workspace at once. Coming back takes a new
+/// invitation.
+fn withdraw(
+    tx: &mut Tx,
+    actor: &Actor,
+    scoped: &Scoped,
+    now: chrono::NaiveDateTime,
+) -> AppResult<()> {
+    policy::workspace::withdraw(actor, &scoped.facts)?;
+    let workspace_id = scoped.workspace.id;
+    Participant::upsert(
+        tx,
+        workspace_id,
+        actor.organisation_id,
+        Participation::Left,
+        actor.user_id,
+        now,
+    )?;
+    for (member, _, _) in Member::list(tx, workspace_id)? {
+        if member.organisation_id == actor.organisation_id {
+            end_membership(tx, workspace_id, member.user_id)?;
+        }
+    }
+    tx.emit_in_workspace(
+        EventKind::MembershipChanged,
+        workspace_id,
+        json!({"workspace_id": workspace_id, "organisation_id": actor.organisation_id, "removed": true}),
+    );
+    Ok(())
+}
+
+/// Deletes a membership and the channel access that came with it; emits the events that tell
+/// the workspace and the person.
+pub(super) fn end_membership(tx: &mut Tx, workspace_id: i64, user_id: i64) -> AppResult<()> {
+    Member::delete(tx, workspace_id, user_id)?;
+    channel::revoke_workspace_markers(tx, user_id, workspace_id)?;
+    tx.emit_in_workspace(
+        EventKind::MembershipChanged,
+        workspace_id,
+        json!({"workspace_id": workspace_id, "user_id": user_id, "removed": true}),
+    );
+    // The person removed learns it too, though no longer a member.
+    tx.emit_to_user(
+        EventKind::MembershipChanged,
+        user_id,
+        json!({"workspace_id": workspace_id, "removed": true}),
+    );
+    Ok(())
+}
