@@ -4,8 +4,8 @@
 pub mod app;
 pub mod browser;
 pub mod burst;
-pub mod markers;
 mod fixture;
+pub mod markers;
 pub mod personas;
 pub mod smtp;
 pub mod ws;

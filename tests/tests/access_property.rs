@@ -126,7 +126,10 @@ async fn read_markers_follow_the_policy_through_every_membership_change() {
     change(
         owner,
         Method::PATCH,
-        &format!("/api/v1/organisations/{}/members/{}", w.org_a, w.member_a.user_id),
+        &format!(
+            "/api/v1/organisations/{}/members/{}",
+            w.org_a, w.member_a.user_id
+        ),
         json!({"status": "deactivated"}),
     )
     .await;

@@ -37,6 +37,9 @@ pub async fn person(
     let id = path.into_inner();
     let actor = user.actor();
     Ok(web::Json(
-        state.db.read(move |conn| super::find(conn, &actor, id)).await?,
+        state
+            .db
+            .read(move |conn| super::find(conn, &actor, id))
+            .await?,
     ))
 }

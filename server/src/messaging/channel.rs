@@ -296,49 +296,29 @@ fn apply_markers(
     Ok(())
 }
 
-/// Ends a person's private-channel memberships in a workspace they left, and the markers the
-/// policy then withdraws.
-pub fn revoke_workspace_markers(
+/// Ends a person's private-channel memberships in a workspace they have just left, and the
+/// markers the policy then withdraws. Someone who left reads nothing there, so the policy's
+/// answer is revokes only.
+pub fn leave_workspace_channels(
     conn: &mut DbConnection,
-    user_id: i64,
-    workspace_id: i64,
+    workspace_id: WorkspaceId,
+    user_id: UserId,
 ) -> AppResult<()> {
     let ids = channels::table
-        .filter(channels::workspace_id.eq(workspace_id))
+        .filter(channels::workspace_id.eq(workspace_id.get()))
         .select(channels::id);
     diesel::delete(
         channel_members::table
-            .filter(channel_members::user_id.eq(user_id))
+            .filter(channel_members::user_id.eq(user_id.get()))
             .filter(channel_members::channel_id.eq_any(ids)),
     )
     .execute(conn)?;
-    sync_member_readers(
-        conn,
-        WorkspaceId::new(workspace_id),
-        UserId::new(user_id),
-        crate::time::now(),
-    )
-}
-
-/// Markers for everyone who may read a new channel.
-pub fn grant_workspace_members(
-    conn: &mut DbConnection,
-    _workspace_id: i64,
-    channel_id: i64,
-    now: NaiveDateTime,
-) -> AppResult<()> {
-    sync_channel_readers(conn, ChannelId::new(channel_id), now)
-}
-
-/// Markers for a new workspace member on every channel they may read, everything so far
-/// counted read.
-pub fn grant_public_channels(
-    conn: &mut DbConnection,
-    workspace_id: i64,
-    user_id: i64,
-    now: NaiveDateTime,
-) -> AppResult<()> {
-    sync_member_readers(conn, WorkspaceId::new(workspace_id), UserId::new(user_id), now)
+    let changes = readers::for_member(conn, workspace_id, user_id)?;
+    let revokes: Vec<MarkerChange> = changes
+        .into_iter()
+        .filter(|c| matches!(c, MarkerChange::Revoke { .. }))
+        .collect();
+    apply_markers(conn, &revokes, NaiveDateTime::MIN)
 }
 
 pub fn readers(conn: &mut DbConnection, channel_id: i64) -> AppResult<Vec<i64>> {

@@ -127,10 +127,7 @@ pub fn for_channel(conn: &mut DbConnection, channel_id: ChannelId) -> AppResult<
                     .and(channel_members::user_id.eq(workspace_members::user_id))),
             )
             .filter(workspace_members::workspace_id.eq(ws.id))
-            .select((
-                Member::as_select(),
-                channel_members::user_id.nullable(),
-            ))
+            .select((Member::as_select(), channel_members::user_id.nullable()))
             .load::<(Member, Option<i64>)>(conn)?
             .into_iter()
             .map(|(member, cm)| {

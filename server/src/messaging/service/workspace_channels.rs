@@ -4,6 +4,7 @@
 use agora_shared::ErrorCode;
 use agora_shared::conversations::*;
 use agora_shared::events::EventKind;
+use agora_shared::ids::ChannelId;
 use agora_shared::limits::*;
 use serde_json::json;
 
@@ -81,11 +82,9 @@ pub async fn create_channel(
                         return Err(AppError::invalid(ErrorCode::InvalidValue, "member_ids"));
                     }
                     channel::add_channel_member(tx, channel.id, user_id, now)?;
-                    channel::grant_marker(tx, user_id, channel.id, 0, now)?;
                 }
-            } else {
-                channel::grant_workspace_members(tx, workspace_id, channel.id, now)?;
             }
+            channel::sync_channel_readers(tx, ChannelId::new(channel.id), now)?;
             tx.emit_in_channel(
                 EventKind::ChannelChanged,
                 channel.workspace_id,

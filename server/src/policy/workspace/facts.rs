@@ -52,4 +52,3 @@ pub fn channel_facts(traits: ChannelTraits, rows: &CallerRows) -> ChannelFacts {
         channel_member: (traits.private || traits.direct) && channel_member.is_some(),
     }
 }
-
