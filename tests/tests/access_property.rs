@@ -97,15 +97,6 @@ async fn read_markers_follow_the_policy_through_every_membership_change() {
     assert_markers_follow_policy(&app, "an organisation withdrawing").await;
 
     change(
-        &w.admin_b.session,
-        Method::POST,
-        &participation,
-        json!({"accept": true}),
-    )
-    .await;
-    assert_markers_follow_policy(&app, "an organisation accepting again").await;
-
-    change(
         &w.member_b.session,
         Method::POST,
         "/api/v1/direct",
