@@ -7,6 +7,7 @@ pub mod browser;
 pub mod burst;
 pub mod direct_session;
 mod fixture;
+pub mod markers;
 pub mod personas;
 pub mod postgres;
 pub mod skips;

@@ -3,6 +3,7 @@
 //! `cargo test -p agora-tests --test suite realtime::`.
 
 mod access;
+mod access_property;
 mod accounts;
 mod bad_input;
 mod browser;

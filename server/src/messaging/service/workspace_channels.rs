@@ -4,7 +4,7 @@
 use agora_shared::ErrorCode;
 use agora_shared::conversations::*;
 use agora_shared::events::EventKind;
-use agora_shared::ids::{ChannelId, UserId, WorkspaceId};
+use agora_shared::ids::{ChannelId, UserId};
 use agora_shared::limits::*;
 use serde_json::json;
 
@@ -93,22 +93,9 @@ pub async fn create_channel(
                         UserId::new(user_id),
                         now,
                     )?;
-                    channel::grant_marker(
-                        tx,
-                        UserId::new(user_id),
-                        ChannelId::new(channel.id),
-                        0,
-                        now,
-                    )?;
                 }
-            } else {
-                channel::grant_workspace_members(
-                    tx,
-                    WorkspaceId::new(workspace_id),
-                    ChannelId::new(channel.id),
-                    now,
-                )?;
             }
+            channel::sync_channel_readers(tx, ChannelId::new(channel.id), now)?;
             tx.emit_in_channel(
                 EventKind::ChannelChanged,
                 channel.workspace_id,

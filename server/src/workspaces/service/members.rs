@@ -68,7 +68,7 @@ pub async fn add_member(
                 Some(actor.user_id),
                 now,
             )?;
-            channel::grant_public_channels(
+            channel::sync_member_readers(
                 tx,
                 WorkspaceId::new(workspace_id),
                 UserId::new(target.id),
@@ -191,7 +191,7 @@ pub async fn restore_owner(
                         Some(actor.user_id),
                         now,
                     )?;
-                    channel::grant_public_channels(
+                    channel::sync_member_readers(
                         tx,
                         WorkspaceId::new(workspace_id),
                         UserId::new(user_id),

@@ -84,12 +84,7 @@ pub async fn create(state: &AppState, actor: &Actor, input: NewWorkspace) -> App
                 actor.user_id,
                 now,
             )?;
-            channel::grant_workspace_members(
-                tx,
-                WorkspaceId::new(workspace.id),
-                ChannelId::new(first.id),
-                now,
-            )?;
+            channel::sync_channel_readers(tx, agora_shared::ids::ChannelId::new(first.id), now)?;
             tx.emit_in_workspace(
                 EventKind::MembershipChanged,
                 workspace.id,
