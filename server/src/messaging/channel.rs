@@ -8,8 +8,6 @@ use agora_shared::ids::{ChannelId, UserId, WorkspaceId};
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use agora_shared::ids::{ChannelId, UserId, WorkspaceId};
-
 use crate::db::DbConnection;
 use crate::db::schema::{channel_members, channels, read_markers};
 use crate::error::AppResult;

@@ -71,7 +71,7 @@ pub async fn role_of(app: &TestApp, ws: i64, user: i64) -> Option<String> {
         .read(move |conn| Member::find(conn, ws, user))
         .await
         .expect("member")
-        .map(|m| m.role)
+        .map(|m| m.role.as_str().to_string())
 }
 
 pub async fn cast(app: &TestApp) -> Cast {

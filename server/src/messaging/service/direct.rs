@@ -61,7 +61,7 @@ pub async fn start_direct(
             for id in &people {
                 channel::add_channel_member(tx, ChannelId::new(channel.id), UserId::new(*id), now)?;
             }
-            channel::sync_channel_readers(tx, agora_shared::ids::ChannelId::new(channel.id), now)?;
+            channel::sync_channel_readers(tx, ChannelId::new(channel.id), now)?;
             tx.emit_in_channel(
                 EventKind::ChannelChanged,
                 channel.workspace_id,
