@@ -75,7 +75,8 @@ pub struct Config {
     pub uploads_per_window: u32,
     /// How long an upload may wait to be attached to a message before it is removed.
     pub unattached_upload_ttl: Duration,
-    /// How often event streams get a heartbeat and their sessions are checked; tests shorten it.
+    /// How often event streams get a heartbeat and their sessions are checked. Behind a proxy
+    /// that closes idle connections it must stay below the proxy's timeout; tests shorten it.
     pub ws_heartbeat: Duration,
 }
 
@@ -140,6 +141,7 @@ pub const SETTINGS: &[(&str, &str)] = &[
     ("AGORA_UPLOAD_QUOTA_PER_ORGANISATION_MIB", "20480"),
     ("AGORA_UPLOADS_PER_WINDOW", "60"),
     ("AGORA_UNATTACHED_UPLOAD_HOURS", "24"),
+    ("AGORA_WS_HEARTBEAT_SECS", "25"),
 ];
 
 /// A numeric setting, or its default when unset.
@@ -206,6 +208,14 @@ impl Config {
             get("AGORA_UNATTACHED_UPLOAD_HOURS"),
             UNATTACHED_UPLOAD_TTL_HOURS,
         )?;
+        let heartbeat_secs = number(
+            "AGORA_WS_HEARTBEAT_SECS",
+            get("AGORA_WS_HEARTBEAT_SECS"),
+            agora_shared::limits::WS_HEARTBEAT_SECS,
+        )?;
+        if heartbeat_secs == 0 {
+            bail!("AGORA_WS_HEARTBEAT_SECS must be at least 1");
+        }
         Ok(Config {
             bind,
             public_url,
@@ -222,7 +232,7 @@ impl Config {
             upload_quota_per_organisation: quota_organisation.saturating_mul(MIB),
             uploads_per_window,
             unattached_upload_ttl: Duration::from_secs(ttl_hours.saturating_mul(3600)),
-            ws_heartbeat: Duration::from_secs(agora_shared::limits::WS_HEARTBEAT_SECS),
+            ws_heartbeat: Duration::from_secs(heartbeat_secs),
         })
     }
 
@@ -356,5 +366,18 @@ mod tests {
         .unwrap();
         assert_eq!(config.upload_quota_per_organisation, 3 * 1024 * 1024);
         assert_eq!(config.unattached_upload_ttl, Duration::from_secs(7200));
+    }
+
+    #[test]
+    fn the_heartbeat_is_read_in_seconds_and_never_zero() {
+        let at =
+            |v: &str| Config::from_lookup(|n| (n == "AGORA_WS_HEARTBEAT_SECS").then(|| v.into()));
+        assert_eq!(
+            Config::from_lookup(|_| None).unwrap().ws_heartbeat,
+            Duration::from_secs(agora_shared::limits::WS_HEARTBEAT_SECS)
+        );
+        assert_eq!(at("5").unwrap().ws_heartbeat, Duration::from_secs(5));
+        assert!(at("0").is_err());
+        assert!(at("soon").is_err());
     }
 }

@@ -10,7 +10,7 @@ use actix_web::{App, HttpRequest, HttpResponse, HttpServer, web};
 use agora_shared::ErrorCode;
 use agora_shared::limits::{MAX_BODY_BYTES, RATE_WINDOW_SECS};
 
-use crate::clock::SystemClock;
+use crate::clock::{Clock, SystemClock};
 use crate::config::Config;
 use crate::db::{Db, run_migrations};
 use crate::error::AppError;
@@ -29,8 +29,7 @@ pub struct Application {
     server: Server,
     state: AppState,
     shutdown: tokio::sync::watch::Sender<bool>,
-    worker: Option<tokio::task::JoinHandle<()>>,
-    scheduler: Option<tokio::task::JoinHandle<()>>,
+    scheduler: tokio::task::JoinHandle<()>,
     /// The one-time setup link, when the database has no organisation yet.
     pub setup_link: Option<String>,
 }
@@ -103,37 +102,18 @@ impl Application {
                 .set_port(Some(port))
                 .map_err(|()| anyhow::anyhow!("AGORA_PUBLIC_URL cannot take a port"))?;
         }
-        let transport = Transport::from_config(&config.mail, &config.data_dir)?;
-        let mailer = Mailer::new(db.clone(), transport, &config.mail_from)?;
-        let secret = Arc::new(instance_secret::load(&config, &db).await?);
-        let state = AppState {
-            db: db.clone(),
-            hub: crate::realtime::hub::Hub::new(db.clone(), &secret, config.ws_heartbeat),
-            secret,
-            i18n: Arc::new(I18n::load()?),
-            limiter: Arc::new(LocalRateLimiter::new(Duration::from_secs(RATE_WINDOW_SECS))),
-            files: local_files(&config),
-            mailer: mailer.clone(),
-            assets: Arc::new(Assets::new()),
-            clock: Arc::new(SystemClock),
-            config: Arc::new(config),
-        };
+        let state = shared_state(config, db.clone()).await?;
 
         let setup_link = organisations::setup::prepare(&db)
             .await
             .map_err(|e| anyhow::anyhow!("preparing setup: {e:?}"))?
             .map(|token| state.link(&format!("/setup?token={token}")));
 
+        // The hub's relay and the scheduler start here, never inside a constructor.
+        tokio::spawn(state.hub.relay());
         let (shutdown, shutdown_rx) = tokio::sync::watch::channel(false);
-        let worker = state
-            .config
-            .workers
-            .then(|| tokio::spawn(mailer.run(state.config.outbox_poll, shutdown_rx.clone())));
-        let scheduler = state.config.workers.then(|| {
-            tokio::spawn(
-                crate::jobs::Scheduler::new(crate::jobs::all()).run(state.clone(), shutdown_rx),
-            )
-        });
+        let scheduler =
+            tokio::spawn(crate::jobs::scheduler(&state).run_until(state.clone(), shutdown_rx));
 
         let data = web::Data::new(state.clone());
         let https = state.config.https();
@@ -173,7 +153,6 @@ impl Application {
             server,
             state,
             shutdown,
-            worker,
             scheduler,
             setup_link,
         })
@@ -193,7 +172,8 @@ impl Application {
         self.state.clone()
     }
 
-    /// Serves until SIGINT/SIGTERM, then drains in-flight requests and stops the workers.
+    /// Serves until SIGINT/SIGTERM, then drains in-flight requests and stops the scheduler (each
+    /// job finishes its current run).
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         // Websockets never finish by themselves: on SIGINT/SIGTERM close them first, so the
         // graceful stop only waits for ordinary requests.
@@ -207,12 +187,7 @@ impl Application {
         });
         let result = self.server.await;
         let _ = self.shutdown.send(true);
-        if let Some(worker) = self.worker {
-            let _ = worker.await;
-        }
-        if let Some(scheduler) = self.scheduler {
-            let _ = scheduler.await;
-        }
+        let _ = self.scheduler.await;
         result
     }
 }
@@ -221,19 +196,26 @@ impl Application {
 /// (`agora demo`). Opens and migrates the database like [`Application::build`].
 pub async fn state_for_cli(config: Config) -> anyhow::Result<AppState> {
     let db = open_database(&config).await?;
+    shared_state(config, db).await
+}
+
+/// The handles of one instance on `db`, on the system clock; spawns nothing.
+async fn shared_state(config: Config, db: Db) -> anyhow::Result<AppState> {
+    let clock: Arc<dyn Clock> = Arc::new(SystemClock);
+    let i18n = Arc::new(I18n::load()?);
     let transport = Transport::from_config(&config.mail, &config.data_dir)?;
-    let mailer = Mailer::new(db.clone(), transport, &config.mail_from)?;
-    let secret = Arc::new(instance_secret::load(&config, &db).await?);
+    let mailer = Mailer::new(db.clone(), transport, &config.mail_from, i18n.clone())?;
+    let secret = Arc::new(instance_secret::load(&config, &db, clock.now()).await?);
     Ok(AppState {
         db: db.clone(),
         hub: crate::realtime::hub::Hub::new(db, &secret, config.ws_heartbeat),
         secret,
-        i18n: Arc::new(I18n::load()?),
+        i18n,
         limiter: Arc::new(LocalRateLimiter::new(Duration::from_secs(RATE_WINDOW_SECS))),
         files: local_files(&config),
         mailer,
         assets: Arc::new(Assets::new()),
-        clock: Arc::new(SystemClock),
+        clock,
         config: Arc::new(config),
     })
 }

@@ -24,7 +24,7 @@ pub struct AppState {
     pub limiter: Arc<dyn RateLimit>,
     /// Uploaded files by storage key: a folder of the data dir today, an object store later.
     pub files: Arc<dyn crate::file_store::FileStore>,
-    /// Sends queued email; tests drain it on demand.
+    /// Renders and sends queued email; the scheduler's `outbox` job and tests drain it.
     pub mailer: Mailer,
     /// CSS and other static files, served under content-hashed names.
     pub assets: Arc<Assets>,

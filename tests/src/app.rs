@@ -2,14 +2,16 @@
 //! database when `AGORA_TEST_DATABASE_URL` points at a server.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use agora::config::{Config, MailTransportConfig};
 use agora::mail::transport::SentMail;
 use agora::startup::Application;
 use agora::state::AppState;
-use diesel::{Connection, RunQueryDsl};
 use reqwest::header::HeaderMap;
 use serde_json::Value;
+
+use crate::postgres;
 
 pub struct TestApp {
     /// `http://127.0.0.1:<port>`
@@ -30,22 +32,16 @@ pub fn backend_name() -> &'static str {
     }
 }
 
-/// Creates an empty database for one test and returns its URL and, for Postgres, the server
+/// Creates a migrated database for one test and returns its URL and, for Postgres, the server
 /// URL and the database name (to drop it afterwards).
 fn fresh_database(data_dir: &std::path::Path) -> (String, Option<(String, String)>) {
     match std::env::var("AGORA_TEST_DATABASE_URL") {
         Ok(server_url) if server_url.starts_with("postgres") => {
-            let name = format!("agora_test_{}", uuid::Uuid::new_v4().simple());
-            let mut conn = diesel::PgConnection::establish(&server_url)
-                .unwrap_or_else(|e| panic!("cannot reach AGORA_TEST_DATABASE_URL: {e}"));
-            diesel::sql_query(format!("CREATE DATABASE {name}"))
-                .execute(&mut conn)
-                .expect("create test database");
-            let base = server_url
-                .rsplit_once('/')
-                .map(|(b, _)| b)
-                .unwrap_or(&server_url);
-            (format!("{base}/{name}"), Some((server_url.clone(), name)))
+            let name = postgres::create_database(&server_url);
+            (
+                postgres::database_url(&server_url, &name),
+                Some((server_url, name)),
+            )
         }
         _ => (format!("sqlite://{}/agora.db", data_dir.display()), None),
     }
@@ -93,9 +89,14 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut Config)) -> TestApp {
 impl TestApp {
     /// A browser-like client: its own cookie jar, redirects not followed.
     pub fn session(&self) -> Session {
+        self.session_with_jar(Arc::new(reqwest::cookie::Jar::default()))
+    }
+
+    /// A browser-like client whose cookies start as `jar` holds them.
+    pub fn session_with_jar(&self, jar: Arc<reqwest::cookie::Jar>) -> Session {
         Session {
             client: reqwest::Client::builder()
-                .cookie_store(true)
+                .cookie_provider(jar)
                 .redirect(reqwest::redirect::Policy::none())
                 // Well below the server's keep-alive (5 s): a persona idle while others act
                 // must not reuse a connection the server is just closing (IncompleteMessage).
@@ -113,7 +114,11 @@ impl TestApp {
 
     /// Sends every queued email through the configured transport.
     pub async fn drain_outbox(&self) -> usize {
-        self.state.mailer.drain().await.expect("outbox drains")
+        self.state
+            .mailer
+            .drain(&*self.state.clock)
+            .await
+            .expect("outbox drains")
     }
 
     /// What the memory transport received.
@@ -142,7 +147,10 @@ impl Drop for TestApp {
         let _ = std::fs::remove_dir_all(&self.data_dir);
         if let Some((server_url, name)) = self.postgres.take() {
             // A thread of its own: the connection blocks, and this may run inside the runtime.
-            let failure = match std::thread::spawn(move || drop_database(&server_url, &name)).join()
+            let failure = match std::thread::spawn(move || {
+                postgres::drop_database(&server_url, &name)
+            })
+            .join()
             {
                 Ok(Ok(())) => return,
                 Ok(Err(e)) => e,
@@ -157,30 +165,6 @@ impl Drop for TestApp {
             }
         }
     }
-}
-
-/// Drops a test database, retrying briefly; the error says which database is left behind.
-fn drop_database(server_url: &str, name: &str) -> Result<(), String> {
-    let mut last = String::new();
-    for attempt in 0..3u64 {
-        if attempt > 0 {
-            std::thread::sleep(std::time::Duration::from_millis(200 * attempt));
-        }
-        // FORCE (Postgres 13 and later) ends the pool's connections, which may outlive the
-        // server task.
-        let dropped = diesel::PgConnection::establish(server_url)
-            .map_err(|e| e.to_string())
-            .and_then(|mut conn| {
-                diesel::sql_query(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
-                    .execute(&mut conn)
-                    .map_err(|e| e.to_string())
-            });
-        match dropped {
-            Ok(_) => return Ok(()),
-            Err(e) => last = e,
-        }
-    }
-    Err(format!("test database {name} was not dropped: {last}"))
 }
 
 /// Finds the first link in a text that starts with `prefix`.
@@ -300,19 +284,5 @@ impl Session {
         let res = self.get(path).await;
         let status = res.status().as_u16();
         (status, res.text().await.expect("body"))
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn a_database_that_cannot_be_dropped_is_reported() {
-        let server = std::env::var("AGORA_TEST_DATABASE_URL")
-            .ok()
-            .filter(|u| u.starts_with("postgres"))
-            .unwrap_or_else(|| "postgres://postgres@127.0.0.1:5432/postgres".into());
-        // Not a valid name, so the server refuses (or, without a server, connecting fails).
-        let err = super::drop_database(&server, "no such-database").unwrap_err();
-        assert!(err.contains("no such-database"), "{err}");
     }
 }

@@ -24,8 +24,6 @@ use tokio::process::{Child, Command};
 
 const CHROMIUM: &str = "/usr/bin/chromium";
 const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
-/// Env var that turns "dependency missing, test skipped" into a failure (set by CI).
-const REQUIRE_ALL: &str = "AGORA_TEST_REQUIRE_ALL";
 /// Env var naming axe-core's `axe.min.js` (installed from npm by `.ci/run`).
 const AXE_JS: &str = "AGORA_TEST_AXE_JS";
 /// How long helpers wait for an element to appear or a page to load.
@@ -444,11 +442,7 @@ fn axe_source() -> Result<&'static str, &'static str> {
 }
 
 fn unavailable<T>(what: &str, reason: &str) -> Option<T> {
-    if std::env::var_os(REQUIRE_ALL).is_some() {
-        panic!("{what} unavailable and {REQUIRE_ALL} is set: {reason}");
-    }
-    eprintln!("SKIPPED: {what} unavailable ({reason})");
-    None
+    crate::skips::unavailable(what, reason)
 }
 
 #[cfg(test)]
@@ -524,7 +518,7 @@ mod tests {
             r#"a#skip "Zum Inhalt""#
         );
 
-        if axe_source().is_ok() || std::env::var_os(REQUIRE_ALL).is_some() {
+        if axe_source().is_ok() || std::env::var_os(crate::skips::REQUIRE_ALL).is_some() {
             let violations = browser.axe().await;
             assert!(
                 violations.iter().any(|v| v.id == "image-alt"),
@@ -543,7 +537,7 @@ mod tests {
         );
         assert_eq!(browser.text("#title").await, "Fertig");
         // axe again on the new page: it must be injected afresh.
-        if axe_source().is_ok() || std::env::var_os(REQUIRE_ALL).is_some() {
+        if axe_source().is_ok() || std::env::var_os(crate::skips::REQUIRE_ALL).is_some() {
             assert_eq!(browser.axe().await.len(), 0);
         }
         browser.close().await;

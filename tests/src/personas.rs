@@ -1,5 +1,6 @@
 //! A small network with every persona of the access tests, created straight in the database so
-//! hundreds of tests stay fast; only signing in goes through the API.
+//! hundreds of tests stay fast; their sessions too ([`crate::direct_session`]). Their password is
+//! real, for the tests that sign in through the API.
 
 use std::sync::OnceLock;
 
@@ -152,8 +153,7 @@ async fn persona(
     lang: Language,
 ) -> Persona {
     let user_id = insert_user(app, org, email, name, role, lang).await;
-    let mut session = app.session();
-    session.sign_in(email, PASSWORD).await;
+    let session = app.signed_in(email).await;
     Persona {
         email: email.to_string(),
         user_id,

@@ -12,9 +12,6 @@ use serde::Deserialize;
 use tokio::io::{AsyncBufReadExt, BufReader};
 use tokio::process::{Child, Command};
 
-/// Env var that turns "dependency missing, test skipped" into a failure (set by CI).
-const REQUIRE_ALL: &str = "AGORA_TEST_REQUIRE_ALL";
-
 /// A running SMTP sink. The server process is killed and its directory
 /// removed when this is dropped.
 pub struct SmtpSink {
@@ -187,11 +184,7 @@ async fn check_python() -> Result<(), String> {
 }
 
 fn unavailable<T>(reason: &str) -> Option<T> {
-    if std::env::var_os(REQUIRE_ALL).is_some() {
-        panic!("SMTP sink unavailable and {REQUIRE_ALL} is set: {reason}");
-    }
-    eprintln!("SKIPPED: SMTP sink unavailable ({reason})");
-    None
+    crate::skips::unavailable("SMTP sink", reason)
 }
 
 /// Finds the first MIME part whose media type is `content_type` (for example

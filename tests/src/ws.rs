@@ -1,45 +1,21 @@
-//! A websocket client of `/api/v1/events` for the realtime tests: sign in, connect with or without
-//! a cursor, read frames, and wait for a sentinel event instead of sleeping.
+//! A websocket client of `/api/v1/events` for the realtime tests: connect with a session cookie
+//! ([`TestApp::session_cookie`]) with or without a cursor, read frames, and wait for a sentinel event instead of sleeping.
 
 use std::time::Duration;
 
 use futures_util::StreamExt;
-use serde_json::{Value, json};
+use serde_json::Value;
 use tokio::net::TcpStream;
 use tokio_tungstenite::tungstenite::Message;
 use tokio_tungstenite::tungstenite::client::IntoClientRequest;
 use tokio_tungstenite::{MaybeTlsStream, WebSocketStream};
 
 use crate::TestApp;
-use crate::personas::PASSWORD;
 
 pub type Ws = WebSocketStream<MaybeTlsStream<TcpStream>>;
 
 /// How long a frame that should arrive may take.
 pub const PATIENCE: Duration = Duration::from_secs(10);
-
-/// A fresh session of `email`: its cookie (`name=value`) and CSRF token.
-pub async fn sign_in(app: &TestApp, email: &str) -> (String, String) {
-    let res = reqwest::Client::new()
-        .post(app.url("/api/v1/session"))
-        .json(&json!({"email": email, "password": PASSWORD}))
-        .send()
-        .await
-        .expect("sign-in request");
-    assert_eq!(res.status(), 200, "sign-in of {email}");
-    let cookie = res
-        .headers()
-        .get_all("set-cookie")
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find(|c| c.contains("agora_session="))
-        .and_then(|c| c.split(';').next())
-        .expect("session cookie")
-        .to_string();
-    let body: Value = res.json().await.expect("json");
-    let csrf = body["csrf_token"].as_str().expect("csrf").to_string();
-    (cookie, csrf)
-}
 
 /// Opens the event stream with `cookie`, from `last_event_id` when given.
 pub async fn connect(app: &TestApp, cookie: &str, last_event_id: Option<i64>) -> Ws {
@@ -121,6 +97,55 @@ pub async fn frames_until(ws: &mut Ws, sentinel: impl Fn(&Value) -> bool) -> Vec
             return frames;
         }
     }
+}
+
+/// Records and publishes an event that only `user`'s streams receive, as a sentinel: events reach a
+/// stream in order, so whatever arrives before it arrived in reply to what came before. Returns
+/// its cursor.
+pub async fn send_sentinel(app: &TestApp, user: i64) -> i64 {
+    let now = app.state.clock.now();
+    let stored = app
+        .state
+        .db
+        .write(move |conn| {
+            agora::realtime::events::record(
+                conn,
+                agora::realtime::events::NewEvent {
+                    kind: agora_shared::events::EventKind::ReadMarker,
+                    workspace_id: None,
+                    channel_id: None,
+                    user_id: Some(user),
+                    data: serde_json::json!({ "sentinel": true }),
+                },
+                now,
+            )
+        })
+        .await
+        .expect("record sentinel");
+    let cursor = app.state.hub.cursors().encode(stored.id);
+    app.state.hub.publish(stored);
+    cursor
+}
+
+/// The frames (heartbeats aside) that arrive before the sentinel of `user`
+/// ([`send_sentinel`]), which is sent now, and the sentinel's cursor; panics when it does not come.
+pub async fn frames_before_sentinel(app: &TestApp, ws: &mut Ws, user: i64) -> (Vec<Value>, i64) {
+    let sentinel = send_sentinel(app, user).await;
+    let mut frames = frames_until(ws, |f| f["id"] == sentinel).await;
+    frames.pop();
+    frames.retain(|f| f["type"] != "heartbeat");
+    (frames, sentinel)
+}
+
+/// Asserts that `user`'s stream `ws` receives nothing before a sentinel sent now: a negative check
+/// that neither sleeps nor passes because a frame was slow. Returns the sentinel's cursor.
+pub async fn nothing_before_sentinel(app: &TestApp, ws: &mut Ws, user: i64, who: &str) -> i64 {
+    let (frames, sentinel) = frames_before_sentinel(app, ws, user).await;
+    assert!(
+        frames.is_empty(),
+        "{who} should have received nothing, got {frames:?}"
+    );
+    sentinel
 }
 
 /// Whether `frame` is the `message_created` event of the message whose body is `body`.

@@ -217,7 +217,7 @@ pub async fn list_invitations(
         .db
         .read(move |conn| Invitation::list_in_org(conn, org_id))
         .await?;
-    let now = crate::time::now();
+    let now = state.clock.now();
     Ok(web::Json(list.iter().map(|i| i.view(now)).collect()))
 }
 
@@ -237,7 +237,7 @@ pub async fn create_invitation(
         body.into_inner(),
     )
     .await?;
-    Ok(HttpResponse::Created().json(invitation.view(crate::time::now())))
+    Ok(HttpResponse::Created().json(invitation.view(state.clock.now())))
 }
 
 #[utoipa::path(delete, path = "/api/v1/organisations/{org}/invitations/{invitation}", tag = "members",

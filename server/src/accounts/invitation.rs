@@ -16,8 +16,8 @@ pub struct Invitation {
     pub id: i64,
     pub organisation_id: i64,
     pub email: String,
-    pub role: String,
-    pub language: String,
+    pub role: OrgRole,
+    pub language: Language,
     pub token_hash: String,
     pub invited_by: Option<i64>,
     pub created_at: NaiveDateTime,
@@ -41,11 +41,11 @@ pub struct NewInvitationRow<'a> {
 
 impl Invitation {
     pub fn role(&self) -> OrgRole {
-        OrgRole::parse(&self.role).unwrap_or(OrgRole::Member)
+        self.role
     }
 
     pub fn language(&self) -> Language {
-        Language::parse(&self.language).unwrap_or(Language::En)
+        self.language
     }
 
     pub fn status(&self, now: NaiveDateTime) -> InvitationStatus {

@@ -18,10 +18,10 @@ pub struct User {
     pub password_hash: String,
     pub display_name: String,
     pub function: String,
-    pub kind: String,
-    pub role: String,
-    pub status: String,
-    pub interface_language: String,
+    pub kind: UserKind,
+    pub role: OrgRole,
+    pub status: UserStatus,
+    pub interface_language: Language,
     pub languages_read: String,
     pub time_zone: String,
     pub created_at: NaiveDateTime,
@@ -67,19 +67,19 @@ pub struct UserChanges {
 
 impl User {
     pub fn role(&self) -> OrgRole {
-        OrgRole::parse(&self.role).unwrap_or(OrgRole::Member)
+        self.role
     }
 
     pub fn status(&self) -> UserStatus {
-        UserStatus::parse(&self.status).unwrap_or(UserStatus::Deactivated)
+        self.status
     }
 
     pub fn kind(&self) -> UserKind {
-        UserKind::parse(&self.kind).unwrap_or(UserKind::Other)
+        self.kind
     }
 
     pub fn language(&self) -> Language {
-        Language::parse(&self.interface_language).unwrap_or(Language::En)
+        self.interface_language
     }
 
     pub fn languages_read(&self) -> Vec<String> {

@@ -1,4 +1,4 @@
-// The tables of both backends (the full-text index differs per engine and lives in dialect.rs); `tests/tests/schema.rs` checks that the migrations produce them.
+// The tables of both backends (the full-text index differs per engine and lives in dialect.rs); `tests/tests/suite/schema.rs` checks that the migrations produce them.
 
 diesel::table! {
     organisations (id) {
@@ -79,9 +79,6 @@ diesel::table! {
         id -> BigInt,
         idempotency_key -> Text,
         recipient -> Text,
-        subject -> Text,
-        text_body -> Text,
-        html_body -> Text,
         message_id -> Text,
         status -> Text,
         attempts -> Integer,
@@ -90,6 +87,19 @@ diesel::table! {
         last_error -> Nullable<Text>,
         created_at -> Timestamp,
         sent_at -> Nullable<Timestamp>,
+        template -> Text,
+        context -> Text,
+        language -> Text,
+        headers -> Text,
+    }
+}
+
+diesel::table! {
+    job_claims (name) {
+        name -> Text,
+        last_started_at -> Nullable<Timestamp>,
+        claimed_until -> Nullable<Timestamp>,
+        claim_token -> Nullable<Text>,
     }
 }
 
@@ -298,6 +308,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     invitations,
     password_resets,
     outbox,
+    job_claims,
     audit_events,
     instance_settings,
     instance_secrets,

@@ -140,7 +140,10 @@ const FILTERS: &str = "AND m.deleted_at IS NULL \
      AND ($5 IS NULL OR m.author_id = $5) AND ($6 IS NULL OR m.created_at >= $6) \
      AND ($7 IS NULL OR m.created_at < $7) ORDER BY m.created_at DESC, m.seq DESC LIMIT $8";
 
-/// Ids of matching messages `user_id` may read, newest first.
+/// Ids of matching messages `user_id` may read, newest first. "May read" is the join on
+/// `read_markers`, which holds a row exactly where `policy::workspace::readable` allows (kept so
+/// by `policy::readers`, proven by the `access_property` test); the join is that rule in the
+/// form an index can answer.
 pub fn search(
     conn: &mut DbConnection,
     user_id: i64,

@@ -5,7 +5,7 @@
 //! let message = state.transact(move |tx| {
 //!     let message = Message::insert(tx, ..)?;
 //!     tx.emit_in_channel(EventKind::MessageCreated, workspace_id, channel_id, data);
-//!     tx.email(&rendered)?; // rendered before, never under the writer
+//!     tx.email(&email)?; // a template and its context: rendered when sent, never here
 //!     Ok(message)
 //! }).await?;
 //! ```
@@ -20,11 +20,14 @@
 //! Services never publish, wake the mailer or disconnect by hand (a test below greps for it).
 
 use std::ops::{Deref, DerefMut};
+use std::sync::Arc;
 
 use agora_shared::events::EventKind;
+use chrono::NaiveDateTime;
 use tokio::sync::Notify;
 
 use super::{Db, DbConnection, run_blocking};
+use crate::clock::Clock;
 use crate::error::AppResult;
 use crate::mail::{OutgoingEmail, outbox};
 use crate::realtime::events::{NewEvent, StoredEvent, record};
@@ -52,6 +55,7 @@ pub enum Disconnect {
 pub struct Tx<'c> {
     conn: &'c mut DbConnection,
     mail_host: &'c str,
+    now: NaiveDateTime,
     events: Vec<NewEvent>,
     emails: usize,
     disconnects: Vec<Disconnect>,
@@ -61,6 +65,11 @@ impl<'c> Tx<'c> {
     /// The connection, for diesel calls generic over their connection.
     pub fn conn(&mut self) -> &mut DbConnection {
         self.conn
+    }
+
+    /// The time of this transaction, read once from the application's clock when it began.
+    pub fn now(&self) -> NaiveDateTime {
+        self.now
     }
 
     /// Records `event` at the end of this transaction and publishes it after the commit.
@@ -112,9 +121,9 @@ impl<'c> Tx<'c> {
         });
     }
 
-    /// Queues an already rendered email in this transaction; the mailer wakes after the commit.
+    /// Queues an email in this transaction (rendered when sent); the mailer wakes after the commit.
     pub fn email(&mut self, email: &OutgoingEmail) -> AppResult<()> {
-        outbox::enqueue(self.conn, email, self.mail_host)?;
+        outbox::enqueue(self.conn, email, self.mail_host, self.now)?;
         self.emails += 1;
         Ok(())
     }
@@ -171,12 +180,14 @@ impl Committed {
 fn run<T>(
     db: &Db,
     mail_host: &str,
+    clock: &dyn Clock,
     f: impl FnOnce(&mut Tx<'_>) -> AppResult<T>,
 ) -> AppResult<(T, Committed)> {
     db.write_blocking(|conn| {
         let mut tx = Tx {
             conn,
             mail_host,
+            now: clock.now(),
             events: Vec::new(),
             emails: 0,
             disconnects: Vec::new(),
@@ -184,6 +195,7 @@ fn run<T>(
         let value = f(&mut tx)?;
         let Tx {
             conn,
+            now,
             events,
             emails,
             disconnects,
@@ -191,7 +203,7 @@ fn run<T>(
         } = tx;
         let events = events
             .into_iter()
-            .map(|event| record(conn, event))
+            .map(|event| record(conn, event, now))
             .collect::<AppResult<Vec<_>>>()?;
         Ok((
             value,
@@ -210,6 +222,7 @@ pub async fn transact<T, F>(
     hub: &Hub,
     mailer: &Notify,
     mail_host: String,
+    clock: Arc<dyn Clock>,
     f: F,
 ) -> AppResult<T>
 where
@@ -217,7 +230,7 @@ where
     F: FnOnce(&mut Tx<'_>) -> AppResult<T> + Send + 'static,
 {
     let db2 = db.clone();
-    let (value, committed) = run_blocking(move || run(&db2, &mail_host, f)).await?;
+    let (value, committed) = run_blocking(move || run(&db2, &mail_host, &*clock, f)).await?;
     committed.deliver(hub, mailer);
     Ok(value)
 }
@@ -229,7 +242,15 @@ impl AppState {
         T: Send + 'static,
         F: FnOnce(&mut Tx<'_>) -> AppResult<T> + Send + 'static,
     {
-        transact(&self.db, &self.hub, &self.mailer.wake, self.mail_host(), f).await
+        transact(
+            &self.db,
+            &self.hub,
+            &self.mailer.wake,
+            self.mail_host(),
+            self.clock.clone(),
+            f,
+        )
+        .await
     }
 }
 

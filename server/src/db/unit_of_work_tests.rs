@@ -111,13 +111,18 @@ fn fixture() -> Fixture {
 }
 
 fn email() -> OutgoingEmail {
-    OutgoingEmail {
-        key: "test:unit-of-work".into(),
-        to: "someone@example.org".into(),
+    let prerendered = crate::mail::templates::Prerendered {
         subject: "Subject".into(),
         text: "Text".into(),
         html: "<p>Html</p>".into(),
-    }
+    };
+    OutgoingEmail::new(
+        "test:unit-of-work",
+        "someone@example.org",
+        agora_shared::api::Language::En,
+        &prerendered,
+    )
+    .expect("email")
 }
 
 fn event(n: i64) -> NewEvent {
@@ -142,7 +147,8 @@ async fn run_unit<T: Send + 'static>(
     fx: &Fixture,
     f: impl FnOnce(&mut Tx<'_>) -> AppResult<T> + Send + 'static,
 ) -> AppResult<T> {
-    transact(&fx.db, &fx.hub, &fx.mailer, "example.org".into(), f).await
+    let clock = Arc::new(crate::clock::SystemClock);
+    transact(&fx.db, &fx.hub, &fx.mailer, "example.org".into(), clock, f).await
 }
 
 fn write_setting(tx: &mut Tx<'_>) {

@@ -31,11 +31,15 @@ pub async fn search(
     responses((status = 200, body = DirectoryEntry), (status = 404, body = ErrorBody)))]
 pub async fn person(
     state: web::Data<AppState>,
-    _user: CurrentUser,
+    user: CurrentUser,
     path: web::Path<i64>,
 ) -> AppResult<web::Json<DirectoryEntry>> {
     let id = path.into_inner();
+    let actor = user.actor();
     Ok(web::Json(
-        state.db.read(move |conn| super::find(conn, id)).await?,
+        state
+            .db
+            .read(move |conn| super::find(conn, &actor, id))
+            .await?,
     ))
 }

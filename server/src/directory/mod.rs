@@ -4,7 +4,6 @@
 pub mod api;
 pub mod pages;
 
-use agora_shared::api::{OrgStatus, UserStatus};
 use agora_shared::conversations::DirectoryEntry;
 use diesel::prelude::*;
 use serde::Deserialize;
@@ -12,9 +11,9 @@ use serde::Deserialize;
 use crate::accounts::user::User;
 use crate::db::DbConnection;
 use crate::db::schema::{organisations, users};
-use crate::error::{AppError, AppResult};
+use crate::error::AppResult;
 use crate::organisations::model::Organisation;
-use crate::policy::Actor;
+use crate::policy::{self, Actor};
 
 /// Directory filters, all optional.
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -58,8 +57,7 @@ pub fn entry(user: &User, org: &Organisation) -> DirectoryEntry {
     }
 }
 
-/// Active people of active organisations: the whole network sees its directory, and nobody
-/// deactivated or suspended appears in it.
+/// The people `policy::directory` lists, filtered by `query`.
 pub fn search(
     conn: &mut DbConnection,
     actor: &Actor,
@@ -68,8 +66,8 @@ pub fn search(
     let _ = actor;
     let mut q = users::table
         .inner_join(organisations::table)
-        .filter(users::status.eq(UserStatus::Active.as_str()))
-        .filter(organisations::status.eq(OrgStatus::Active.as_str()))
+        .filter(users::status.eq(policy::directory::LISTED_USER.as_str()))
+        .filter(organisations::status.eq(policy::directory::LISTED_ORGANISATION.as_str()))
         .select((User::as_select(), Organisation::as_select()))
         .order((users::display_name, users::id))
         .limit(PAGE)
@@ -122,12 +120,10 @@ pub fn search(
     Ok(rows.iter().map(|(u, o)| entry(u, o)).collect())
 }
 
-/// One person's directory entry, under the same visibility rule.
-pub fn find(conn: &mut DbConnection, user_id: i64) -> AppResult<DirectoryEntry> {
+/// One person's directory entry, if `policy::directory` lists them.
+pub fn find(conn: &mut DbConnection, actor: &Actor, user_id: i64) -> AppResult<DirectoryEntry> {
     let user = User::find(conn, user_id)?;
     let org = Organisation::find(conn, user.organisation_id)?;
-    if !user.is_active() || !org.is_active() {
-        return Err(AppError::not_found());
-    }
+    policy::directory::entry(actor, user.status(), org.status())?;
     Ok(entry(&user, &org))
 }

@@ -190,7 +190,11 @@ pub async fn person(
     path: web::Path<i64>,
 ) -> AppResult<HttpResponse> {
     let id = path.into_inner();
-    let entry = state.db.read(move |conn| super::find(conn, id)).await?;
+    let actor = user.actor();
+    let entry = state
+        .db
+        .read(move |conn| super::find(conn, &actor, id))
+        .await?;
     let person = person_row(&ctx.tr, entry);
     PersonPage {
         page: Page::new(&state, &ctx, person.name.clone()),

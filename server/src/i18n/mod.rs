@@ -1,7 +1,7 @@
 //! Fluent translations for the four interface languages, embedded at build time.
 //!
 //! English is the complete fallback. Every key a person reads is used as a string literal in code
-//! or templates so that `tests/tests/i18n.rs` can find missing and unused keys.
+//! or templates so that `tests/tests/suite/i18n.rs` can find missing and unused keys.
 
 mod conversation_labels;
 mod labels;

@@ -1,34 +1,51 @@
-//! The outbox table and the worker that drains it.
+//! The outbox table. An email is queued in the transaction of the change that causes it as what
+//! it is made of (template, context, language, headers), never as its rendering: rendering happens
+//! when the [`super::Mailer`] sends it, outside any write transaction.
 
-use std::sync::Arc;
-use std::time::Duration;
-
+use agora_shared::api::Language;
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
-use lettre::Message;
-use lettre::message::{Mailbox, MultiPart};
-use tokio::sync::Notify;
 
-use super::transport::{SendError, Transport};
+use super::templates::Email;
+use crate::db::DbConnection;
 use crate::db::schema::outbox;
-use crate::db::{Db, DbConnection, claim_due_outbox};
 use crate::error::AppResult;
-use crate::time::now;
 
 /// After this many failed attempts an email is given up on.
 pub const MAX_ATTEMPTS: i32 = 8;
-/// How long a claimed email is reserved for the instance that claimed it.
-const LEASE: chrono::Duration = chrono::Duration::minutes(2);
-const BATCH: i64 = 20;
 
-/// An email ready to be queued, already rendered in its recipient's language.
+/// An email to queue: the template that renders it, its context, the recipient's language and
+/// the headers it carries besides From, To, Subject and Message-ID.
+#[derive(Debug, Clone)]
 pub struct OutgoingEmail {
     /// Unique per logical email (`invitation:{id}`), so queuing twice sends once.
     pub key: String,
     pub to: String,
-    pub subject: String,
-    pub text: String,
-    pub html: String,
+    pub language: Language,
+    /// A name [`super::templates::render`] knows.
+    pub template: &'static str,
+    /// The template's typed context, as JSON.
+    pub context: String,
+    pub headers: Vec<(String, String)>,
+}
+
+impl OutgoingEmail {
+    /// `email` to `to`, rendered in `language` when it is sent.
+    pub fn new<E: Email>(
+        key: impl Into<String>,
+        to: impl Into<String>,
+        language: Language,
+        email: &E,
+    ) -> anyhow::Result<OutgoingEmail> {
+        Ok(OutgoingEmail {
+            key: key.into(),
+            to: to.into(),
+            language,
+            template: E::NAME,
+            context: serde_json::to_string(email)?,
+            headers: email.headers(),
+        })
+    }
 }
 
 #[derive(Insertable)]
@@ -36,9 +53,10 @@ pub struct OutgoingEmail {
 struct NewOutboxRow<'a> {
     idempotency_key: &'a str,
     recipient: &'a str,
-    subject: &'a str,
-    text_body: &'a str,
-    html_body: &'a str,
+    template: &'a str,
+    context: &'a str,
+    language: &'a str,
+    headers: &'a str,
     message_id: &'a str,
     status: &'a str,
     attempts: i32,
@@ -46,23 +64,28 @@ struct NewOutboxRow<'a> {
     created_at: NaiveDateTime,
 }
 
-#[derive(Queryable, Selectable)]
+/// What sending one row needs.
+#[derive(Debug, Queryable, Selectable)]
 #[diesel(table_name = outbox)]
 #[diesel(check_for_backend(diesel::sqlite::Sqlite, diesel::pg::Pg))]
-struct OutboxRow {
-    recipient: String,
-    subject: String,
-    text_body: String,
-    html_body: String,
-    message_id: String,
-    attempts: i32,
+pub struct OutboxRow {
+    pub recipient: String,
+    pub template: String,
+    pub context: String,
+    pub language: String,
+    /// JSON list of `[name, value]` pairs.
+    pub headers: String,
+    pub message_id: String,
+    pub attempts: i32,
 }
 
-/// Queues `email` inside the caller's transaction. A second call with the same key does nothing.
+/// Queues `email` inside the caller's transaction at `now`. A second call with the same key does
+/// nothing.
 pub fn enqueue(
     conn: &mut DbConnection,
     email: &OutgoingEmail,
     message_host: &str,
+    now: NaiveDateTime,
 ) -> AppResult<()> {
     let exists: i64 = outbox::table
         .filter(outbox::idempotency_key.eq(&email.key))
@@ -71,16 +94,17 @@ pub fn enqueue(
     if exists > 0 {
         return Ok(());
     }
-    let now = now();
     // A stable Message-ID lets receivers drop the duplicate a crash after delivery could cause.
     let message_id = format!("<{}@{}>", uuid::Uuid::new_v4().simple(), message_host);
+    let headers = serde_json::to_string(&email.headers).map_err(anyhow::Error::from)?;
     diesel::insert_into(outbox::table)
         .values(&NewOutboxRow {
             idempotency_key: &email.key,
             recipient: &email.to,
-            subject: &email.subject,
-            text_body: &email.text,
-            html_body: &email.html,
+            template: email.template,
+            context: &email.context,
+            language: email.language.as_str(),
+            headers: &headers,
             message_id: &message_id,
             status: "pending",
             attempts: 0,
@@ -91,126 +115,55 @@ pub fn enqueue(
     Ok(())
 }
 
-/// Sends what the outbox holds. Shared by the background worker and by tests.
-#[derive(Clone)]
-pub struct Mailer {
-    db: Db,
-    transport: Arc<Transport>,
-    from: Mailbox,
-    /// Woken after a transaction that queued email commits, so sending does not wait for a poll.
-    pub wake: Arc<Notify>,
+impl OutboxRow {
+    pub fn find(conn: &mut DbConnection, id: i64) -> AppResult<OutboxRow> {
+        Ok(outbox::table
+            .find(id)
+            .select(OutboxRow::as_select())
+            .first(conn)?)
+    }
 }
 
-impl Mailer {
-    pub fn new(db: Db, transport: Transport, from: &str) -> anyhow::Result<Mailer> {
-        let from: Mailbox = from
-            .parse()
-            .map_err(|e| anyhow::anyhow!("AGORA_MAIL_FROM is not an address: {e}"))?;
-        Ok(Mailer {
-            db,
-            transport: Arc::new(transport),
-            from,
-            wake: Arc::new(Notify::new()),
-        })
-    }
+/// How one attempt at sending a row ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    Sent,
+    /// Tried again at the row's next attempt.
+    Pending,
+    /// Given up on.
+    Failed,
+}
 
-    pub fn transport(&self) -> &Transport {
-        &self.transport
-    }
-
-    /// Sends every due email, batch after batch; returns how many were accepted.
-    pub async fn drain(&self) -> AppResult<usize> {
-        let mut sent = 0;
-        loop {
-            let ids = self
-                .db
-                .write(|conn| {
-                    let now = now();
-                    claim_due_outbox(conn, now, now + LEASE, BATCH)
-                })
-                .await?;
-            if ids.is_empty() {
-                return Ok(sent);
-            }
-            for id in ids {
-                if self.send_one(id).await? {
-                    sent += 1;
-                }
-            }
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Sent => "sent",
+            Status::Pending => "pending",
+            Status::Failed => "failed",
         }
     }
+}
 
-    async fn send_one(&self, id: i64) -> AppResult<bool> {
-        let row: OutboxRow = self
-            .db
-            .read(move |conn| {
-                Ok(outbox::table
-                    .find(id)
-                    .select(OutboxRow::as_select())
-                    .first(conn)?)
-            })
-            .await?;
-        let result = match self.build(&row) {
-            Ok(message) => self.transport.send(&message).await,
-            Err(e) => Err(SendError::Permanent(e.to_string())),
-        };
-        let attempts = row.attempts + 1;
-        let outcome = match &result {
-            Ok(()) => ("sent", None),
-            Err(SendError::Permanent(e)) => ("failed", Some(e.clone())),
-            Err(SendError::Temporary(e)) if attempts >= MAX_ATTEMPTS => ("failed", Some(e.clone())),
-            Err(SendError::Temporary(e)) => ("pending", Some(e.clone())),
-        };
-        if let Some(error) = &outcome.1 {
-            tracing::warn!(outbox.id = id, attempts, status = outcome.0, error = %error, "email not sent");
-        }
-        self.db
-            .write(move |conn| {
-                let now = now();
-                // 30 s, 1 min, 2 min, ... between attempts.
-                let backoff = chrono::Duration::seconds(30 * (1i64 << (attempts - 1).min(10)));
-                diesel::update(outbox::table.find(id))
-                    .set((
-                        outbox::status.eq(outcome.0),
-                        outbox::attempts.eq(attempts),
-                        outbox::last_error.eq(outcome.1),
-                        outbox::lease_until.eq(None::<NaiveDateTime>),
-                        outbox::next_attempt_at.eq(now + backoff),
-                        outbox::sent_at.eq((outcome.0 == "sent").then_some(now)),
-                    ))
-                    .execute(conn)?;
-                Ok(())
-            })
-            .await?;
-        Ok(result.is_ok())
-    }
-
-    fn build(&self, row: &OutboxRow) -> anyhow::Result<Message> {
-        let to: Mailbox = row.recipient.parse()?;
-        Ok(Message::builder()
-            .from(self.from.clone())
-            .to(to)
-            .subject(row.subject.clone())
-            .message_id(Some(row.message_id.clone()))
-            .multipart(MultiPart::alternative_plain_html(
-                row.text_body.clone(),
-                row.html_body.clone(),
-            ))?)
-    }
-
-    /// Runs until `shutdown` resolves: drains on every wake-up and at least every `poll`.
-    pub async fn run(self, poll: Duration, shutdown: tokio::sync::watch::Receiver<bool>) {
-        let mut shutdown = shutdown;
-        loop {
-            if let Err(e) = self.drain().await {
-                // Logged, not fatal: the next round tries again.
-                tracing::error!(error = ?e, "outbox round failed");
-            }
-            tokio::select! {
-                _ = self.wake.notified() => {}
-                _ = tokio::time::sleep(poll) => {}
-                _ = shutdown.changed() => return,
-            }
-        }
-    }
+/// Records the `attempts`-th attempt at `now` and releases the row's lease.
+pub fn record_attempt(
+    conn: &mut DbConnection,
+    id: i64,
+    status: Status,
+    attempts: i32,
+    error: Option<String>,
+    now: NaiveDateTime,
+) -> AppResult<()> {
+    // 30 s, 1 min, 2 min, ... between attempts.
+    let backoff = chrono::Duration::seconds(30 * (1i64 << (attempts - 1).clamp(0, 10)));
+    diesel::update(outbox::table.find(id))
+        .set((
+            outbox::status.eq(status.as_str()),
+            outbox::attempts.eq(attempts),
+            outbox::last_error.eq(error),
+            outbox::lease_until.eq(None::<NaiveDateTime>),
+            outbox::next_attempt_at.eq(now + backoff),
+            outbox::sent_at.eq((status == Status::Sent).then_some(now)),
+        ))
+        .execute(conn)?;
+    Ok(())
 }

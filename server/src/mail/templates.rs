@@ -1,162 +1,211 @@
-//! One template pair (text and HTML) per email, rendered in the recipient's language. The
-//! subject is a Fluent message; the shared HTML layout is `templates/email/base.html`.
+//! Every email this version can send. Each has a folder `templates/email/<name>/` with `text.txt`
+//! and `body.html` (on the shared layout `templates/email/base.html`), a Fluent subject, and a
+//! typed context: what the outbox row stores as JSON and the worker renders at send time, in the
+//! recipient's language.
+//!
+//! [`render`] is the one list from stored name to email; a name it does not know, or a context that
+//! no longer fits its email, is an error the worker gives up on (retrying cannot fix it).
 
 use askama::Template;
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
 
-use super::OutgoingEmail;
 use crate::i18n::Tr;
 
-#[derive(Template)]
-#[template(path = "email/invitation.txt")]
-struct InvitationText<'a> {
-    t: &'a Tr,
-    inviter: &'a str,
-    organisation: &'a str,
-    link: &'a str,
-    days: i64,
+/// An email as it goes out: subject, plain text and HTML.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rendered {
+    pub subject: String,
+    pub text: String,
+    pub html: String,
 }
 
-#[derive(Template)]
-#[template(path = "email/invitation.html")]
-struct InvitationHtml<'a> {
-    t: &'a Tr,
-    inviter: &'a str,
-    organisation: &'a str,
-    link: &'a str,
-    days: i64,
+/// Why a stored email cannot be rendered.
+#[derive(Debug, thiserror::Error)]
+pub enum RenderError {
+    #[error("unknown email template `{0}`")]
+    UnknownTemplate(String),
+    #[error("the context of email `{template}` does not fit it: {error}")]
+    Context {
+        template: &'static str,
+        error: serde_json::Error,
+    },
+    #[error("email `{template}` does not render: {error}")]
+    Template {
+        template: &'static str,
+        error: askama::Error,
+    },
 }
 
-#[derive(Template)]
-#[template(path = "email/reset.txt")]
-struct ResetText<'a> {
-    t: &'a Tr,
-    name: &'a str,
-    link: &'a str,
-    minutes: i64,
+/// The context of one email: stored with its outbox row, rendered when the row is sent.
+pub trait Email: Serialize + DeserializeOwned {
+    /// The template folder's name, stored in the row.
+    const NAME: &'static str;
+
+    fn render(&self, t: &Tr) -> askama::Result<Rendered>;
+
+    /// Headers the email carries besides From, To, Subject and Message-ID. Everything sent today
+    /// is sent by the platform itself, which auto-responders should not answer (RFC 3834).
+    fn headers(&self) -> Vec<(String, String)> {
+        vec![("Auto-Submitted".into(), "auto-generated".into())]
+    }
 }
 
-#[derive(Template)]
-#[template(path = "email/reset.html")]
-struct ResetHtml<'a> {
-    t: &'a Tr,
-    name: &'a str,
-    link: &'a str,
-    minutes: i64,
+/// Renders a stored email: `template` names it, `context` is its JSON.
+pub fn render(template: &str, context: &str, t: &Tr) -> Result<Rendered, RenderError> {
+    match template {
+        Invitation::NAME => render_as::<Invitation>(context, t),
+        InvitationConflict::NAME => render_as::<InvitationConflict>(context, t),
+        Reset::NAME => render_as::<Reset>(context, t),
+        Prerendered::NAME => render_as::<Prerendered>(context, t),
+        other => Err(RenderError::UnknownTemplate(other.to_string())),
+    }
 }
 
-pub struct Invitation<'a> {
-    pub key: String,
-    pub to: &'a str,
-    pub inviter: &'a str,
-    pub organisation: &'a str,
-    pub link: &'a str,
+fn render_as<E: Email>(context: &str, t: &Tr) -> Result<Rendered, RenderError> {
+    let email: E = serde_json::from_str(context).map_err(|error| RenderError::Context {
+        template: E::NAME,
+        error,
+    })?;
+    email.render(t).map_err(|error| RenderError::Template {
+        template: E::NAME,
+        error,
+    })
+}
+
+/// An invitation to join an organisation, with its acceptance link.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Invitation {
+    pub inviter: String,
+    pub organisation: String,
+    pub link: String,
+    /// Days until the link expires.
     pub days: i64,
 }
 
-pub fn invitation(t: &Tr, i: Invitation) -> anyhow::Result<OutgoingEmail> {
-    Ok(OutgoingEmail {
-        key: i.key,
-        to: i.to.to_string(),
-        subject: t.t1("email-invitation-subject", "organisation", i.organisation),
-        text: InvitationText {
-            t,
-            inviter: i.inviter,
-            organisation: i.organisation,
-            link: i.link,
-            days: i.days,
-        }
-        .render()?,
-        html: InvitationHtml {
-            t,
-            inviter: i.inviter,
-            organisation: i.organisation,
-            link: i.link,
-            days: i.days,
-        }
-        .render()?,
-    })
-}
-
-pub struct Reset<'a> {
-    pub key: String,
-    pub to: &'a str,
-    pub name: &'a str,
-    pub link: &'a str,
-    pub minutes: i64,
-}
-
-pub fn reset(t: &Tr, r: Reset) -> anyhow::Result<OutgoingEmail> {
-    Ok(OutgoingEmail {
-        key: r.key,
-        to: r.to.to_string(),
-        subject: t.t("email-reset-subject"),
-        text: ResetText {
-            t,
-            name: r.name,
-            link: r.link,
-            minutes: r.minutes,
-        }
-        .render()?,
-        html: ResetHtml {
-            t,
-            name: r.name,
-            link: r.link,
-            minutes: r.minutes,
-        }
-        .render()?,
-    })
+#[derive(Template)]
+#[template(path = "email/invitation/text.txt")]
+struct InvitationText<'a> {
+    t: &'a Tr,
+    email: &'a Invitation,
 }
 
 #[derive(Template)]
-#[template(path = "email/invitation_conflict.txt")]
-struct InvitationConflictText<'a> {
+#[template(path = "email/invitation/body.html")]
+struct InvitationHtml<'a> {
     t: &'a Tr,
-    name: &'a str,
-    inviter: &'a str,
-    organisation: &'a str,
+    email: &'a Invitation,
 }
 
-#[derive(Template)]
-#[template(path = "email/invitation_conflict.html")]
-struct InvitationConflictHtml<'a> {
-    t: &'a Tr,
-    name: &'a str,
-    inviter: &'a str,
-    organisation: &'a str,
+impl Email for Invitation {
+    const NAME: &'static str = "invitation";
+
+    fn render(&self, t: &Tr) -> askama::Result<Rendered> {
+        Ok(Rendered {
+            subject: t.t1(
+                "email-invitation-subject",
+                "organisation",
+                &self.organisation,
+            ),
+            text: InvitationText { t, email: self }.render()?,
+            html: InvitationHtml { t, email: self }.render()?,
+        })
+    }
 }
 
 /// To someone who already has an account, when another organisation invites their address: the
-/// inviting organisation is not told, so the person is.
-pub struct InvitationConflict<'a> {
-    pub key: String,
-    pub to: &'a str,
-    pub name: &'a str,
-    pub inviter: &'a str,
-    pub organisation: &'a str,
+/// inviting organisation is not told, so the person is. No link: accepting could only fail.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct InvitationConflict {
+    /// The person's display name.
+    pub name: String,
+    pub inviter: String,
+    pub organisation: String,
 }
 
-pub fn invitation_conflict(t: &Tr, c: InvitationConflict) -> anyhow::Result<OutgoingEmail> {
-    Ok(OutgoingEmail {
-        key: c.key,
-        to: c.to.to_string(),
-        subject: t.t1(
-            "email-invitation-conflict-subject",
-            "organisation",
-            c.organisation,
-        ),
-        text: InvitationConflictText {
-            t,
-            name: c.name,
-            inviter: c.inviter,
-            organisation: c.organisation,
-        }
-        .render()?,
-        html: InvitationConflictHtml {
-            t,
-            name: c.name,
-            inviter: c.inviter,
-            organisation: c.organisation,
-        }
-        .render()?,
-    })
+#[derive(Template)]
+#[template(path = "email/invitation_conflict/text.txt")]
+struct InvitationConflictText<'a> {
+    t: &'a Tr,
+    email: &'a InvitationConflict,
+}
+
+#[derive(Template)]
+#[template(path = "email/invitation_conflict/body.html")]
+struct InvitationConflictHtml<'a> {
+    t: &'a Tr,
+    email: &'a InvitationConflict,
+}
+
+impl Email for InvitationConflict {
+    const NAME: &'static str = "invitation_conflict";
+
+    fn render(&self, t: &Tr) -> askama::Result<Rendered> {
+        Ok(Rendered {
+            subject: t.t1(
+                "email-invitation-conflict-subject",
+                "organisation",
+                &self.organisation,
+            ),
+            text: InvitationConflictText { t, email: self }.render()?,
+            html: InvitationConflictHtml { t, email: self }.render()?,
+        })
+    }
+}
+
+/// A password reset link.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Reset {
+    /// The person's display name.
+    pub name: String,
+    pub link: String,
+    /// Minutes until the link expires.
+    pub minutes: i64,
+}
+
+#[derive(Template)]
+#[template(path = "email/reset/text.txt")]
+struct ResetText<'a> {
+    t: &'a Tr,
+    email: &'a Reset,
+}
+
+#[derive(Template)]
+#[template(path = "email/reset/body.html")]
+struct ResetHtml<'a> {
+    t: &'a Tr,
+    email: &'a Reset,
+}
+
+impl Email for Reset {
+    const NAME: &'static str = "reset";
+
+    fn render(&self, t: &Tr) -> askama::Result<Rendered> {
+        Ok(Rendered {
+            subject: t.t("email-reset-subject"),
+            text: ResetText { t, email: self }.render()?,
+            html: ResetHtml { t, email: self }.render()?,
+        })
+    }
+}
+
+/// A row queued before emails were rendered at send time (migration
+/// `2026-12-01-000004_outbox_templates` moved its bodies here): it goes out as it was rendered.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Prerendered {
+    pub subject: String,
+    pub text: String,
+    pub html: String,
+}
+
+impl Email for Prerendered {
+    const NAME: &'static str = "prerendered";
+
+    fn render(&self, _: &Tr) -> askama::Result<Rendered> {
+        Ok(Rendered {
+            subject: self.subject.clone(),
+            text: self.text.clone(),
+            html: self.html.clone(),
+        })
+    }
 }

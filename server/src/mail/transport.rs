@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
+use chrono::NaiveDateTime;
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use secrecy::ExposeSecret;
 
@@ -49,7 +50,8 @@ impl Transport {
         })
     }
 
-    pub async fn send(&self, message: &Message) -> Result<(), SendError> {
+    /// Hands `message` over at `now` (which names the file of the file transport).
+    pub async fn send(&self, message: &Message, now: NaiveDateTime) -> Result<(), SendError> {
         match self {
             Transport::Smtp(smtp) => smtp.send(message.clone()).await.map(drop).map_err(|e| {
                 if e.is_permanent() {
@@ -61,7 +63,7 @@ impl Transport {
             Transport::Files(dir) => {
                 let name = format!(
                     "{}-{}.eml",
-                    chrono::Utc::now().format("%Y%m%dT%H%M%S%.6f"),
+                    now.format("%Y%m%dT%H%M%S%.6f"),
                     uuid::Uuid::new_v4().simple()
                 );
                 let tmp = dir.join(format!(".{name}.tmp"));

@@ -1,18 +1,19 @@
 //! Channels and direct conversations, their members, and read markers.
 //!
-//! A read marker row exists for every person who may read a channel: services create it when the
-//! person gains access (joining a workspace, a new channel, a private channel, a conversation) and
-//! delete it when access ends. Unread counts and realtime audiences read these rows.
+//! A read marker row exists for every person who may read a channel. Who that is, is the
+//! policy's answer ([`crate::policy::readers`]); this file only applies it, in the transaction of
+//! the membership change. Unread counts, search and realtime audiences read these rows.
 
+use agora_shared::ids::{ChannelId, UserId, WorkspaceId};
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use crate::db::DbConnection;
-use crate::db::schema::{channel_members, channels, read_markers, workspace_members};
+use crate::db::schema::{channel_members, channels, read_markers};
 use crate::error::AppResult;
+use crate::policy::readers::{self, MarkerChange};
 
-pub const KIND_CHANNEL: &str = "channel";
-pub const KIND_DIRECT: &str = "direct";
+pub use super::{KIND_CHANNEL, KIND_DIRECT};
 
 #[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
 #[diesel(table_name = channels)]
@@ -180,8 +181,8 @@ impl Channel {
 
 pub fn is_channel_member(
     conn: &mut DbConnection,
-    channel_id: i64,
-    user_id: i64,
+    channel_id: ChannelId,
+    user_id: UserId,
 ) -> AppResult<bool> {
     Ok(channel_members::table
         .filter(channel_members::channel_id.eq(channel_id))
@@ -201,8 +202,8 @@ pub fn channel_member_ids(conn: &mut DbConnection, channel_id: i64) -> AppResult
 
 pub fn add_channel_member(
     conn: &mut DbConnection,
-    channel_id: i64,
-    user_id: i64,
+    channel_id: ChannelId,
+    user_id: UserId,
     now: NaiveDateTime,
 ) -> AppResult<()> {
     crate::db::execute_upsert(
@@ -223,8 +224,8 @@ pub fn add_channel_member(
 /// already there (perhaps written a moment ago by an identical request) is kept.
 pub fn grant_marker(
     conn: &mut DbConnection,
-    user_id: i64,
-    channel_id: i64,
+    user_id: UserId,
+    channel_id: ChannelId,
     read_seq: i64,
     now: NaiveDateTime,
 ) -> AppResult<()> {
@@ -243,70 +244,80 @@ pub fn grant_marker(
     Ok(())
 }
 
-/// Ends a person's access bookkeeping for every channel of a workspace.
-pub fn revoke_workspace_markers(
+/// Makes `channel_id`'s markers what the policy answers: run after the channel is created or
+/// its members change.
+pub fn sync_channel_readers(
     conn: &mut DbConnection,
-    user_id: i64,
-    workspace_id: i64,
+    channel_id: ChannelId,
+    now: NaiveDateTime,
+) -> AppResult<()> {
+    let changes = readers::for_channel(conn, channel_id)?;
+    apply_markers(conn, &changes, now)
+}
+
+/// Makes `user_id`'s markers on the channels of `workspace_id` what the policy answers: run
+/// after they join or leave the workspace.
+pub fn sync_member_readers(
+    conn: &mut DbConnection,
+    workspace_id: WorkspaceId,
+    user_id: UserId,
+    now: NaiveDateTime,
+) -> AppResult<()> {
+    let changes = readers::for_member(conn, workspace_id, user_id)?;
+    apply_markers(conn, &changes, now)
+}
+
+fn apply_markers(
+    conn: &mut DbConnection,
+    changes: &[MarkerChange],
+    now: NaiveDateTime,
+) -> AppResult<()> {
+    for change in changes {
+        match *change {
+            MarkerChange::Grant {
+                user_id,
+                channel_id,
+                read_seq,
+            } => grant_marker(conn, user_id, channel_id, read_seq, now)?,
+            MarkerChange::Revoke {
+                user_id,
+                channel_id,
+            } => {
+                diesel::delete(
+                    read_markers::table
+                        .filter(read_markers::user_id.eq(user_id.get()))
+                        .filter(read_markers::channel_id.eq(channel_id.get())),
+                )
+                .execute(conn)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Ends a person's private-channel memberships in a workspace they have just left, and the
+/// markers the policy then withdraws. Someone who left reads nothing there, so the policy's
+/// answer is revokes only.
+pub fn leave_workspace_channels(
+    conn: &mut DbConnection,
+    workspace_id: WorkspaceId,
+    user_id: UserId,
 ) -> AppResult<()> {
     let ids = channels::table
-        .filter(channels::workspace_id.eq(workspace_id))
-        .select(channels::id);
-    diesel::delete(
-        read_markers::table
-            .filter(read_markers::user_id.eq(user_id))
-            .filter(read_markers::channel_id.eq_any(ids)),
-    )
-    .execute(conn)?;
-    let ids = channels::table
-        .filter(channels::workspace_id.eq(workspace_id))
+        .filter(channels::workspace_id.eq(workspace_id.get()))
         .select(channels::id);
     diesel::delete(
         channel_members::table
-            .filter(channel_members::user_id.eq(user_id))
+            .filter(channel_members::user_id.eq(user_id.get()))
             .filter(channel_members::channel_id.eq_any(ids)),
     )
     .execute(conn)?;
-    Ok(())
-}
-
-/// Markers for everyone who may read a new public channel.
-pub fn grant_workspace_members(
-    conn: &mut DbConnection,
-    workspace_id: i64,
-    channel_id: i64,
-    now: NaiveDateTime,
-) -> AppResult<()> {
-    // In id order, as every grant: two transactions granting at once never wait on each other
-    // in a circle.
-    let members: Vec<i64> = workspace_members::table
-        .filter(workspace_members::workspace_id.eq(workspace_id))
-        .order(workspace_members::user_id)
-        .select(workspace_members::user_id)
-        .load(conn)?;
-    for user_id in members {
-        grant_marker(conn, user_id, channel_id, 0, now)?;
-    }
-    Ok(())
-}
-
-/// Markers for a new workspace member on every public channel, everything so far counted read.
-pub fn grant_public_channels(
-    conn: &mut DbConnection,
-    workspace_id: i64,
-    user_id: i64,
-    now: NaiveDateTime,
-) -> AppResult<()> {
-    let public: Vec<(i64, i64)> = channels::table
-        .filter(channels::workspace_id.eq(workspace_id))
-        .filter(channels::private.eq(false))
-        .order(channels::id)
-        .select((channels::id, channels::last_seq))
-        .load(conn)?;
-    for (channel_id, last_seq) in public {
-        grant_marker(conn, user_id, channel_id, last_seq, now)?;
-    }
-    Ok(())
+    let changes = readers::for_member(conn, workspace_id, user_id)?;
+    let revokes: Vec<MarkerChange> = changes
+        .into_iter()
+        .filter(|c| matches!(c, MarkerChange::Revoke { .. }))
+        .collect();
+    apply_markers(conn, &revokes, NaiveDateTime::MIN)
 }
 
 pub fn readers(conn: &mut DbConnection, channel_id: i64) -> AppResult<Vec<i64>> {
@@ -316,7 +327,11 @@ pub fn readers(conn: &mut DbConnection, channel_id: i64) -> AppResult<Vec<i64>> 
         .load(conn)?)
 }
 
-pub fn read_seq(conn: &mut DbConnection, user_id: i64, channel_id: i64) -> AppResult<Option<i64>> {
+pub fn read_seq(
+    conn: &mut DbConnection,
+    user_id: UserId,
+    channel_id: ChannelId,
+) -> AppResult<Option<i64>> {
     Ok(read_markers::table
         .filter(read_markers::user_id.eq(user_id))
         .filter(read_markers::channel_id.eq(channel_id))
@@ -327,8 +342,8 @@ pub fn read_seq(conn: &mut DbConnection, user_id: i64, channel_id: i64) -> AppRe
 
 pub fn set_read_seq(
     conn: &mut DbConnection,
-    user_id: i64,
-    channel_id: i64,
+    user_id: UserId,
+    channel_id: ChannelId,
     seq: i64,
     now: NaiveDateTime,
 ) -> AppResult<()> {

@@ -15,10 +15,10 @@ use crate::time::rfc3339;
 pub struct Organisation {
     pub id: i64,
     pub name: String,
-    pub kind: String,
+    pub kind: OrgKind,
     pub country: String,
-    pub default_language: String,
-    pub status: String,
+    pub default_language: Language,
+    pub status: OrgStatus,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
 }
@@ -69,15 +69,15 @@ pub struct OrganisationChanges {
 
 impl Organisation {
     pub fn kind(&self) -> OrgKind {
-        OrgKind::parse(&self.kind).unwrap_or(OrgKind::Other)
+        self.kind
     }
 
     pub fn status(&self) -> OrgStatus {
-        OrgStatus::parse(&self.status).unwrap_or(OrgStatus::Suspended)
+        self.status
     }
 
     pub fn language(&self) -> Language {
-        Language::parse(&self.default_language).unwrap_or(Language::En)
+        self.default_language
     }
 
     pub fn is_active(&self) -> bool {

@@ -13,9 +13,9 @@
 //! | nothing | nobody |
 //!
 //! The channel wins over the workspace: a channel event with a `workspace_id` too goes to the
-//! channel's readers only. Services keep `read_markers` as the materialised list of who may read a
-//! channel: a row is created when someone joins the channel (or it is created with them) and
-//! deleted when they leave or lose access, in the same transaction. Removing someone therefore
+//! channel's readers only. `read_markers` is the materialised list of who may read a channel:
+//! [`super::readers`] says which rows to create and delete after each membership change, from the
+//! same rule as `channel(Read)`, in the change's transaction. Removing someone therefore
 //! stops their events at once; to tell them they were removed, address a `user_id`-only event to
 //! them (the channel or workspace id goes in `data`).
 //!

@@ -5,8 +5,11 @@
 
 #[cfg(test)]
 mod decision_tests;
+pub mod directory;
 pub mod events;
 pub mod extract;
+pub mod readers;
+pub mod scope;
 pub mod workspace;
 
 pub use extract::{CurrentUser, NetworkAdmin, OrgAccess, OrgAction};

@@ -158,7 +158,11 @@ pub fn prepare(conn: &mut DbConnection) -> AppResult<()> {
 /// transactions until they commit, so that ids become visible in increasing order. Without it, on
 /// Postgres, a transaction holding id 10 could commit after one holding id 11, and a client that
 /// had seen 11 would never be sent 10. (SQLite has a single writer anyway.)
-pub fn record(conn: &mut DbConnection, event: NewEvent) -> AppResult<StoredEvent> {
+pub fn record(
+    conn: &mut DbConnection,
+    event: NewEvent,
+    now: NaiveDateTime,
+) -> AppResult<StoredEvent> {
     let locked = diesel::update(instance_settings::table.find(ORDER_LOCK))
         .set(instance_settings::value.eq(instance_settings::value))
         .execute(conn)?;
@@ -173,7 +177,7 @@ pub fn record(conn: &mut DbConnection, event: NewEvent) -> AppResult<StoredEvent
             channel_id: event.channel_id,
             user_id: event.user_id,
             payload: &payload,
-            created_at: crate::time::now(),
+            created_at: now,
         })
         .returning(events::id)
         .get_result(conn)?;

@@ -14,6 +14,8 @@
 //! }).await?;
 //! ```
 
+pub mod bus;
+pub mod connections;
 pub mod cursor;
 pub mod events;
 pub mod hub;

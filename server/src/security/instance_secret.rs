@@ -17,7 +17,7 @@ const SECRET_KEY: &str = "secret_key";
 const MIN_LEN: usize = 32;
 
 /// The configured secret, or the one stored in the database (created by the first instance).
-pub async fn load(config: &Config, db: &Db) -> anyhow::Result<Vec<u8>> {
+pub async fn load(config: &Config, db: &Db, now: chrono::NaiveDateTime) -> anyhow::Result<Vec<u8>> {
     if let Some(key) = &config.secret_key {
         let key = key.expose_secret();
         anyhow::ensure!(
@@ -33,7 +33,6 @@ pub async fn load(config: &Config, db: &Db) -> anyhow::Result<Vec<u8>> {
         Backend::Postgres => None,
     }
     .unwrap_or_else(crate::security::tokens::new_token);
-    let now = crate::time::now();
     let stored = db
         .write(move |conn| stored_or_insert(conn, &candidate, now))
         .await

@@ -28,7 +28,7 @@ async fn identify(
     let Some(token) = token.filter(|t| tokens::looks_like_token(t)) else {
         return Ok(None);
     };
-    let now = crate::time::now();
+    let now = state.clock.now();
     let record = state
         .db
         .read(move |conn| session::find_live(conn, &token, now))

@@ -17,12 +17,12 @@ use crate::error::AppResult;
 pub struct Workspace {
     pub id: i64,
     pub owner_organisation_id: i64,
-    pub kind: String,
+    pub kind: WorkspaceKind,
     pub name: String,
     pub description: String,
     pub sdg_tags: String,
-    pub visibility: String,
-    pub default_language: String,
+    pub visibility: Visibility,
+    pub default_language: Language,
     pub archived_at: Option<NaiveDateTime>,
     pub created_by: Option<i64>,
     pub created_at: NaiveDateTime,
@@ -58,15 +58,15 @@ pub struct WorkspaceChanges {
 
 impl Workspace {
     pub fn kind(&self) -> WorkspaceKind {
-        WorkspaceKind::parse(&self.kind).unwrap_or(WorkspaceKind::Network)
+        self.kind
     }
 
     pub fn visibility(&self) -> Visibility {
-        Visibility::parse(&self.visibility).unwrap_or(Visibility::InviteOnly)
+        self.visibility
     }
 
     pub fn language(&self) -> Language {
-        Language::parse(&self.default_language).unwrap_or(Language::En)
+        self.default_language
     }
 
     pub fn sdgs(&self) -> Vec<u8> {
@@ -144,7 +144,7 @@ pub struct Participant {
     pub id: i64,
     pub workspace_id: i64,
     pub organisation_id: i64,
-    pub status: String,
+    pub status: Participation,
     pub invited_by: Option<i64>,
     pub decided_by: Option<i64>,
     pub created_at: NaiveDateTime,
@@ -153,7 +153,7 @@ pub struct Participant {
 
 impl Participant {
     pub fn status(&self) -> Participation {
-        Participation::parse(&self.status).unwrap_or(Participation::Left)
+        self.status
     }
 
     pub fn find(
@@ -235,14 +235,14 @@ pub struct Member {
     pub workspace_id: i64,
     pub user_id: i64,
     pub organisation_id: i64,
-    pub role: String,
+    pub role: WorkspaceRole,
     pub added_by: Option<i64>,
     pub created_at: NaiveDateTime,
 }
 
 impl Member {
     pub fn role(&self) -> WorkspaceRole {
-        WorkspaceRole::parse(&self.role).unwrap_or(WorkspaceRole::Observer)
+        self.role
     }
 
     pub fn find(

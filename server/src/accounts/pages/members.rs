@@ -82,7 +82,7 @@ async fn members_page(
             Ok((members, invitations))
         })
         .await?;
-    let now = crate::time::now();
+    let now = state.clock.now();
     let tz = access.identity.user.time_zone.clone();
     let t = &ctx.tr;
     Ok(MembersPage {

@@ -143,8 +143,8 @@ pub async fn invite(
         inviter.user.display_name.clone(),
     );
     let (token, role) = (new_token(), input.role);
-    // The email is rendered before the transaction, never under the writer, for the account
-    // the address has now; should that change before the transaction runs, it is rendered again.
+    // The email is chosen before the transaction for the account the address has now; should that
+    // change before the transaction runs, it is chosen again.
     for _ in 0..INVITE_ATTEMPTS {
         let address = email.as_str().to_string();
         let holder = state
@@ -158,24 +158,24 @@ pub async fn invite(
         // The key names the invitation, known only once it is inserted.
         let mail = match &holder {
             // No link: accepting it could only fail, the address already has an account.
-            Some(user) => templates::invitation_conflict(
-                &crate::i18n::Tr::new(state.i18n.clone(), user.language()),
-                templates::InvitationConflict {
-                    key: String::new(),
-                    to: &user.email,
-                    name: &user.display_name,
-                    inviter: &inviter_name,
-                    organisation: &org.name,
+            Some(user) => OutgoingEmail::new(
+                String::new(),
+                &user.email,
+                user.language(),
+                &templates::InvitationConflict {
+                    name: user.display_name.clone(),
+                    inviter: inviter_name.clone(),
+                    organisation: org.name.clone(),
                 },
             )?,
-            None => templates::invitation(
-                &crate::i18n::Tr::new(state.i18n.clone(), language),
-                templates::Invitation {
-                    key: String::new(),
-                    to: email.as_str(),
-                    inviter: &inviter_name,
-                    organisation: &org.name,
-                    link: &state.link(&format!("/invite/{token}")),
+            None => OutgoingEmail::new(
+                String::new(),
+                email.as_str(),
+                language,
+                &templates::Invitation {
+                    inviter: inviter_name.clone(),
+                    organisation: org.name.clone(),
+                    link: state.link(&format!("/invite/{token}")),
                     days: INVITATION_TTL_HOURS / 24,
                 },
             )?,

@@ -11,7 +11,7 @@ use crate::accounts::user::{User, UserChanges};
 use crate::audit::{self, Action, Event};
 use crate::db::{DbConnection, Disconnect, run_blocking};
 use crate::error::{AppError, AppResult};
-use crate::mail::templates;
+use crate::mail::{OutgoingEmail, templates};
 use crate::organisations::model::Organisation;
 use crate::security::password::hash_password;
 use crate::security::tokens::{hash_token, looks_like_token, new_token};
@@ -34,8 +34,8 @@ pub async fn request_reset(state: &AppState, email: &str, client: Option<String>
         format!("reset:acct:{}", email.as_str()),
         RESET_PER_ACCOUNT,
     )?;
-    // Rendered before the transaction, never under the writer; the transaction checks that the
-    // account is still the one the email was written for.
+    // Read before the transaction; the transaction checks that the account is still the one the
+    // email was written for.
     let address = email.as_str().to_string();
     let found = state
         .db
@@ -46,14 +46,13 @@ pub async fn request_reset(state: &AppState, email: &str, client: Option<String>
     };
     let token = new_token();
     let token_hash = hash_token(&token);
-    let tr = crate::i18n::Tr::new(state.i18n.clone(), user.language());
-    let mail = templates::reset(
-        &tr,
-        templates::Reset {
-            key: format!("reset:{token_hash}"),
-            to: &user.email,
-            name: &user.display_name,
-            link: &state.link(&format!("/reset/{token}")),
+    let mail = OutgoingEmail::new(
+        format!("reset:{token_hash}"),
+        &user.email,
+        user.language(),
+        &templates::Reset {
+            name: user.display_name.clone(),
+            link: state.link(&format!("/reset/{token}")),
             minutes: RESET_TTL_MINUTES,
         },
     )?;

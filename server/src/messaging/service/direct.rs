@@ -3,6 +3,7 @@
 use agora_shared::ErrorCode;
 use agora_shared::conversations::*;
 use agora_shared::events::EventKind;
+use agora_shared::ids::{ChannelId, UserId};
 use agora_shared::limits::*;
 use serde_json::json;
 
@@ -58,9 +59,9 @@ pub async fn start_direct(
                 return Ok(existing);
             };
             for id in &people {
-                channel::add_channel_member(tx, channel.id, *id, now)?;
-                channel::grant_marker(tx, *id, channel.id, 0, now)?;
+                channel::add_channel_member(tx, ChannelId::new(channel.id), UserId::new(*id), now)?;
             }
+            channel::sync_channel_readers(tx, ChannelId::new(channel.id), now)?;
             tx.emit_in_channel(
                 EventKind::ChannelChanged,
                 channel.workspace_id,

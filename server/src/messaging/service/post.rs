@@ -3,6 +3,7 @@
 use agora_shared::ErrorCode;
 use agora_shared::conversations::*;
 use agora_shared::events::EventKind;
+use agora_shared::ids::{ChannelId, UserId};
 use agora_shared::limits::*;
 use serde_json::json;
 
@@ -36,7 +37,7 @@ pub(super) fn language_of(
     let mut hint_refs: Vec<&str> = vec![author.interface_language.as_str()];
     hint_refs.extend(hints.iter().map(String::as_str));
     Ok(language::detect(body_plain, &hint_refs)
-        .unwrap_or_else(|| author.interface_language.clone()))
+        .unwrap_or_else(|| author.interface_language.as_str().to_string()))
 }
 
 /// Posts a message (or a thread reply) and returns its view.
@@ -112,7 +113,13 @@ pub async fn post(
                 .collect();
             message::add_mentions(tx, &message, &mentioned)?;
             // One's own message is read.
-            channel::set_read_seq(tx, actor.user_id, channel.id, seq, now)?;
+            channel::set_read_seq(
+                tx,
+                UserId::new(actor.user_id),
+                ChannelId::new(channel.id),
+                seq,
+                now,
+            )?;
             crate::db::search::index(tx, message.id, &lang, &rendered.plain_text)?;
             let view = views(tx, actor.user_id, std::slice::from_ref(&message))?.remove(0);
             let mut data = json!({"message": &view});

@@ -2,6 +2,7 @@
 
 use agora_shared::conversations::*;
 use agora_shared::events::EventKind;
+use agora_shared::ids::{ChannelId, UserId};
 use agora_shared::limits::*;
 use serde_json::json;
 
@@ -78,7 +79,9 @@ pub async fn mark_read(
         .read(move |conn| {
             let (channel, _) = load(conn, &actor, channel_id, ChannelAction::Read)?;
             let seq = seq.unwrap_or(channel.last_seq).clamp(0, channel.last_seq);
-            if channel::read_seq(conn, actor.user_id, channel.id)? != Some(seq) {
+            if channel::read_seq(conn, UserId::new(actor.user_id), ChannelId::new(channel.id))?
+                != Some(seq)
+            {
                 return Ok(None);
             }
             Ok(Some(read_view(conn, &actor, &channel, seq)?))
@@ -91,13 +94,13 @@ pub async fn mark_read(
         .transact(move |tx| {
             let (channel, _) = load(tx, &actor, channel_id, ChannelAction::Read)?;
             let seq = seq.unwrap_or(channel.last_seq).clamp(0, channel.last_seq);
-            if channel::read_seq(tx, actor.user_id, channel.id)? == Some(seq) {
+            if channel::read_seq(tx, UserId::new(actor.user_id), ChannelId::new(channel.id))? == Some(seq) {
                 // Moved there by another tab since the check above.
                 return read_view(tx, &actor, &channel, seq);
             }
             let now = now();
-            channel::grant_marker(tx, actor.user_id, channel.id, seq, now)?;
-            channel::set_read_seq(tx, actor.user_id, channel.id, seq, now)?;
+            channel::grant_marker(tx, UserId::new(actor.user_id), ChannelId::new(channel.id), seq, now)?;
+            channel::set_read_seq(tx, UserId::new(actor.user_id), ChannelId::new(channel.id), seq, now)?;
             let view = read_view(tx, &actor, &channel, seq)?;
             // Only the reader's own tabs hear about it.
             tx.emit(NewEvent { kind: EventKind::ReadMarker, workspace_id: channel.workspace_id, channel_id: Some(channel.id), user_id: Some(actor.user_id), data: json!({"channel_id": channel.id, "read_seq": seq, "unread": view.unread, "mentions": view.mentions}) });

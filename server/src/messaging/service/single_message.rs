@@ -8,21 +8,18 @@ use serde_json::json;
 
 use crate::accounts::user::User;
 use crate::db::DbConnection;
-use crate::db::schema::{
-    channel_members, channels, messages, workspace_members, workspace_organisations,
-    workspaces as workspaces_table,
-};
+use crate::db::schema::{channels, messages};
 use crate::error::{AppError, AppResult};
 use crate::messaging::channel::{self, Channel};
 use crate::messaging::message::{self, Message};
 use crate::messaging::render::render_in_channel;
 use crate::policy::Actor;
+use crate::policy::scope::{caller_rows, with_caller_facts};
+use crate::policy::workspace::facts::CallerRows;
 use crate::policy::workspace::{ChannelAction, ChannelFacts};
 use crate::state::AppState;
 use crate::time::{now, rfc3339};
 use crate::validate;
-use crate::workspaces::model::Workspace;
-use crate::workspaces::model::{Member, Participant};
 use diesel::prelude::*;
 
 use super::post::language_of;
@@ -36,33 +33,14 @@ pub(super) fn load_message(
     actor: &Actor,
     message_id: i64,
 ) -> AppResult<(Message, Channel, ChannelFacts)> {
-    let (message, channel, workspace, member, participant, channel_member) =
+    let (message, channel, rows) =
         with_caller_facts!(messages::table.inner_join(channels::table), actor)
             .filter(messages::id.eq(message_id))
-            .select((
-                Message::as_select(),
-                Channel::as_select(),
-                Option::<Workspace>::as_select(),
-                Option::<Member>::as_select(),
-                Option::<Participant>::as_select(),
-                channel_members::user_id.nullable(),
-            ))
-            .first::<(
-                Message,
-                Channel,
-                Option<Workspace>,
-                Option<Member>,
-                Option<Participant>,
-                Option<i64>,
-            )>(conn)
+            .select((Message::as_select(), Channel::as_select(), caller_rows!()))
+            .first::<(Message, Channel, CallerRows)>(conn)
             .optional()?
             .ok_or_else(AppError::not_found)?;
-    let facts = decide_loaded(
-        actor,
-        &channel,
-        (workspace, member, participant, channel_member),
-        ChannelAction::Read,
-    )?;
+    let facts = decide_loaded(actor, &channel, &rows, ChannelAction::Read)?;
     Ok((message, channel, facts))
 }
 

@@ -4,6 +4,7 @@
 use agora_shared::ErrorCode;
 use agora_shared::conversations::*;
 use agora_shared::events::EventKind;
+use agora_shared::ids::{ChannelId, UserId};
 use agora_shared::limits::*;
 use serde_json::json;
 
@@ -34,7 +35,13 @@ pub async fn list_channels(
             let counts = crate::db::unread::unread_counts(conn, actor.user_id)?;
             let mut out = Vec::new();
             for c in Channel::list_in_workspace(conn, workspace_id)? {
-                if c.private && !channel::is_channel_member(conn, c.id, actor.user_id)? {
+                if c.private
+                    && !channel::is_channel_member(
+                        conn,
+                        ChannelId::new(c.id),
+                        UserId::new(actor.user_id),
+                    )?
+                {
                     continue;
                 }
                 let count = counts.iter().find(|x| x.channel_id == c.id);
@@ -80,12 +87,15 @@ pub async fn create_channel(
                     {
                         return Err(AppError::invalid(ErrorCode::InvalidValue, "member_ids"));
                     }
-                    channel::add_channel_member(tx, channel.id, user_id, now)?;
-                    channel::grant_marker(tx, user_id, channel.id, 0, now)?;
+                    channel::add_channel_member(
+                        tx,
+                        ChannelId::new(channel.id),
+                        UserId::new(user_id),
+                        now,
+                    )?;
                 }
-            } else {
-                channel::grant_workspace_members(tx, workspace_id, channel.id, now)?;
             }
+            channel::sync_channel_readers(tx, ChannelId::new(channel.id), now)?;
             tx.emit_in_channel(
                 EventKind::ChannelChanged,
                 channel.workspace_id,
@@ -148,7 +158,8 @@ pub async fn channel_summary(
         .read(move |conn| {
             let (channel, facts) = load(conn, &actor, channel_id, ChannelAction::Read)?;
             let read =
-                channel::read_seq(conn, actor.user_id, channel.id)?.unwrap_or(channel.last_seq);
+                channel::read_seq(conn, UserId::new(actor.user_id), ChannelId::new(channel.id))?
+                    .unwrap_or(channel.last_seq);
             let ws = match channel.workspace_id {
                 Some(id) => Some(Workspace::find(conn, id)?),
                 None => None,

@@ -10,6 +10,7 @@ use agora_shared::conversations::{Participation, Visibility, WorkspaceRole};
 use super::Actor;
 use crate::error::{AppError, AppResult};
 
+pub mod facts;
 mod members;
 pub use members::{
     Target, add_member, addable_roles, assignable_roles, change_role, remove_member, restore_owner,
@@ -106,22 +107,27 @@ pub enum ChannelAction {
     Moderate,
 }
 
+/// Who may read a channel: the one rule behind [`channel`]'s `Read`, the read markers that
+/// [`crate::policy::readers`] keeps, and through them search and realtime delivery.
+pub fn readable(facts: &ChannelFacts) -> bool {
+    match &facts.workspace {
+        None => facts.channel_member,
+        Some(ws) => ws.role.is_some() && (!facts.private || facts.channel_member),
+    }
+}
+
 pub fn channel(actor: &Actor, facts: &ChannelFacts, action: ChannelAction) -> AppResult<()> {
+    if !readable(facts) {
+        return Err(AppError::not_found());
+    }
     let Some(ws) = &facts.workspace else {
         // Direct conversations: participants only, and nobody moderates them.
-        if !facts.channel_member {
-            return Err(AppError::not_found());
-        }
         return match action {
             ChannelAction::Read => Ok(()),
             ChannelAction::Post if !facts.archived => Ok(()),
             _ => Err(AppError::forbidden()),
         };
     };
-    let readable = ws.role.is_some() && (!facts.private || facts.channel_member);
-    if !readable {
-        return Err(AppError::not_found());
-    }
     let frozen = facts.archived || ws.archived;
     let _ = actor;
     match action {

@@ -3,6 +3,7 @@
 use agora_shared::ErrorCode;
 use agora_shared::conversations::*;
 use agora_shared::events::EventKind;
+use agora_shared::ids::{UserId, WorkspaceId};
 use serde_json::json;
 
 use crate::accounts::user::User;
@@ -67,7 +68,12 @@ pub async fn add_member(
                 Some(actor.user_id),
                 now,
             )?;
-            channel::grant_public_channels(tx, workspace_id, target.id, now)?;
+            channel::sync_member_readers(
+                tx,
+                WorkspaceId::new(workspace_id),
+                UserId::new(target.id),
+                now,
+            )?;
             tx.emit_in_workspace(
                 EventKind::MembershipChanged,
                 workspace_id,
@@ -185,7 +191,12 @@ pub async fn restore_owner(
                         Some(actor.user_id),
                         now,
                     )?;
-                    channel::grant_public_channels(tx, workspace_id, user_id, now)?;
+                    channel::sync_member_readers(
+                        tx,
+                        WorkspaceId::new(workspace_id),
+                        UserId::new(user_id),
+                        now,
+                    )?;
                     None
                 }
             };

@@ -74,11 +74,5 @@ pub fn facts_of(
     member: Option<&Member>,
     participant: Option<&Participant>,
 ) -> WorkspaceFacts {
-    WorkspaceFacts {
-        visibility: workspace.visibility(),
-        archived: workspace.archived_at.is_some(),
-        owner_organisation_id: workspace.owner_organisation_id,
-        role: member.map(Member::role),
-        own_participation: participant.map(Participant::status),
-    }
+    crate::policy::workspace::facts::workspace_facts(workspace, member, participant)
 }

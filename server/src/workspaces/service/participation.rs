@@ -4,6 +4,7 @@
 use agora_shared::ErrorCode;
 use agora_shared::conversations::*;
 use agora_shared::events::EventKind;
+use agora_shared::ids::{UserId, WorkspaceId};
 use serde_json::json;
 
 use crate::db::Tx;
@@ -104,7 +105,12 @@ pub async fn decide_participation(
                     Some(actor.user_id),
                     now,
                 )?;
-                channel::grant_public_channels(tx, workspace_id, actor.user_id, now)?;
+                channel::sync_member_readers(
+                    tx,
+                    WorkspaceId::new(workspace_id),
+                    UserId::new(actor.user_id),
+                    now,
+                )?;
             }
             tx.emit_in_workspace(
                 EventKind::MembershipChanged,
@@ -153,7 +159,7 @@ fn withdraw(
 /// the workspace and the person.
 pub(super) fn end_membership(tx: &mut Tx, workspace_id: i64, user_id: i64) -> AppResult<()> {
     Member::delete(tx, workspace_id, user_id)?;
-    channel::revoke_workspace_markers(tx, user_id, workspace_id)?;
+    channel::leave_workspace_channels(tx, WorkspaceId::new(workspace_id), UserId::new(user_id))?;
     tx.emit_in_workspace(
         EventKind::MembershipChanged,
         workspace_id,

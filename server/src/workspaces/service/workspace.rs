@@ -2,6 +2,7 @@
 
 use agora_shared::conversations::*;
 use agora_shared::events::EventKind;
+use agora_shared::ids::ChannelId;
 use agora_shared::limits::{MAX_DESCRIPTION_CHARS, MAX_WORKSPACE_NAME_CHARS};
 use serde_json::json;
 
@@ -83,7 +84,7 @@ pub async fn create(state: &AppState, actor: &Actor, input: NewWorkspace) -> App
                 actor.user_id,
                 now,
             )?;
-            channel::grant_workspace_members(tx, workspace.id, first.id, now)?;
+            channel::sync_channel_readers(tx, ChannelId::new(first.id), now)?;
             tx.emit_in_workspace(
                 EventKind::MembershipChanged,
                 workspace.id,

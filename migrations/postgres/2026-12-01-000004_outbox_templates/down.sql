@@ -1,0 +1,19 @@
+ALTER TABLE outbox ADD COLUMN subject TEXT NOT NULL DEFAULT '';
+ALTER TABLE outbox ADD COLUMN text_body TEXT NOT NULL DEFAULT '';
+ALTER TABLE outbox ADD COLUMN html_body TEXT NOT NULL DEFAULT '';
+UPDATE outbox
+SET subject = context::json ->> 'subject',
+    text_body = context::json ->> 'text',
+    html_body = context::json ->> 'html'
+WHERE template = 'prerendered';
+-- The older version cannot render a template: what it would send empty is given up on instead.
+UPDATE outbox
+SET status = 'failed', last_error = 'queued by a newer version', lease_until = NULL
+WHERE template <> 'prerendered' AND status IN ('pending', 'sending');
+ALTER TABLE outbox ALTER COLUMN subject DROP DEFAULT;
+ALTER TABLE outbox ALTER COLUMN text_body DROP DEFAULT;
+ALTER TABLE outbox ALTER COLUMN html_body DROP DEFAULT;
+ALTER TABLE outbox DROP COLUMN template;
+ALTER TABLE outbox DROP COLUMN context;
+ALTER TABLE outbox DROP COLUMN language;
+ALTER TABLE outbox DROP COLUMN headers;

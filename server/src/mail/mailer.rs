@@ -1,0 +1,191 @@
+//! Sending what the outbox holds: due rows are claimed with a lease, rendered in the recipient's
+//! language (here, outside any write transaction) and handed to the transport. Temporary failures
+//! are retried with backoff; permanent ones, including a row that cannot be rendered, are given
+//! up on with their reason.
+
+use std::sync::Arc;
+
+use agora_shared::api::Language;
+use lettre::Message;
+use lettre::message::header::{HeaderName, HeaderValue};
+use lettre::message::{Mailbox, MultiPart};
+use tokio::sync::Notify;
+
+use super::outbox::{MAX_ATTEMPTS, OutboxRow, Status, record_attempt};
+use super::templates;
+use super::transport::{SendError, Transport};
+use crate::clock::Clock;
+use crate::db::{Db, claim_due_outbox};
+use crate::error::AppResult;
+use crate::i18n::{I18n, Tr};
+
+/// How long a claimed email is reserved for the instance that claimed it.
+const LEASE: chrono::Duration = chrono::Duration::minutes(2);
+const BATCH: i64 = 20;
+
+/// Headers the message builder sets itself; a stored header may not replace them.
+const RESERVED_HEADERS: [&str; 9] = [
+    "from",
+    "to",
+    "cc",
+    "bcc",
+    "subject",
+    "message-id",
+    "date",
+    "mime-version",
+    "sender",
+];
+
+/// Sends what the outbox holds: the `outbox` job and tests call [`Mailer::drain`].
+#[derive(Clone)]
+pub struct Mailer {
+    db: Db,
+    transport: Arc<Transport>,
+    from: Mailbox,
+    i18n: Arc<I18n>,
+    /// Woken after a transaction that queued email commits, so sending does not wait for a poll.
+    pub wake: Arc<Notify>,
+}
+
+impl Mailer {
+    pub fn new(
+        db: Db,
+        transport: Transport,
+        from: &str,
+        i18n: Arc<I18n>,
+    ) -> anyhow::Result<Mailer> {
+        let from: Mailbox = from
+            .parse()
+            .map_err(|e| anyhow::anyhow!("AGORA_MAIL_FROM is not an address: {e}"))?;
+        Ok(Mailer {
+            db,
+            transport: Arc::new(transport),
+            from,
+            i18n,
+            wake: Arc::new(Notify::new()),
+        })
+    }
+
+    pub fn transport(&self) -> &Transport {
+        &self.transport
+    }
+
+    /// Sends every email due on `clock`, batch after batch; returns how many were accepted.
+    pub async fn drain(&self, clock: &dyn Clock) -> AppResult<usize> {
+        let mut sent = 0;
+        loop {
+            let now = clock.now();
+            let ids = self
+                .db
+                .write(move |conn| claim_due_outbox(conn, now, now + LEASE, BATCH))
+                .await?;
+            if ids.is_empty() {
+                return Ok(sent);
+            }
+            for id in ids {
+                if self.send_one(id, clock).await? {
+                    sent += 1;
+                }
+            }
+        }
+    }
+
+    async fn send_one(&self, id: i64, clock: &dyn Clock) -> AppResult<bool> {
+        let row = self.db.read(move |conn| OutboxRow::find(conn, id)).await?;
+        let result = match self.message(&row) {
+            Ok(message) => self.transport.send(&message, clock.now()).await,
+            Err(reason) => Err(SendError::Permanent(reason)),
+        };
+        let attempts = row.attempts + 1;
+        let (status, error) = match result {
+            Ok(()) => (Status::Sent, None),
+            Err(SendError::Permanent(e)) => (Status::Failed, Some(e)),
+            Err(SendError::Temporary(e)) if attempts >= MAX_ATTEMPTS => (Status::Failed, Some(e)),
+            Err(SendError::Temporary(e)) => (Status::Pending, Some(e)),
+        };
+        if let Some(error) = &error {
+            tracing::warn!(
+                outbox.id = id,
+                email.template = %row.template,
+                attempts,
+                status = status.as_str(),
+                error = %error,
+                "email not sent"
+            );
+        }
+        let now = clock.now();
+        self.db
+            .write(move |conn| record_attempt(conn, id, status, attempts, error, now))
+            .await?;
+        Ok(status == Status::Sent)
+    }
+
+    /// The row rendered into a message, or why it never can be.
+    fn message(&self, row: &OutboxRow) -> Result<Message, String> {
+        let language = Language::parse(&row.language)
+            .ok_or_else(|| format!("unknown email language `{}`", row.language))?;
+        let rendered = templates::render(
+            &row.template,
+            &row.context,
+            &Tr::new(self.i18n.clone(), language),
+        )
+        .map_err(|e| e.to_string())?;
+        let to: Mailbox = row
+            .recipient
+            .parse()
+            .map_err(|e| format!("recipient is not an address: {e}"))?;
+        let mut builder = Message::builder()
+            .from(self.from.clone())
+            .to(to)
+            .subject(rendered.subject)
+            .message_id(Some(row.message_id.clone()));
+        for header in stored_headers(&row.headers)? {
+            builder = builder.raw_header(header);
+        }
+        builder
+            .multipart(MultiPart::alternative_plain_html(
+                rendered.text,
+                rendered.html,
+            ))
+            .map_err(|e| format!("building the message: {e}"))
+    }
+}
+
+/// The headers stored with a row, as the message builder takes them.
+fn stored_headers(json: &str) -> Result<Vec<HeaderValue>, String> {
+    let pairs: Vec<(String, String)> =
+        serde_json::from_str(json).map_err(|e| format!("stored headers do not fit: {e}"))?;
+    pairs
+        .into_iter()
+        .map(|(name, value)| {
+            if RESERVED_HEADERS.contains(&name.to_ascii_lowercase().as_str())
+                || name.to_ascii_lowercase().starts_with("content-")
+            {
+                return Err(format!("stored header `{name}` is set by the mailer"));
+            }
+            let name = HeaderName::new_from_ascii(name.clone())
+                .map_err(|_| format!("stored header `{name}` is not a header name"))?;
+            // Encoded (RFC 2047) and folded by lettre: a value cannot inject a header.
+            Ok(HeaderValue::new(name, value))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stored_headers_cannot_replace_what_the_mailer_sets() {
+        let ok = stored_headers(r#"[["Auto-Submitted","auto-generated"]]"#).unwrap();
+        assert_eq!(ok.len(), 1);
+        for bad in [
+            r#"[["To","someone@else.test"]]"#,
+            r#"[["content-type","text/plain"]]"#,
+            r#"[["Bad Name","x"]]"#,
+            r#"{"Auto-Submitted":"auto-generated"}"#,
+        ] {
+            assert!(stored_headers(bad).is_err(), "{bad} accepted");
+        }
+    }
+}

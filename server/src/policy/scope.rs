@@ -1,0 +1,114 @@
+//! The facts a channel decision needs, loaded in the same query as the object it is about.
+//!
+//! [`with_caller_facts!`] joins the channel's workspace, the caller's membership of it, their
+//! organisation's participation and their channel membership onto any query that has `channels`
+//! in it; [`caller_rows!`] selects those rows and [`channel_facts`] turns them into
+//! [`ChannelFacts`]. A missing channel and one of another tenant then cost the same single query
+//! and answer the same 404. [`ChannelScope::load`] is that query for callers that need the facts
+//! only.
+
+use agora_shared::ids::{ChannelId, WorkspaceId};
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use super::Actor;
+use super::workspace::facts::{CallerRows, ChannelTraits, channel_facts};
+use super::workspace::{ChannelAction, ChannelFacts, channel as decide};
+use crate::db::DbConnection;
+use crate::db::schema::channels;
+use crate::error::{AppError, AppResult};
+
+/// Joins the caller's facts (see the module) onto `$query`, which must contain `channels`.
+macro_rules! with_caller_facts {
+    ($query:expr, $actor:expr) => {{
+        use $crate::db::schema::{
+            channel_members as cm, channels as ch, workspace_members as wm,
+            workspace_organisations as wo, workspaces as ws,
+        };
+        $query
+            .left_join(ws::table.on(ch::workspace_id.eq(ws::id.nullable())))
+            .left_join(
+                wm::table.on(ch::workspace_id
+                    .eq(wm::workspace_id.nullable())
+                    .and(wm::user_id.eq($actor.user_id))),
+            )
+            .left_join(
+                wo::table.on(ch::workspace_id
+                    .eq(wo::workspace_id.nullable())
+                    .and(wo::organisation_id.eq($actor.organisation_id))),
+            )
+            .left_join(
+                cm::table.on(cm::channel_id
+                    .eq(ch::id)
+                    .and(cm::user_id.eq($actor.user_id))),
+            )
+    }};
+}
+pub(crate) use with_caller_facts;
+
+/// Selects what [`with_caller_facts!`] joined, as a [`CallerRows`].
+macro_rules! caller_rows {
+    () => {
+        (
+            Option::<$crate::workspaces::model::Workspace>::as_select(),
+            Option::<$crate::workspaces::model::Member>::as_select(),
+            Option::<$crate::workspaces::model::Participant>::as_select(),
+            $crate::db::schema::channel_members::user_id.nullable(),
+        )
+    };
+}
+pub(crate) use caller_rows;
+
+/// A channel and the caller's facts about it, loaded in one query, once per request.
+#[derive(Debug, Clone, Copy)]
+pub struct ChannelScope {
+    pub channel_id: ChannelId,
+    pub workspace_id: Option<WorkspaceId>,
+    pub facts: ChannelFacts,
+}
+
+impl ChannelScope {
+    /// Loads the scope of `channel_id` for `actor`; a missing channel is a 404.
+    pub fn load(
+        conn: &mut DbConnection,
+        actor: &Actor,
+        channel_id: ChannelId,
+    ) -> AppResult<ChannelScope> {
+        let (id, workspace_id, private, kind, archived_at, rows) =
+            with_caller_facts!(channels::table, actor)
+                .filter(channels::id.eq(channel_id.get()))
+                .select((
+                    channels::id,
+                    channels::workspace_id,
+                    channels::private,
+                    channels::kind,
+                    channels::archived_at,
+                    caller_rows!(),
+                ))
+                .first::<(
+                    i64,
+                    Option<i64>,
+                    bool,
+                    String,
+                    Option<NaiveDateTime>,
+                    CallerRows,
+                )>(conn)
+                .optional()?
+                .ok_or_else(AppError::not_found)?;
+        let traits = ChannelTraits {
+            private,
+            direct: kind == crate::messaging::KIND_DIRECT,
+            archived: archived_at.is_some(),
+        };
+        Ok(ChannelScope {
+            channel_id: ChannelId::new(id),
+            workspace_id: workspace_id.map(WorkspaceId::new),
+            facts: channel_facts(traits, &rows),
+        })
+    }
+
+    /// Decides `action` on this channel for the actor it was loaded for.
+    pub fn decide(&self, actor: &Actor, action: ChannelAction) -> AppResult<()> {
+        decide(actor, &self.facts, action)
+    }
+}

@@ -1,0 +1,35 @@
+//! The black-box suite as one test binary: one link step, and libtest schedules every test over
+//! the same threads instead of binary after binary. Each module is one subject; run one with
+//! `cargo test -p agora-tests --test suite realtime::`.
+
+mod access;
+mod access_property;
+mod accounts;
+mod bad_input;
+mod browser;
+mod concurrency;
+mod config_docs;
+mod conversations;
+mod demo;
+mod email;
+mod fuzz;
+mod i18n;
+mod instances;
+mod invitation_probing;
+mod jobs;
+mod live;
+mod messaging_pages;
+mod openapi;
+mod page_weight;
+mod realtime;
+mod redirects;
+mod replay;
+mod roles;
+mod rules;
+mod schema;
+mod sessions;
+mod sign_in_limits;
+mod storage;
+mod stored_types;
+mod text_safety;
+mod workspace_pages;
