@@ -20,6 +20,7 @@ pub mod organisations;
 pub mod policy;
 pub mod realtime;
 pub mod routes;
+pub mod search;
 pub mod security;
 pub mod startup;
 pub mod state;

@@ -8,7 +8,7 @@ use crate::directory::{api as directory_api, pages as directory_pages};
 use crate::messaging::{api as messaging_api, pages as messaging_pages};
 use crate::organisations::{api as orgs_api, pages as orgs_pages};
 use crate::workspaces::{api as workspaces_api, pages as workspaces_pages};
-use crate::{health, home, openapi, web::asset_route};
+use crate::{health, home, openapi, search, web::asset_route};
 
 macro_rules! routes {
     ($($method:ident $path:literal => $handler:path),+ $(,)?) => {
@@ -32,8 +32,8 @@ routes! {
     GET "/static/{file}" => asset_route::serve,
 
     GET "/" => home::home,
-    GET "/setup" => orgs_pages::setup_form,
-    POST "/setup" => orgs_pages::setup,
+    GET "/setup" => accounts_pages::setup::setup_form,
+    POST "/setup" => accounts_pages::setup::setup,
     GET "/signin" => accounts_pages::sign_in::sign_in_form,
     POST "/signin" => accounts_pages::sign_in::sign_in,
     POST "/signout" => accounts_pages::sign_in::sign_out,
@@ -79,7 +79,7 @@ routes! {
     POST "/messages/{message}/edit" => messaging_pages::edit::edit,
     POST "/messages/{message}/delete" => messaging_pages::edit::delete,
     POST "/messages/{message}/reactions" => messaging_pages::reaction::react,
-    GET "/search" => messaging_pages::search::search,
+    GET "/search" => search::pages::search,
 
     GET "/api/v1/openapi.json" => openapi::serve,
     GET "/api/v1/events" => crate::realtime::ws::events,
@@ -113,10 +113,10 @@ routes! {
     PATCH "/api/v1/workspaces/{workspace}/members/{user}" => workspaces_api::update_member,
     DELETE "/api/v1/workspaces/{workspace}/members/{user}" => workspaces_api::remove_member,
     POST "/api/v1/workspaces/{workspace}/owner" => workspaces_api::restore_owner,
-    GET "/api/v1/workspaces/{workspace}/channels" => messaging_api::list_channels,
-    POST "/api/v1/workspaces/{workspace}/channels" => messaging_api::create_channel,
+    GET "/api/v1/workspaces/{workspace}/channels" => workspaces_api::list_channels,
+    POST "/api/v1/workspaces/{workspace}/channels" => workspaces_api::create_channel,
     GET "/api/v1/channels/{channel}" => messaging_api::get_channel,
-    PATCH "/api/v1/channels/{channel}" => messaging_api::update_channel,
+    PATCH "/api/v1/channels/{channel}" => workspaces_api::update_channel,
     GET "/api/v1/channels/{channel}/messages" => messaging_api::history,
     POST "/api/v1/channels/{channel}/messages" => messaging_api::post,
     POST "/api/v1/channels/{channel}/read" => messaging_api::mark_read,
@@ -129,7 +129,7 @@ routes! {
     PUT "/api/v1/messages/{message}/reactions" => messaging_api::add_reaction,
     DELETE "/api/v1/messages/{message}/reactions" => messaging_api::remove_reaction,
     GET "/api/v1/unread" => messaging_api::unread,
-    GET "/api/v1/search" => messaging_api::search,
+    GET "/api/v1/search" => search::api::search,
     GET "/api/v1/direct" => messaging_api::list_direct,
     POST "/api/v1/direct" => messaging_api::start_direct,
     GET "/api/v1/directory" => directory_api::search,

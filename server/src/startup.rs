@@ -22,7 +22,7 @@ use crate::security::instance_secret;
 use crate::security::rate_limit::LocalRateLimiter;
 use crate::state::AppState;
 use crate::web::assets::Assets;
-use crate::{organisations, routes, telemetry, web as agora_web};
+use crate::{accounts, routes, telemetry, web as agora_web};
 
 pub struct Application {
     port: u16,
@@ -104,7 +104,7 @@ impl Application {
         }
         let state = shared_state(config, db.clone()).await?;
 
-        let setup_link = organisations::setup::prepare(&db)
+        let setup_link = accounts::setup::prepare(&db)
             .await
             .map_err(|e| anyhow::anyhow!("preparing setup: {e:?}"))?
             .map(|token| state.link(&format!("/setup?token={token}")));

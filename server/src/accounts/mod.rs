@@ -6,5 +6,6 @@ pub mod pages;
 pub mod reset;
 pub mod service;
 pub mod session;
+pub mod setup;
 pub mod throttle;
 pub mod user;

@@ -119,14 +119,6 @@ pub fn delete_for_user(conn: &mut DbConnection, user_id: i64) -> AppResult<usize
     Ok(diesel::delete(sessions::table.filter(sessions::user_id.eq(user_id))).execute(conn)?)
 }
 
-/// Ends every session of an organisation's members (suspension).
-pub fn delete_for_organisation(conn: &mut DbConnection, organisation_id: i64) -> AppResult<usize> {
-    Ok(
-        diesel::delete(sessions::table.filter(sessions::organisation_id.eq(organisation_id)))
-            .execute(conn)?,
-    )
-}
-
 /// Ends a person's other sessions (after a password change), keeping the current one.
 pub fn delete_others(conn: &mut DbConnection, user_id: i64, keep_hash: &str) -> AppResult<usize> {
     Ok(diesel::delete(

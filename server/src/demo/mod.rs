@@ -26,7 +26,12 @@ use crate::db::run_blocking;
 use crate::security::password::hash_password;
 use crate::state::AppState;
 use data::Network;
-use seed::{Demo, step};
+use seed::Demo;
+
+/// Turns a service error into the demo's error, naming the step that failed.
+fn step<T>(what: &str, result: crate::error::AppResult<T>) -> anyhow::Result<T> {
+    result.map_err(|e| anyhow!("demo: {what}: {e:?}"))
+}
 
 /// The password of every demo account.
 pub const PASSWORD: &str = "agora-demo-2030";

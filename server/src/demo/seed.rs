@@ -15,8 +15,7 @@ use super::data::{
     DirectEntry, GENERAL, MessageEntry, Network, PersonEntry, ReactionEntry, WorkspaceEntry,
     expand_mentions,
 };
-use super::setup;
-use crate::error::AppResult;
+use super::{setup, step};
 use crate::messaging::service as messaging;
 use crate::organisations::model::Organisation;
 use crate::organisations::service as organisations;
@@ -25,10 +24,6 @@ use crate::state::AppState;
 use crate::workspaces::service as workspaces;
 
 /// Turns a service error into an error that says what the demo was doing.
-pub(super) fn step<T>(what: &str, result: AppResult<T>) -> anyhow::Result<T> {
-    result.map_err(|e| anyhow!("demo: {what}: {e:?}"))
-}
-
 #[derive(Debug, Clone)]
 struct Person {
     id: i64,
@@ -190,7 +185,7 @@ impl<'a> Demo<'a> {
             let by = self.actor(&c.by)?;
             let created = step(
                 &c.name,
-                messaging::create_channel(self.state, &by, ws, input).await,
+                workspaces::create_channel(self.state, &by, ws, input).await,
             )?;
             channels.insert(c.name.as_str(), created.id);
         }
@@ -240,7 +235,7 @@ impl<'a> Demo<'a> {
         let by = self.actor(by)?;
         let channels = step(
             "general channel",
-            messaging::list_channels(self.state, &by, ws).await,
+            workspaces::list_channels(self.state, &by, ws).await,
         )?;
         let first = channels
             .first()
@@ -251,7 +246,7 @@ impl<'a> Demo<'a> {
         };
         step(
             "general channel",
-            messaging::update_channel(self.state, &by, first.id, update).await,
+            workspaces::update_channel(self.state, &by, first.id, update).await,
         )?;
         Ok(first.id)
     }

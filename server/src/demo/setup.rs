@@ -6,7 +6,7 @@ use diesel::prelude::*;
 use serde_json::json;
 
 use super::data::{OrganisationEntry, PersonEntry};
-use super::seed::step;
+use super::step;
 use crate::accounts::user::{NewUser, User, UserChanges};
 use crate::audit::{self, Action, Event};
 use crate::db::schema::users;

@@ -1,5 +1,4 @@
-//! `/api/v1` handlers for channels, messages, reactions, read markers, search and direct
-//! conversations.
+//! `/api/v1` handlers for channels, messages, reactions, read markers and direct conversations.
 
 use actix_web::{HttpRequest, HttpResponse, web};
 use agora_shared::api::ErrorBody;
@@ -13,31 +12,6 @@ use crate::error::{AppError, AppResult};
 use crate::policy::CurrentUser;
 use crate::state::AppState;
 
-#[utoipa::path(get, path = "/api/v1/workspaces/{workspace}/channels", tag = "channels", params(("workspace" = i64, Path)),
-    responses((status = 200, body = Vec<ChannelView>), (status = 404, body = ErrorBody)))]
-pub async fn list_channels(
-    state: web::Data<AppState>,
-    user: CurrentUser,
-    path: web::Path<i64>,
-) -> AppResult<web::Json<Vec<ChannelView>>> {
-    Ok(web::Json(
-        service::list_channels(&state, &user.actor(), path.into_inner()).await?,
-    ))
-}
-
-#[utoipa::path(post, path = "/api/v1/workspaces/{workspace}/channels", tag = "channels", params(("workspace" = i64, Path)),
-    request_body = NewChannel, responses((status = 201, body = ChannelView), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
-pub async fn create_channel(
-    state: web::Data<AppState>,
-    user: CurrentUser,
-    path: web::Path<i64>,
-    body: web::Json<NewChannel>,
-) -> AppResult<HttpResponse> {
-    let c = service::create_channel(&state, &user.actor(), path.into_inner(), body.into_inner())
-        .await?;
-    Ok(HttpResponse::Created().json(service::channel_view(&c, c.last_seq, 0)))
-}
-
 #[utoipa::path(get, path = "/api/v1/channels/{channel}", tag = "channels", params(("channel" = i64, Path)),
     responses((status = 200, body = ChannelView), (status = 404, body = ErrorBody)))]
 pub async fn get_channel(
@@ -50,19 +24,6 @@ pub async fn get_channel(
             .await?
             .0,
     ))
-}
-
-#[utoipa::path(patch, path = "/api/v1/channels/{channel}", tag = "channels", params(("channel" = i64, Path)),
-    request_body = ChannelUpdate, responses((status = 200, body = ChannelView), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
-pub async fn update_channel(
-    state: web::Data<AppState>,
-    user: CurrentUser,
-    path: web::Path<i64>,
-    body: web::Json<ChannelUpdate>,
-) -> AppResult<web::Json<ChannelView>> {
-    let c = service::update_channel(&state, &user.actor(), path.into_inner(), body.into_inner())
-        .await?;
-    Ok(web::Json(service::channel_view(&c, c.last_seq, 0)))
 }
 
 /// Which part of the history: the newest page, or before/after/around a sequence number.
@@ -287,53 +248,6 @@ pub async fn unread(
     user: CurrentUser,
 ) -> AppResult<web::Json<UnreadView>> {
     Ok(web::Json(service::unread(&state, &user.actor()).await?))
-}
-
-/// Full-text search with optional filters; dates are `YYYY-MM-DD` (UTC).
-#[derive(Debug, Default, Deserialize, IntoParams)]
-#[serde(default)]
-pub struct SearchQuery {
-    pub q: String,
-    pub workspace: Option<i64>,
-    pub channel: Option<i64>,
-    pub author: Option<i64>,
-    pub from: Option<String>,
-    pub until: Option<String>,
-}
-
-impl SearchQuery {
-    pub fn filters(&self) -> AppResult<crate::db::search::Filters> {
-        let date = |field: &'static str,
-                    v: &Option<String>|
-         -> AppResult<Option<chrono::NaiveDateTime>> {
-            match v.as_deref().filter(|s| !s.is_empty()) {
-                None => Ok(None),
-                Some(s) => chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
-                    .map(|d| d.and_hms_opt(0, 0, 0))
-                    .map_err(|_| AppError::invalid(agora_shared::ErrorCode::InvalidValue, field)),
-            }
-        };
-        Ok(crate::db::search::Filters {
-            workspace_id: self.workspace,
-            channel_id: self.channel,
-            author_id: self.author,
-            from: date("from", &self.from)?,
-            until: date("until", &self.until)?.map(|d| d + chrono::Duration::days(1)),
-        })
-    }
-}
-
-#[utoipa::path(get, path = "/api/v1/search", tag = "messages", params(SearchQuery),
-    responses((status = 200, body = Vec<SearchHit>), (status = 422, body = ErrorBody)))]
-pub async fn search(
-    state: web::Data<AppState>,
-    user: CurrentUser,
-    query: web::Query<SearchQuery>,
-) -> AppResult<web::Json<Vec<SearchHit>>> {
-    let filters = query.filters()?;
-    Ok(web::Json(
-        service::search(&state, &user.actor(), &query.q, filters).await?,
-    ))
 }
 
 #[derive(Debug, serde::Serialize, utoipa::ToSchema)]

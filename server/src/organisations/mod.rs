@@ -4,4 +4,3 @@ pub mod api;
 pub mod model;
 pub mod pages;
 pub mod service;
-pub mod setup;

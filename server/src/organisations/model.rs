@@ -5,7 +5,7 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use crate::db::DbConnection;
-use crate::db::schema::organisations;
+use crate::db::schema::{organisations, sessions};
 use crate::error::AppResult;
 use crate::time::rfc3339;
 
@@ -129,4 +129,13 @@ impl Organisation {
             created_at: rfc3339(self.created_at),
         }
     }
+}
+
+/// Ends every session of an organisation's members (suspension). The sessions table belongs to
+/// accounts, but accounts build on organisations, so the suspension reaches it from here.
+pub fn end_sessions(conn: &mut DbConnection, organisation_id: i64) -> AppResult<usize> {
+    Ok(
+        diesel::delete(sessions::table.filter(sessions::organisation_id.eq(organisation_id)))
+            .execute(conn)?,
+    )
 }

@@ -6,7 +6,6 @@ use agora_shared::limits::MAX_NAME_CHARS;
 use serde_json::json;
 
 use super::model::{NewOrganisationRow, Organisation, OrganisationChanges};
-use crate::accounts::session;
 use crate::audit::{self, Action, Event};
 use crate::db::Disconnect;
 use crate::error::{AppError, AppResult};
@@ -92,7 +91,7 @@ pub async fn update(
             }
             let action = match (before.status(), org.status()) {
                 (OrgStatus::Active, OrgStatus::Suspended) => {
-                    session::delete_for_organisation(tx, organisation_id)?;
+                    super::model::end_sessions(tx, organisation_id)?;
                     Action::OrganisationSuspended
                 }
                 (OrgStatus::Suspended, OrgStatus::Active) => Action::OrganisationReactivated,

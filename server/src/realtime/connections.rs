@@ -10,7 +10,8 @@ use agora_shared::limits::WS_QUEUE_EVENTS;
 use bytestring::ByteString;
 use tokio::sync::{mpsc, oneshot};
 
-use super::hub::CLOSE_GOING_AWAY;
+/// Close code when this instance shuts down (RFC 6455 "going away").
+pub const CLOSE_GOING_AWAY: u16 = 1001;
 
 /// One event for one connection: its id (to skip what replay already sent) and frame. The frame
 /// is one buffer per event shared by every recipient (reference-counted, never copied), handed to

@@ -28,7 +28,7 @@ use tokio::sync::broadcast;
 
 pub use super::bus::{BUS_CAPACITY, EventBus, InProcessBus};
 use super::connections::Connections;
-pub use super::connections::{Connection, Delivery, Next};
+pub use super::connections::{CLOSE_GOING_AWAY, Connection, Delivery, Next};
 use super::cursor::CursorKey;
 use super::events::StoredEvent;
 use crate::db::Db;
@@ -37,8 +37,6 @@ use crate::error::AppResult;
 
 /// Audience queries in flight at once (delivery order is kept).
 const AUDIENCE_CONCURRENCY: usize = 4;
-/// Close code when this instance shuts down (RFC 6455 "going away").
-pub const CLOSE_GOING_AWAY: u16 = 1001;
 /// Session hashes per query of the session check.
 const SESSION_CHECK_CHUNK: usize = 500;
 

@@ -6,6 +6,7 @@ use agora_shared::conversations::*;
 
 use super::service;
 use crate::error::AppResult;
+use crate::messaging::service as messaging;
 use crate::policy::CurrentUser;
 use crate::policy::workspace::WorkspaceAction;
 use crate::state::AppState;
@@ -172,4 +173,42 @@ pub async fn restore_owner(
 ) -> AppResult<HttpResponse> {
     service::restore_owner(&state, &user.actor(), path.into_inner(), body.user_id).await?;
     Ok(HttpResponse::NoContent().finish())
+}
+
+#[utoipa::path(get, path = "/api/v1/workspaces/{workspace}/channels", tag = "channels", params(("workspace" = i64, Path)),
+    responses((status = 200, body = Vec<ChannelView>), (status = 404, body = ErrorBody)))]
+pub async fn list_channels(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    path: web::Path<i64>,
+) -> AppResult<web::Json<Vec<ChannelView>>> {
+    Ok(web::Json(
+        service::list_channels(&state, &user.actor(), path.into_inner()).await?,
+    ))
+}
+
+#[utoipa::path(post, path = "/api/v1/workspaces/{workspace}/channels", tag = "channels", params(("workspace" = i64, Path)),
+    request_body = NewChannel, responses((status = 201, body = ChannelView), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+pub async fn create_channel(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    path: web::Path<i64>,
+    body: web::Json<NewChannel>,
+) -> AppResult<HttpResponse> {
+    let c = service::create_channel(&state, &user.actor(), path.into_inner(), body.into_inner())
+        .await?;
+    Ok(HttpResponse::Created().json(messaging::channel_view(&c, c.last_seq, 0)))
+}
+
+#[utoipa::path(patch, path = "/api/v1/channels/{channel}", tag = "channels", params(("channel" = i64, Path)),
+    request_body = ChannelUpdate, responses((status = 200, body = ChannelView), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+pub async fn update_channel(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    path: web::Path<i64>,
+    body: web::Json<ChannelUpdate>,
+) -> AppResult<web::Json<ChannelView>> {
+    let c = service::update_channel(&state, &user.actor(), path.into_inner(), body.into_inner())
+        .await?;
+    Ok(web::Json(messaging::channel_view(&c, c.last_seq, 0)))
 }

@@ -4,6 +4,7 @@ pub mod accept;
 pub mod members;
 pub mod profile;
 pub mod reset;
+pub mod setup;
 pub mod sign_in;
 
 use actix_web::HttpResponse;

@@ -113,7 +113,7 @@ pub(super) async fn channel_page(
         channel_id,
         heading,
         topic: view.topic.clone(),
-        workspace: workspace.map(|w| (w.id, w.name)),
+        workspace,
         direct: view.direct,
         archived: view.archived,
         messages,

@@ -11,7 +11,6 @@ pub mod edit;
 pub mod fragment;
 pub mod post;
 pub mod reaction;
-pub mod search;
 pub mod thread;
 pub mod upload_form;
 
@@ -90,11 +89,11 @@ impl MessageItem {
 }
 
 /// The reader and what the policy lets them do in one channel.
-struct Viewer<'a> {
-    t: &'a Tr,
-    actor: Actor,
-    time_zone: String,
-    facts: ChannelFacts,
+pub struct Viewer<'a> {
+    pub t: &'a Tr,
+    pub actor: Actor,
+    pub time_zone: String,
+    pub facts: ChannelFacts,
 }
 
 impl Viewer<'_> {
@@ -102,7 +101,7 @@ impl Viewer<'_> {
         rules::channel(&self.actor, &self.facts, ChannelAction::Post).is_ok()
     }
 
-    fn item(&self, v: MessageView, in_thread: bool, target: Option<i64>) -> MessageItem {
+    pub fn item(&self, v: MessageView, in_thread: bool, target: Option<i64>) -> MessageItem {
         let t = self.t;
         let created = chrono::DateTime::parse_from_rfc3339(&v.created_at)
             .map(|d| d.naive_utc())

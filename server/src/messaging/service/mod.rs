@@ -5,17 +5,17 @@
 mod direct;
 mod post;
 mod reading;
-mod search;
 mod single_message;
+mod summary;
 mod views;
-mod workspace_channels;
 pub use direct::{list_direct, start_direct};
 pub use post::post;
 pub use reading::{history, mark_read, thread, unread};
-pub use search::search;
-pub use single_message::{delete, edit, get_message, history_of, message_in_channel, react};
+pub use single_message::{
+    delete, edit, get_message, history_of, load_message, message_in_channel, react,
+};
+pub use summary::channel_summary;
 pub use views::{replay_data, views};
-pub use workspace_channels::{channel_summary, create_channel, list_channels, update_channel};
 
 use agora_shared::conversations::*;
 

@@ -28,7 +28,7 @@ use super::{decide_loaded, load};
 
 /// Loads a message with its channel, deciding `Read` first, in one query whether the message is
 /// missing or foreign.
-pub(super) fn load_message(
+pub fn load_message(
     conn: &mut DbConnection,
     actor: &Actor,
     message_id: i64,

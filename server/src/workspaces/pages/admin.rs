@@ -9,7 +9,6 @@ use diesel::prelude::*;
 use crate::db::DbConnection;
 use crate::db::schema::{organisations, users};
 use crate::error::{AppError, AppResult};
-use crate::messaging::service as messaging;
 use crate::organisations::model::Organisation;
 use crate::policy::workspace::{
     self as policy, Target, WorkspaceAction, WorkspaceFacts, workspace as decide,
@@ -21,6 +20,7 @@ use crate::web::forms::{FormErrors, form_or_err};
 use crate::web::options::{self, Opt};
 use crate::web::page::{Page, RenderHtml};
 use crate::workspaces::model::{Member, Participant};
+use crate::workspaces::service;
 
 use super::{
     Abilities, NoticeQuery, Summary, VisibilityOpt, load_view, notice_text, roles, summary,
@@ -203,7 +203,7 @@ pub(super) async fn admin_page(
     let t = &ctx.tr;
     let can = data.can;
     let channels = if can.moderate {
-        messaging::list_channels(state, &actor, workspace_id)
+        service::list_channels(state, &actor, workspace_id)
             .await?
             .into_iter()
             .map(|c| AdminChannelRow {

@@ -11,6 +11,7 @@ use crate::state::AppState;
 use crate::web::context::Ctx;
 use crate::web::forms::{HtmlForm, checked, form_or_err, is_form_error, present};
 use crate::web::page::{RenderHtml, see_other};
+use crate::workspaces::service;
 
 use super::admin::{AdminForm, admin_again, admin_page, admin_url, prefixed};
 
@@ -56,7 +57,7 @@ pub async fn create_channel(
             Vec::new()
         },
     };
-    match messaging::create_channel(&state, &actor, id, input).await {
+    match service::create_channel(&state, &actor, id, input).await {
         Ok(_) => Ok(see_other(&format!(
             "/workspaces/{id}?notice=channel-created"
         ))),
@@ -92,7 +93,7 @@ pub async fn update_channel(
         topic: form.topic,
         archived: form.archived.map(|v| v == "true"),
     };
-    match messaging::update_channel(&state, &actor, channel_id, input).await {
+    match service::update_channel(&state, &actor, channel_id, input).await {
         Ok(channel) => match channel.workspace_id {
             Some(ws) => Ok(see_other(&admin_url(ws, "channel-saved"))),
             None => Ok(see_other(&format!("/channels/{channel_id}"))),

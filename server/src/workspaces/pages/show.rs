@@ -5,13 +5,13 @@ use agora_shared::conversations::Participation;
 use askama::Template;
 
 use crate::error::AppResult;
-use crate::messaging::service as messaging;
 use crate::policy::CurrentUser;
 use crate::policy::workspace::{self as policy};
 use crate::state::AppState;
 use crate::web::badges::{mentions_text, unread_text};
 use crate::web::context::Ctx;
 use crate::web::page::{Page, RenderHtml};
+use crate::workspaces::service;
 
 use super::{NoticeQuery, Summary, load_view, notice_text, own_invitation, summary};
 
@@ -61,7 +61,7 @@ pub async fn show(
         && policy::withdraw(&actor, &facts).is_ok();
     let t = &ctx.tr;
     let channels = if ws.my_role.is_some() {
-        messaging::list_channels(&state, &actor, id)
+        service::list_channels(&state, &actor, id)
             .await?
             .into_iter()
             .map(|c| ChannelRow {

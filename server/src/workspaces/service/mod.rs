@@ -1,9 +1,11 @@
 //! Rules for workspaces: creation, participation of organisations, members and roles.
 
+mod channels;
 mod members;
 mod participation;
 mod views;
 mod workspace;
+pub use channels::{create_channel, list_channels, update_channel};
 pub use members::{add_member, remove_member, restore_owner, set_member_role, target};
 pub use participation::{decide_participation, invite_organisation};
 pub use views::{list, members, view};

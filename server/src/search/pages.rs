@@ -5,9 +5,10 @@ use actix_web::{HttpResponse, web};
 use askama::Template;
 use serde::Deserialize;
 
+use super::api::SearchQuery;
+use super::service;
 use crate::error::AppResult;
-use crate::messaging::api::SearchQuery;
-use crate::messaging::service;
+use crate::messaging::service::channel_summary;
 use crate::policy::CurrentUser;
 use crate::state::AppState;
 use crate::web::context::Ctx;
@@ -15,7 +16,7 @@ use crate::web::forms::{FormErrors, form_or_err};
 use crate::web::options::Opt;
 use crate::web::page::{Page, RenderHtml};
 
-use super::{MessageItem, Viewer};
+use crate::messaging::pages::{MessageItem, Viewer};
 
 /// One search hit.
 pub struct Hit {
@@ -107,7 +108,7 @@ pub async fn search(
         let facts = match facts_of.get(&channel_id) {
             Some(facts) => *facts,
             None => {
-                let (_, _, facts) = service::channel_summary(&state, &actor, channel_id).await?;
+                let (_, _, facts) = channel_summary(&state, &actor, channel_id).await?;
                 *facts_of.entry(channel_id).or_insert(facts)
             }
         };

@@ -8,14 +8,14 @@ use diesel::prelude::*;
 use serde::Deserialize;
 use serde_json::json;
 
-use super::model::{NewOrganisationRow, Organisation};
-use crate::accounts::service::SignedIn;
-use crate::accounts::session;
-use crate::accounts::user::{NewUser, User};
+use super::service::SignedIn;
+use super::session;
+use super::user::{NewUser, User};
 use crate::audit::{self, Action, Event};
 use crate::db::schema::instance_settings;
 use crate::db::{Db, run_blocking};
 use crate::error::{AppError, AppResult};
+use crate::organisations::model::{NewOrganisationRow, Organisation};
 use crate::security::password::hash_password;
 use crate::security::tokens::{hash_token, looks_like_token, new_token};
 use crate::state::AppState;

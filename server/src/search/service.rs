@@ -9,8 +9,7 @@ use crate::state::AppState;
 use crate::validate;
 use crate::workspaces::model::Workspace;
 
-use super::single_message::load_message;
-use super::views::views;
+use crate::messaging::service::{load_message, views};
 
 pub async fn search(
     state: &AppState,

@@ -1,5 +1,4 @@
-//! Channels of a workspace: listing them with their counts, creating and changing them, and one
-//! channel's summary for its page.
+//! Channels of a workspace: listing them with their counts, creating and changing them.
 
 use agora_shared::ErrorCode;
 use agora_shared::conversations::*;
@@ -10,16 +9,13 @@ use serde_json::json;
 
 use crate::error::{AppError, AppResult};
 use crate::messaging::channel::{self, Channel, ChannelChanges, KIND_CHANNEL};
-use crate::messaging::message;
+use crate::messaging::service::{channel_view, load};
 use crate::policy::Actor;
-use crate::policy::workspace::{ChannelAction, ChannelFacts, WorkspaceAction, channel as decide};
+use crate::policy::workspace::{ChannelAction, WorkspaceAction, channel as decide};
 use crate::state::AppState;
 use crate::time::now;
 use crate::validate;
-use crate::workspaces::model::Workspace;
 use crate::workspaces::service as workspaces;
-
-use super::{channel_view, load};
 
 /// Channels of a workspace the caller may read, with unread counts.
 pub async fn list_channels(
@@ -144,39 +140,4 @@ pub async fn update_channel(
         })
         .await?;
     Ok(channel)
-}
-
-/// The channel's view for the caller (name of a direct conversation: the other people).
-pub async fn channel_summary(
-    state: &AppState,
-    actor: &Actor,
-    channel_id: i64,
-) -> AppResult<(ChannelView, Option<Workspace>, ChannelFacts)> {
-    let actor = *actor;
-    state
-        .db
-        .read(move |conn| {
-            let (channel, facts) = load(conn, &actor, channel_id, ChannelAction::Read)?;
-            let read =
-                channel::read_seq(conn, UserId::new(actor.user_id), ChannelId::new(channel.id))?
-                    .unwrap_or(channel.last_seq);
-            let ws = match channel.workspace_id {
-                Some(id) => Some(Workspace::find(conn, id)?),
-                None => None,
-            };
-            let mut view = channel_view(&channel, read, 0);
-            if channel.is_direct() {
-                let others: Vec<i64> = channel::channel_member_ids(conn, channel.id)?
-                    .into_iter()
-                    .filter(|id| *id != actor.user_id)
-                    .collect();
-                view.name = message::authors(conn, &others)?
-                    .into_iter()
-                    .map(|(_, n, _, _)| n)
-                    .collect::<Vec<_>>()
-                    .join(", ");
-            }
-            Ok((view, ws, facts))
-        })
-        .await
 }
