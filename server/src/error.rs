@@ -3,7 +3,7 @@
 //! A handler returns `Result<_, AppError>`. `AppError` carries a stable [`ErrorCode`], the HTTP
 //! status and, for internal failures, the cause. The cause is logged once, here, and never sent to
 //! the client. The translated message and the body shape (JSON for `/api`, a page otherwise) are
-//! chosen by [`crate::web::context`] middleware, which knows the caller's language.
+//! chosen by the request middleware, which knows the caller's language.
 
 use actix_web::http::StatusCode;
 use actix_web::http::header::{self, HeaderValue};

@@ -1,6 +1,7 @@
 //! Agora: the server library. `main.rs` is a thin command line over [`startup::Application`].
 
 pub mod accounts;
+pub mod assets;
 pub mod audit;
 pub mod clock;
 pub mod config;

@@ -21,7 +21,7 @@ use crate::security::headers::security_headers;
 use crate::security::instance_secret;
 use crate::security::rate_limit::LocalRateLimiter;
 use crate::state::AppState;
-use crate::web::assets::Assets;
+use crate::assets::Assets;
 use crate::{accounts, routes, telemetry, web as agora_web};
 
 pub struct Application {

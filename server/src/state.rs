@@ -7,7 +7,7 @@ use crate::db::Db;
 use crate::i18n::I18n;
 use crate::mail::Mailer;
 use crate::security::rate_limit::RateLimit;
-use crate::web::assets::Assets;
+use crate::assets::Assets;
 
 #[derive(Clone)]
 pub struct AppState {

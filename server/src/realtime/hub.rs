@@ -10,7 +10,7 @@
 //!   [`CLOSE_RESYNC`]: it reconnects and replays from the database, never buffered without limit.
 //! - Each event's frame carries its client-facing cursor ([`super::cursor`]), built once per event.
 //! - [`Hub::check_sessions`] closes the connections whose session ended (on any instance) with
-//!   [`CLOSE_SESSION_ENDED`]; the scheduler (`crate::jobs`) calls it every heartbeat.
+//!   [`CLOSE_SESSION_ENDED`]; the scheduler calls it every heartbeat.
 
 use std::collections::HashSet;
 use std::future::Future;
@@ -193,8 +193,8 @@ impl Hub {
     }
 
     /// Closes the connections whose session no longer exists or has expired (ended on any
-    /// instance) by `now` with [`CLOSE_SESSION_ENDED`]. The scheduler runs it every heartbeat
-    /// (`crate::jobs`); returns how many it closed.
+    /// instance) by `now` with [`CLOSE_SESSION_ENDED`]. The scheduler runs it every heartbeat;
+    /// returns how many it closed.
     pub async fn check_sessions(&self, now: NaiveDateTime) -> AppResult<usize> {
         let hashes: Vec<String> = {
             let users = self.inner.connections.users();

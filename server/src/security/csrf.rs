@@ -1,14 +1,12 @@
 //! CSRF tokens: an HMAC of the session (or, before sign-in, of a random pre-session cookie) under
 //! the instance secret. Nothing to store, and a new session means a new token.
 
-use actix_web::{HttpMessage, HttpRequest, web};
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use hmac::{Hmac, Mac};
 use sha2::Sha256;
 
 use crate::error::{AppError, AppResult};
-use crate::state::AppState;
 
 /// The form field and header that carry the token.
 pub const FORM_FIELD: &str = "csrf_token";
@@ -33,17 +31,6 @@ pub fn check(secret: &[u8], binding: Option<&str>, presented: Option<&str>) -> A
         (Some(b), Some(p)) if verify(secret, b, p) => Ok(()),
         _ => Err(AppError::csrf()),
     }
-}
-
-/// Checks an upload form's token (the header, or else the form's `csrf_token` field) before its
-/// handler does anything with the files.
-pub fn check_upload(req: &HttpRequest, field: Option<&str>) -> AppResult<()> {
-    let state = req
-        .app_data::<web::Data<AppState>>()
-        .expect("AppState is registered");
-    let binding = req.extensions().get::<Binding>().and_then(|b| b.0.clone());
-    let header = req.headers().get(HEADER).and_then(|v| v.to_str().ok());
-    check(&state.secret, binding.as_deref(), header.or(field))
 }
 
 /// Compares in constant time.

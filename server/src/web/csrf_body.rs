@@ -1,15 +1,16 @@
 //! The CSRF token of a form post as the middleware finds it: a urlencoded body's field. Multipart
-//! bodies are left to the upload routes listed here.
+//! bodies are left to the upload routes listed here, which check their token with [`check_upload`].
 
 use actix_web::dev::{Payload, ServiceRequest};
 use actix_web::http::{Method, StatusCode, header};
-use actix_web::{HttpMessage, web};
+use actix_web::{HttpMessage, HttpRequest, web};
 use agora_shared::ErrorCode;
 use agora_shared::limits::MAX_BODY_BYTES;
 use futures_util::StreamExt;
 
-use crate::error::AppError;
+use crate::error::{AppError, AppResult};
 use crate::security::csrf;
+use crate::state::AppState;
 
 /// Reads a form body (bounded) to find its CSRF field, then puts the body back for the handler.
 pub(super) async fn csrf_from_form(req: &mut ServiceRequest) -> Result<Option<String>, AppError> {
@@ -78,4 +79,15 @@ mod tests {
         assert!(!is_upload_route(&Method::POST, Some("/profile")));
         assert!(!is_upload_route(&Method::POST, None));
     }
+}
+
+/// Checks an upload form's token (the header, or else the form's `csrf_token` field) before its
+/// handler does anything with the files.
+pub fn check_upload(req: &HttpRequest, field: Option<&str>) -> AppResult<()> {
+    let state = req
+        .app_data::<web::Data<AppState>>()
+        .expect("AppState is registered");
+    let binding = req.extensions().get::<csrf::Binding>().and_then(|b| b.0.clone());
+    let header = req.headers().get(csrf::HEADER).and_then(|v| v.to_str().ok());
+    csrf::check(&state.secret, binding.as_deref(), header.or(field))
 }

@@ -1,7 +1,6 @@
-//! What is common to every page and answer: request context, cookies, assets, page chrome.
+//! What is common to every page and answer: request context, cookies, the asset route, page chrome.
 
 pub mod asset_route;
-pub mod assets;
 pub mod badges;
 pub mod context;
 pub mod cookies;

@@ -13,7 +13,6 @@ use futures_util::TryStreamExt;
 use futures_util::future::LocalBoxFuture;
 
 use crate::error::{AppError, AppResult};
-use crate::security::csrf;
 
 /// One `file` part: its name as sent, and its bytes unless it was over the limit.
 pub(super) struct Upload {
@@ -69,7 +68,7 @@ pub(super) async fn read(req: &HttpRequest, payload: web::Payload) -> AppResult<
             _ => AppError::bad_body(ErrorCode::InvalidBody, StatusCode::BAD_REQUEST, e),
         })?
         .into_inner();
-    csrf::check_upload(req, form.csrf_token.as_ref().map(|t| t.as_str()))?;
+    crate::web::csrf_body::check_upload(req, form.csrf_token.as_ref().map(|t| t.as_str()))?;
     Ok(form)
 }
 

@@ -2,11 +2,11 @@
 
 use sha2::{Digest, Sha256};
 
-const CSS: &str = include_str!("../../static/agora.css");
+const CSS: &str = include_str!("../static/agora.css");
 /// Our own script: live updates over the event websocket and the htmx settings.
-const JS: &str = include_str!("../../static/agora.js");
+const JS: &str = include_str!("../static/agora.js");
 /// htmx, vendored unchanged (with its licence line) from the `htmx.org` npm package.
-const HTMX: &str = include_str!("../../static/htmx.min.js");
+const HTMX: &str = include_str!("../static/htmx.min.js");
 
 const CSS_TYPE: &str = "text/css; charset=utf-8";
 const JS_TYPE: &str = "text/javascript; charset=utf-8";
