@@ -27,6 +27,7 @@ pub mod startup;
 pub mod state;
 pub mod telemetry;
 pub mod time;
+pub mod unit_of_work;
 pub mod validate;
 pub mod web;
 pub mod workspaces;

@@ -5,7 +5,6 @@ mod dialect;
 mod migrations;
 pub mod schema;
 pub mod search;
-pub mod unit_of_work;
 pub mod unread;
 
 use std::sync::Arc;
@@ -18,7 +17,6 @@ pub use dialect::{
     claim_due_outbox, execute_upsert, lock_workspace_owners, serialize_on, upsert_returning,
 };
 pub use migrations::run_migrations;
-pub use unit_of_work::{Disconnect, Tx};
 
 use crate::error::AppError;
 

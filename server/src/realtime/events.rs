@@ -1,7 +1,7 @@
 //! The event log: every realtime event is a row of `events`, written in the transaction of the
 //! change it describes, so the database stays the source of replay (a bus only notifies).
 //!
-//! Services emit events through the unit of work ([`crate::db::unit_of_work`]), which records
+//! Services emit events through the unit of work ([`crate::unit_of_work`]), which records
 //! them last in the transaction and publishes them after the commit:
 //!
 //! ```ignore
@@ -152,7 +152,7 @@ pub fn prepare(conn: &mut DbConnection) -> AppResult<()> {
 }
 
 /// Appends `event` to the log inside the caller's transaction. Services do not call it: the unit
-/// of work ([`crate::db::unit_of_work`]) records what they emit and publishes it after the commit.
+/// of work ([`crate::unit_of_work`]) records what they emit and publishes it after the commit.
 ///
 /// Make it the transaction's last statement: it takes a lock that orders event-producing
 /// transactions until they commit, so that ids become visible in increasing order. Without it, on

@@ -124,7 +124,7 @@ impl Hub {
     }
 
     /// Publishes what a committed transaction recorded, in order. Only the unit of work
-    /// (`db::unit_of_work`) calls it; a test there keeps services from publishing by hand.
+    /// (`unit_of_work`) calls it; a test there keeps services from publishing by hand.
     pub(crate) fn publish_all(&self, events: Vec<StoredEvent>) {
         for event in events {
             self.publish(event);

@@ -3,7 +3,7 @@
 //! [`crate::policy::events`].
 //!
 //! A service that changes something people watch emits an event in its unit of work
-//! ([`crate::db::unit_of_work`]), which records it last in the transaction and publishes it after
+//! ([`crate::unit_of_work`]), which records it last in the transaction and publishes it after
 //! the commit:
 //!
 //! ```ignore

@@ -6,7 +6,7 @@ use serde_json::json;
 use crate::accounts::session;
 use crate::accounts::user::{User, UserChanges};
 use crate::audit::{self, Action, Event};
-use crate::db::Disconnect;
+use crate::unit_of_work::Disconnect;
 use crate::error::AppResult;
 use crate::policy::{self, Actor};
 use crate::state::AppState;

@@ -7,7 +7,7 @@ use agora_shared::events::EventKind;
 use agora_shared::ids::{UserId, WorkspaceId};
 use serde_json::json;
 
-use crate::db::Tx;
+use crate::unit_of_work::Tx;
 use crate::error::{AppError, AppResult};
 use crate::messaging::channel;
 use crate::organisations::model::Organisation;

@@ -18,6 +18,9 @@
 //!   disconnects close their websockets. On any error nothing leaves.
 //!
 //! Services never publish, wake the mailer or disconnect by hand (a test below greps for it).
+//!
+//! It sits above storage (`db`), the hub and the mailer, which it ties together, rather than
+//! inside `db`: storage then depends on nothing but itself.
 
 use std::ops::{Deref, DerefMut};
 use std::sync::Arc;
@@ -26,7 +29,7 @@ use agora_shared::events::EventKind;
 use chrono::NaiveDateTime;
 use tokio::sync::Notify;
 
-use super::{Db, DbConnection, run_blocking};
+use crate::db::{Db, DbConnection, run_blocking};
 use crate::clock::Clock;
 use crate::error::AppResult;
 use crate::mail::{OutgoingEmail, outbox};
@@ -255,5 +258,4 @@ impl AppState {
 }
 
 #[cfg(test)]
-#[path = "unit_of_work_tests.rs"]
 mod tests;

@@ -92,7 +92,7 @@ fn fixture() -> Fixture {
         uuid::Uuid::new_v4().simple()
     ));
     let db = Db::connect(&format!("sqlite://{}", path.display())).expect("open database");
-    super::super::run_migrations(&mut db.get().expect("connection")).expect("migrate");
+    crate::db::run_migrations(&mut db.get().expect("connection")).expect("migrate");
     let seen = Arc::new(Seen::default());
     let bus = Arc::new(TestBus {
         db: db.clone(),
@@ -322,7 +322,7 @@ fn nothing_publishes_wakes_or_disconnects_by_hand() {
         }
         let relative = path.strip_prefix(&root).expect("under src");
         let name = relative.to_string_lossy().replace('\\', "/");
-        let allowed = name.starts_with("realtime/") || name.starts_with("db/unit_of_work");
+        let allowed = name.starts_with("realtime/") || name.starts_with("unit_of_work/");
         if allowed || path.extension().is_none_or(|e| e != "rs") {
             continue;
         }
