@@ -10,6 +10,7 @@ use actix_web::{App, HttpRequest, HttpResponse, HttpServer, web};
 use agora_shared::ErrorCode;
 use agora_shared::limits::{MAX_BODY_BYTES, RATE_WINDOW_SECS};
 
+use crate::assets::Assets;
 use crate::clock::{Clock, SystemClock};
 use crate::config::Config;
 use crate::db::{Db, run_migrations};
@@ -21,7 +22,6 @@ use crate::security::headers::security_headers;
 use crate::security::instance_secret;
 use crate::security::rate_limit::LocalRateLimiter;
 use crate::state::AppState;
-use crate::assets::Assets;
 use crate::{accounts, routes, telemetry, web as agora_web};
 
 pub struct Application {

@@ -2,12 +2,12 @@
 
 use std::sync::Arc;
 
+use crate::assets::Assets;
 use crate::config::Config;
 use crate::db::Db;
 use crate::i18n::I18n;
 use crate::mail::Mailer;
 use crate::security::rate_limit::RateLimit;
-use crate::assets::Assets;
 
 #[derive(Clone)]
 pub struct AppState {

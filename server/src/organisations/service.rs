@@ -7,11 +7,11 @@ use serde_json::json;
 
 use super::model::{NewOrganisationRow, Organisation, OrganisationChanges};
 use crate::audit::{self, Action, Event};
-use crate::unit_of_work::Disconnect;
 use crate::error::{AppError, AppResult};
 use crate::policy::{self, Actor};
 use crate::state::AppState;
 use crate::time::now;
+use crate::unit_of_work::Disconnect;
 use crate::validate;
 
 pub async fn create(

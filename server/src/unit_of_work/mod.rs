@@ -29,8 +29,8 @@ use agora_shared::events::EventKind;
 use chrono::NaiveDateTime;
 use tokio::sync::Notify;
 
-use crate::db::{Db, DbConnection, run_blocking};
 use crate::clock::Clock;
+use crate::db::{Db, DbConnection, run_blocking};
 use crate::error::AppResult;
 use crate::mail::{OutgoingEmail, outbox};
 use crate::realtime::events::{NewEvent, StoredEvent, record};

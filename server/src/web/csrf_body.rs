@@ -87,7 +87,13 @@ pub fn check_upload(req: &HttpRequest, field: Option<&str>) -> AppResult<()> {
     let state = req
         .app_data::<web::Data<AppState>>()
         .expect("AppState is registered");
-    let binding = req.extensions().get::<csrf::Binding>().and_then(|b| b.0.clone());
-    let header = req.headers().get(csrf::HEADER).and_then(|v| v.to_str().ok());
+    let binding = req
+        .extensions()
+        .get::<csrf::Binding>()
+        .and_then(|b| b.0.clone());
+    let header = req
+        .headers()
+        .get(csrf::HEADER)
+        .and_then(|v| v.to_str().ok());
     csrf::check(&state.secret, binding.as_deref(), header.or(field))
 }

@@ -6,11 +6,11 @@ use serde_json::json;
 use crate::accounts::session;
 use crate::accounts::user::{User, UserChanges};
 use crate::audit::{self, Action, Event};
-use crate::unit_of_work::Disconnect;
 use crate::error::AppResult;
 use crate::policy::{self, Actor};
 use crate::state::AppState;
 use crate::time::now;
+use crate::unit_of_work::Disconnect;
 
 /// Changes a member's role or status. Deactivation ends their sessions in the same transaction.
 pub async fn update_member(

@@ -10,7 +10,6 @@ use crate::accounts::session;
 use crate::accounts::user::{User, UserChanges};
 use crate::audit::{self, Action, Event};
 use crate::db::{DbConnection, run_blocking};
-use crate::unit_of_work::Disconnect;
 use crate::error::{AppError, AppResult};
 use crate::mail::{OutgoingEmail, templates};
 use crate::organisations::model::Organisation;
@@ -18,6 +17,7 @@ use crate::security::password::hash_password;
 use crate::security::tokens::{hash_token, looks_like_token, new_token};
 use crate::state::AppState;
 use crate::time::now;
+use crate::unit_of_work::Disconnect;
 use crate::validate::{self, Email};
 
 use super::limit;

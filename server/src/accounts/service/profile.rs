@@ -9,11 +9,11 @@ use crate::accounts::session;
 use crate::accounts::user::{User, UserChanges};
 use crate::audit::{self, Action, Event};
 use crate::db::run_blocking;
-use crate::unit_of_work::Disconnect;
 use crate::error::{AppError, AppResult};
 use crate::security::password::{hash_password, verify_password};
 use crate::state::AppState;
 use crate::time::now;
+use crate::unit_of_work::Disconnect;
 use crate::validate;
 use crate::web::context::Identity;
 

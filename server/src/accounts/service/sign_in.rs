@@ -9,12 +9,12 @@ use crate::accounts::throttle;
 use crate::accounts::user::User;
 use crate::audit::{self, Action, Event};
 use crate::db::run_blocking;
-use crate::unit_of_work::Disconnect;
 use crate::error::{AppError, AppResult};
 use crate::organisations::model::Organisation;
 use crate::security::password::{verify_dummy, verify_password};
 use crate::state::AppState;
 use crate::time::now;
+use crate::unit_of_work::Disconnect;
 use crate::validate::Email;
 use crate::web::context::Identity;
 

@@ -7,7 +7,6 @@ use agora_shared::events::EventKind;
 use agora_shared::ids::{UserId, WorkspaceId};
 use serde_json::json;
 
-use crate::unit_of_work::Tx;
 use crate::error::{AppError, AppResult};
 use crate::messaging::channel;
 use crate::organisations::model::Organisation;
@@ -15,6 +14,7 @@ use crate::policy::workspace::WorkspaceAction;
 use crate::policy::{self, Actor};
 use crate::state::AppState;
 use crate::time::now;
+use crate::unit_of_work::Tx;
 use crate::workspaces::model::{Member, Participant};
 
 use super::{Scoped, load};
