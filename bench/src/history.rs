@@ -139,7 +139,7 @@ async fn history_growth(
     busy_path: &str,
 ) -> anyhow::Result<(Duration, Duration, usize)> {
     let owner = world.members[0].actor;
-    let channel = agora::messaging::service::create_channel(
+    let channel = agora::workspaces::service::create_channel(
         &world.state,
         &owner,
         world.workspace_id,

@@ -2,7 +2,6 @@
 //! `members` people in one big workspace with its channels, and a reader of many channels.
 
 use agora::accounts::user::{NewUser, User};
-use agora::messaging::service as messaging;
 use agora::organisations::model::{NewOrganisationRow, Organisation};
 use agora::policy::Actor;
 use agora::workspaces::service as workspaces;
@@ -165,14 +164,14 @@ impl World {
         };
         self.hot_channel = step(
             "channel",
-            messaging::create_channel(state, &owner, ws.id, channel("latency".into())).await,
+            workspaces::create_channel(state, &owner, ws.id, channel("latency".into())).await,
         )?
         .id;
         for i in 0..load_channels {
             self.load_channels.push(
                 step(
                     "channel",
-                    messaging::create_channel(state, &owner, ws.id, channel(format!("load-{i}")))
+                    workspaces::create_channel(state, &owner, ws.id, channel(format!("load-{i}")))
                         .await,
                 )?
                 .id,
@@ -216,7 +215,7 @@ impl World {
         let ws_id = ws.id;
         let mut ids: Vec<i64> = step(
             "channels",
-            messaging::list_channels(state, &reader, ws.id).await,
+            workspaces::list_channels(state, &reader, ws.id).await,
         )?
         .into_iter()
         .map(|c| c.id)
@@ -225,7 +224,7 @@ impl World {
             .map(|i| {
                 let state = state.clone();
                 async move {
-                    messaging::create_channel(
+                    workspaces::create_channel(
                         &state,
                         &reader,
                         ws_id,

@@ -92,11 +92,11 @@ pub(crate) async fn workspace_fixture(app: &TestApp, cast: Cast) -> Fixture {
             .await
             .expect("extra member joins");
     }
-    let general_channel = messaging::list_channels(state, &admin_a, ws.id)
+    let general_channel = workspaces::list_channels(state, &admin_a, ws.id)
         .await
         .expect("channels")[0]
         .id;
-    let private_channel = messaging::create_channel(
+    let private_channel = workspaces::create_channel(
         state,
         &admin_a,
         ws.id,

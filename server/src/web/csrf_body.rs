@@ -63,6 +63,23 @@ pub(super) fn is_multipart(req: &ServiceRequest) -> bool {
         })
 }
 
+/// Checks an upload form's token (the header, or else the form's `csrf_token` field) before its
+/// handler does anything with the files.
+pub fn check_upload(req: &HttpRequest, field: Option<&str>) -> AppResult<()> {
+    let state = req
+        .app_data::<web::Data<AppState>>()
+        .expect("AppState is registered");
+    let binding = req
+        .extensions()
+        .get::<csrf::Binding>()
+        .and_then(|b| b.0.clone());
+    let header = req
+        .headers()
+        .get(csrf::HEADER)
+        .and_then(|v| v.to_str().ok());
+    csrf::check(&state.secret, binding.as_deref(), header.or(field))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -79,21 +96,4 @@ mod tests {
         assert!(!is_upload_route(&Method::POST, Some("/profile")));
         assert!(!is_upload_route(&Method::POST, None));
     }
-}
-
-/// Checks an upload form's token (the header, or else the form's `csrf_token` field) before its
-/// handler does anything with the files.
-pub fn check_upload(req: &HttpRequest, field: Option<&str>) -> AppResult<()> {
-    let state = req
-        .app_data::<web::Data<AppState>>()
-        .expect("AppState is registered");
-    let binding = req
-        .extensions()
-        .get::<csrf::Binding>()
-        .and_then(|b| b.0.clone());
-    let header = req
-        .headers()
-        .get(csrf::HEADER)
-        .and_then(|v| v.to_str().ok());
-    csrf::check(&state.secret, binding.as_deref(), header.or(field))
 }
