@@ -78,6 +78,9 @@ pub struct Config {
     /// How often event streams get a heartbeat and their sessions are checked. Behind a proxy
     /// that closes idle connections it must stay below the proxy's timeout; tests shorten it.
     pub ws_heartbeat: Duration,
+    /// Events queued for one event stream before that slow client is dropped with a resync code;
+    /// tests lower it so that a slow consumer is reached with a few events.
+    pub ws_queue_events: usize,
 }
 
 impl std::fmt::Debug for Config {
@@ -102,6 +105,7 @@ impl std::fmt::Debug for Config {
             .field("uploads_per_window", &self.uploads_per_window)
             .field("unattached_upload_ttl", &self.unattached_upload_ttl)
             .field("ws_heartbeat", &self.ws_heartbeat)
+            .field("ws_queue_events", &self.ws_queue_events)
             .finish()
     }
 }
@@ -142,6 +146,7 @@ pub const SETTINGS: &[(&str, &str)] = &[
     ("AGORA_UPLOADS_PER_WINDOW", "60"),
     ("AGORA_UNATTACHED_UPLOAD_HOURS", "24"),
     ("AGORA_WS_HEARTBEAT_SECS", "25"),
+    ("AGORA_WS_QUEUE_EVENTS", "256"),
 ];
 
 /// A numeric setting, or its default when unset.
@@ -216,6 +221,14 @@ impl Config {
         if heartbeat_secs == 0 {
             bail!("AGORA_WS_HEARTBEAT_SECS must be at least 1");
         }
+        let ws_queue_events = number(
+            "AGORA_WS_QUEUE_EVENTS",
+            get("AGORA_WS_QUEUE_EVENTS"),
+            agora_shared::limits::WS_QUEUE_EVENTS,
+        )?;
+        if ws_queue_events == 0 {
+            bail!("AGORA_WS_QUEUE_EVENTS must be at least 1");
+        }
         Ok(Config {
             bind,
             public_url,
@@ -233,6 +246,7 @@ impl Config {
             uploads_per_window,
             unattached_upload_ttl: Duration::from_secs(ttl_hours.saturating_mul(3600)),
             ws_heartbeat: Duration::from_secs(heartbeat_secs),
+            ws_queue_events,
         })
     }
 
@@ -379,5 +393,17 @@ mod tests {
         assert_eq!(at("5").unwrap().ws_heartbeat, Duration::from_secs(5));
         assert!(at("0").is_err());
         assert!(at("soon").is_err());
+    }
+
+    #[test]
+    fn the_slow_consumer_limit_is_a_positive_number_of_events() {
+        let at =
+            |v: &str| Config::from_lookup(|n| (n == "AGORA_WS_QUEUE_EVENTS").then(|| v.into()));
+        assert_eq!(
+            Config::from_lookup(|_| None).unwrap().ws_queue_events,
+            agora_shared::limits::WS_QUEUE_EVENTS
+        );
+        assert_eq!(at("8").unwrap().ws_queue_events, 8);
+        assert!(at("0").is_err());
     }
 }

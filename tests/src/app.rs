@@ -167,6 +167,30 @@ impl Drop for TestApp {
     }
 }
 
+/// The `Location` header of an answer, or an empty string.
+pub fn location(res: &reqwest::Response) -> String {
+    res.headers()
+        .get("location")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_string()
+}
+
+/// The number after `prefix` in `text`, e.g. the message id of `#m12` or a channel's id in its
+/// address.
+pub fn number_after(text: &str, prefix: &str) -> i64 {
+    let start = text
+        .find(prefix)
+        .unwrap_or_else(|| panic!("{prefix} not in {text}"))
+        + prefix.len();
+    text[start..]
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect::<String>()
+        .parse()
+        .unwrap_or_else(|_| panic!("no number after {prefix} in {text}"))
+}
+
 /// Finds the first link in a text that starts with `prefix`.
 pub fn find_link(text: &str, prefix: &str) -> Option<String> {
     let start = text.find(prefix)?;

@@ -3,15 +3,26 @@
 //! every test's database from empty replays all migrations each time. The template is named by a
 //! hash of the migrations, so test binaries and runs (and worktrees sharing the server) agree on
 //! it, and an edited migration gets a template of its own.
+//!
+//! Templates of other hashes are dropped when a template is first used, unless they are in use:
+//! each process holds a shared advisory lock named by its template's hash for as long as it runs,
+//! and a template is dropped only while its exclusive lock can be had. Processes of a version
+//! that takes no such lock are covered by a grace period instead: a template is dropped only when
+//! it was last stamped (at creation, at each use, or when first seen unstamped) an hour ago.
 
 use std::hash::{Hash, Hasher};
 use std::path::Path;
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock};
 
 use diesel::{Connection, PgConnection, RunQueryDsl};
 
 /// Serialises template creation across processes (any constant; ours alone on a test server).
 const TEMPLATE_LOCK: i64 = 0x0061_676f_7261_7470; // "agoratp"
+/// What every template's name starts with.
+const TEMPLATE_PREFIX: &str = "agora_template_";
+/// How long a template unused by any locking process is kept: long enough for a run of a
+/// version that does not lock to finish.
+const STALE_AFTER_SECS: i64 = 3600;
 
 /// `postgres://host/db` → `postgres://host/name`.
 pub fn database_url(server_url: &str, name: &str) -> String {
@@ -74,8 +85,11 @@ fn database_exists(conn: &mut PgConnection, name: &str) -> bool {
 /// and an interrupted build leaves nothing that looks finished.
 fn template(server_url: &str) -> &'static str {
     static TEMPLATE: OnceLock<String> = OnceLock::new();
+    // The connection that holds this process's shared lock on its template until it exits.
+    static HOLDER: OnceLock<Mutex<PgConnection>> = OnceLock::new();
     TEMPLATE.get_or_init(|| {
-        let name = format!("agora_template_{}", migrations_hash());
+        let hash = migrations_hash();
+        let name = format!("{TEMPLATE_PREFIX}{hash}");
         let mut conn = connect(server_url);
         execute(
             &mut conn,
@@ -104,11 +118,82 @@ fn template(server_url: &str) -> &'static str {
         }
         execute(
             &mut conn,
+            &format!("SELECT pg_advisory_lock_shared({})", lock_key(&hash)),
+        )
+        .expect("lock the template in use");
+        stamp(&mut conn, &name);
+        drop_stale_templates(&mut conn, &name);
+        execute(
+            &mut conn,
             &format!("SELECT pg_advisory_unlock({TEMPLATE_LOCK})"),
         )
         .expect("template unlock");
+        let _ = HOLDER.set(Mutex::new(conn));
         name
     })
+}
+
+/// The advisory lock key of the template with `hash`, apart from [`TEMPLATE_LOCK`].
+fn lock_key(hash: &str) -> i64 {
+    (u64::from_str_radix(hash, 16).unwrap_or(0) ^ 1) as i64
+}
+
+/// Records in the database's comment that `name` is in use now.
+fn stamp(conn: &mut PgConnection, name: &str) {
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    execute(conn, &format!("COMMENT ON DATABASE {name} IS 'used {now}'"))
+        .expect("stamp the template");
+}
+
+#[derive(diesel::QueryableByName)]
+struct Template {
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    datname: String,
+    /// Seconds since the stamp in the comment, when there is one.
+    #[diesel(sql_type = diesel::sql_types::Nullable<diesel::sql_types::BigInt>)]
+    age: Option<i64>,
+}
+
+/// Drops the templates of other migrations that no running process uses; called under
+/// [`TEMPLATE_LOCK`], so none of them is being created or taken into use meanwhile. Best effort:
+/// what cannot be dropped now is left for a later run.
+fn drop_stale_templates(conn: &mut PgConnection, current: &str) {
+    let found = diesel::sql_query(
+        "SELECT datname::text AS datname, \
+         extract(epoch FROM now())::bigint \
+           - substring(shobj_description(oid, 'pg_database') FROM '^used ([0-9]+)$')::bigint \
+           AS age \
+         FROM pg_database WHERE datname LIKE 'agora\\_template\\_%' AND datname <> $1",
+    )
+    .bind::<diesel::sql_types::Text, _>(current)
+    .load::<Template>(conn);
+    let Ok(found) = found else { return };
+    for template in found {
+        let hash = template.datname[TEMPLATE_PREFIX.len()..].trim_end_matches("_building");
+        let key = lock_key(hash);
+        let Ok(free) = diesel::sql_query(format!(
+            "SELECT pg_try_advisory_lock({key})::int::bigint AS n"
+        ))
+        .get_result::<Found>(conn) else {
+            continue;
+        };
+        if free.n != 1 {
+            continue;
+        }
+        match template.age {
+            Some(age) if age >= STALE_AFTER_SECS => {
+                let _ = execute(
+                    conn,
+                    &format!("DROP DATABASE IF EXISTS {}", template.datname),
+                );
+            }
+            Some(_) => {}
+            None => stamp(conn, &template.datname),
+        }
+        let _ = execute(conn, &format!("SELECT pg_advisory_unlock({key})"));
+    }
 }
 
 /// A fresh, migrated database for one test; returns its name.
@@ -184,5 +269,51 @@ mod tests {
             Vec::<String>::new(),
             "the template was not fully migrated"
         );
+    }
+
+    #[test]
+    fn stale_templates_go_and_templates_in_use_stay() {
+        let Some(server) = std::env::var("AGORA_TEST_DATABASE_URL")
+            .ok()
+            .filter(|u| u.starts_with("postgres"))
+        else {
+            return crate::skips::skipped("runs in the Postgres pass (AGORA_TEST_DATABASE_URL)");
+        };
+        let current = super::template(&server).to_string();
+        let (stale, busy) = (
+            "agora_template_00000000000000a1",
+            "agora_template_00000000000000a2",
+        );
+        let mut conn = super::connect(&server);
+        let mut other = super::connect(&server);
+        for name in [stale, busy] {
+            super::execute(&mut conn, &format!("DROP DATABASE IF EXISTS {name}")).unwrap();
+            super::execute(&mut conn, &format!("CREATE DATABASE {name}")).unwrap();
+            super::execute(
+                &mut conn,
+                &format!("COMMENT ON DATABASE {name} IS 'used 0'"),
+            )
+            .unwrap();
+        }
+        // Another process's hold on the second one.
+        super::execute(
+            &mut other,
+            &format!(
+                "SELECT pg_advisory_lock_shared({})",
+                super::lock_key("00000000000000a2")
+            ),
+        )
+        .unwrap();
+        super::drop_stale_templates(&mut conn, &current);
+        let (stale_left, busy_left) = (
+            super::database_exists(&mut conn, stale),
+            super::database_exists(&mut conn, busy),
+        );
+        drop(other);
+        super::execute(&mut conn, &format!("DROP DATABASE IF EXISTS {busy}")).unwrap();
+        super::execute(&mut conn, &format!("DROP DATABASE IF EXISTS {stale}")).unwrap();
+        assert!(!stale_left, "an unused old template was kept");
+        assert!(busy_left, "a template in use was dropped");
+        assert!(super::database_exists(&mut conn, &current));
     }
 }

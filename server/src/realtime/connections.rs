@@ -98,10 +98,21 @@ impl Slot {
 }
 
 /// The open websockets of this instance, by user id.
-#[derive(Default)]
 pub(super) struct Connections {
     users: Mutex<HashMap<i64, Vec<Slot>>>,
     next_id: AtomicU64,
+    /// Events queued for one connection before it counts as a slow consumer.
+    pub(super) queue_events: usize,
+}
+
+impl Default for Connections {
+    fn default() -> Self {
+        Connections {
+            users: Mutex::default(),
+            next_id: AtomicU64::default(),
+            queue_events: WS_QUEUE_EVENTS,
+        }
+    }
 }
 
 impl Connections {
@@ -117,7 +128,7 @@ impl Connections {
         session_hash: &str,
     ) -> Connection {
         let id = self.next_id.fetch_add(1, Ordering::Relaxed) + 1;
-        let (tx, events) = mpsc::channel(WS_QUEUE_EVENTS);
+        let (tx, events) = mpsc::channel(self.queue_events);
         let (close, closed) = oneshot::channel();
         self.users().entry(user_id).or_default().push(Slot {
             id,

@@ -107,6 +107,17 @@ impl Hub {
         }
     }
 
+    /// The slow-consumer limit: events queued for one connection before it is dropped with
+    /// [`CLOSE_RESYNC`] (`WS_QUEUE_EVENTS` unless configured). Call before any connection
+    /// registers, while this is the hub's only handle.
+    pub fn with_queue_events(mut self, events: usize) -> Hub {
+        Arc::get_mut(&mut self.inner)
+            .and_then(|inner| Arc::get_mut(&mut inner.connections))
+            .expect("the queue length is set before the hub is shared")
+            .queue_events = events.max(1);
+        self
+    }
+
     /// Maps event ids to the cursors clients see, and back.
     pub fn cursors(&self) -> &CursorKey {
         &self.inner.cursors

@@ -6,21 +6,26 @@
 //! what a failing test wants to show; use `browser.client` directly to probe
 //! for things that may legitimately be absent.
 
-use std::fmt::Write as _;
-use std::io::{Read, Write};
-use std::net::TcpStream;
 use std::path::{Path, PathBuf};
 use std::process::Stdio;
-use std::sync::OnceLock;
 use std::time::Duration;
 
 use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+use fantoccini::cookies::Cookie;
 use fantoccini::error::CmdError;
-use fantoccini::wd::{Capabilities, TimeoutConfiguration};
+use fantoccini::wd::TimeoutConfiguration;
 use fantoccini::{Client, ClientBuilder, Locator};
-use serde::Deserialize;
 use serde_json::json;
 use tokio::process::{Child, Command};
+
+use crate::app::TestApp;
+use crate::direct_session::create_session;
+
+mod axe;
+mod driver;
+
+pub use axe::{AxeViolation, format_violations};
+use driver::{chrome_capabilities, delete_session, free_port, wait_until_ready};
 
 const CHROMIUM: &str = "/usr/bin/chromium";
 const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
@@ -41,17 +46,6 @@ pub struct Browser {
     session_id: Option<String>,
     profile_dir: PathBuf,
     closed: bool,
-}
-
-/// One failed axe-core rule, with every element that failed it.
-#[derive(Debug, Clone, Deserialize)]
-pub struct AxeViolation {
-    pub id: String,
-    /// `minor`, `moderate`, `serious` or `critical`.
-    pub impact: Option<String>,
-    pub help: String,
-    /// One entry per failing element: its CSS target, then its HTML.
-    pub nodes: Vec<String>,
 }
 
 impl Browser {
@@ -115,6 +109,28 @@ impl Browser {
     pub async fn goto(&self, url: &str) {
         let result = self.client.goto(url).await;
         self.ok(&format!("goto {url}"), result).await;
+    }
+
+    /// Signs `email` in without the sign-in form (whose own tests use it): the session is created
+    /// directly and its cookie set as the server would set it, then the home page is loaded, where
+    /// the form would have led.
+    pub async fn sign_in_directly(&self, app: &TestApp, email: &str) {
+        let (token, _) = create_session(app, email).await;
+        // WebDriver sets cookies for the current document's origin only.
+        self.goto(&app.url("/signin")).await;
+        // The domain is spelled out: chromedriver refuses a cookie whose domain is null.
+        let host = reqwest::Url::parse(&app.address)
+            .ok()
+            .and_then(|url| url.host_str().map(String::from))
+            .expect("the application's host");
+        let cookie = Cookie::parse(format!(
+            "{}={token}; Domain={host}; Path=/; HttpOnly; SameSite=Lax",
+            app.session_cookie_name()
+        ))
+        .expect("session cookie");
+        let result = self.client.add_cookie(cookie).await;
+        self.ok("setting the session cookie", result).await;
+        self.goto(&app.url("/")).await;
     }
 
     /// Replaces the value of the input matched by `css` with `value`, typing it.
@@ -198,34 +214,6 @@ impl Browser {
         description.as_str().unwrap_or_default().to_string()
     }
 
-    /// Runs axe-core's WCAG 2.0/2.1 A and AA rules on the current page.
-    /// axe is injected through WebDriver, which page CSP does not restrict.
-    /// Without axe (`AGORA_TEST_AXE_JS` unset or unreadable) this prints
-    /// `SKIPPED: ...` and returns no violations, or panics under
-    /// `AGORA_TEST_REQUIRE_ALL`.
-    pub async fn axe(&self) -> Vec<AxeViolation> {
-        let source = match axe_source() {
-            Ok(source) => source,
-            Err(reason) => return unavailable("axe-core", reason).unwrap_or_default(),
-        };
-        // Inject once per page: the script is large and a new page loses it.
-        let result = self.client.execute(AXE_LOADED, vec![]).await;
-        let loaded = self.ok("checking for axe-core", result).await;
-        if loaded != json!(true) {
-            let result = self.client.execute(source, vec![]).await;
-            self.ok("injecting axe-core", result).await;
-        }
-
-        let result = self.client.execute_async(AXE_RUN, vec![]).await;
-        let outcome = self.ok("running axe-core", result).await;
-        if let Some(error) = outcome.get("error") {
-            let url = self.current_url().await;
-            panic!("axe-core failed on {url}: {error}");
-        }
-        serde_json::from_value(outcome["violations"].clone())
-            .unwrap_or_else(|e| panic!("unexpected axe-core result {outcome}: {e}"))
-    }
-
     /// Ends the WebDriver session (closing Chromium) and stops chromedriver.
     pub async fn close(mut self) {
         if let Err(e) = self.client.clone().close().await {
@@ -297,23 +285,6 @@ impl Drop for Browser {
     }
 }
 
-/// A readable report for an assertion message, e.g.
-/// `assert!(v.is_empty(), "{}", format_violations(&url, &v))`.
-pub fn format_violations(url: &str, violations: &[AxeViolation]) -> String {
-    let mut report = format!(
-        "{} accessibility violation(s) on {url}:\n",
-        violations.len()
-    );
-    for violation in violations {
-        let impact = violation.impact.as_deref().unwrap_or("unknown impact");
-        let _ = writeln!(report, "- [{impact}] {}: {}", violation.id, violation.help);
-        for node in &violation.nodes {
-            let _ = writeln!(report, "    {node}");
-        }
-    }
-    report
-}
-
 const SUBMIT_BUTTONS: &str = "button:not([type]), button[type=submit], input[type=submit]";
 const MARK_PAGE: &str = "window.__agoraOldPage = true;";
 const NEW_PAGE_LOADED: &str =
@@ -328,218 +299,10 @@ const DESCRIBE_ACTIVE_ELEMENT: &str = r#"
     if (text) description += ' "' + text + '"';
     return description;
 "#;
-const AXE_LOADED: &str = "return typeof window.axe === 'object';";
-const AXE_RUN: &str = r#"
-    const done = arguments[arguments.length - 1];
-    axe.run(document, {
-        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-        resultTypes: ['violations'],
-    }).then(
-        (results) => done({
-            violations: results.violations.map((v) => ({
-                id: v.id,
-                impact: v.impact,
-                help: v.help,
-                nodes: v.nodes.map((n) => n.target.join(' ') + ': ' + n.html),
-            })),
-        }),
-        (error) => done({ error: String(error) }),
-    );
-"#;
-
-fn chrome_capabilities(profile_dir: &Path) -> Capabilities {
-    let options = json!({
-        "binary": CHROMIUM,
-        "args": [
-            "--headless",
-            "--no-sandbox", // we run as root
-            "--disable-gpu",
-            // The machine has no network: keep Chromium from trying.
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--disable-dev-shm-usage",
-            "--window-size=1280,900",
-            format!("--user-data-dir={}", profile_dir.display()),
-        ],
-    });
-    let mut capabilities = Capabilities::new();
-    capabilities.insert("browserName".to_string(), json!("chrome"));
-    capabilities.insert("goog:chromeOptions".to_string(), options);
-    capabilities
-}
-
-/// A port that was free a moment ago (chromedriver needs a number up front).
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .and_then(|listener| listener.local_addr())
-        .map(|addr| addr.port())
-        .expect("binding a local port to find a free one")
-}
-
-/// Polls chromedriver's `/status` until it says it is ready (10 s at most).
-async fn wait_until_ready(driver_url: &str) {
-    let http = reqwest::Client::builder()
-        .timeout(Duration::from_secs(1))
-        .build()
-        .expect("building an HTTP client");
-    let deadline = tokio::time::Instant::now() + WAIT;
-    loop {
-        if let Ok(response) = http.get(format!("{driver_url}/status")).send().await
-            && let Ok(status) = response.json::<serde_json::Value>().await
-            && status["value"]["ready"] == json!(true)
-        {
-            return;
-        }
-        if tokio::time::Instant::now() >= deadline {
-            panic!("chromedriver at {driver_url} was not ready within {WAIT:?}");
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-}
-
-/// `DELETE /session/{id}` over a blocking socket: usable from `Drop`.
-/// Best effort, errors are ignored (the test is ending anyway).
-fn delete_session(driver_port: u16, session_id: &str) {
-    let Ok(mut stream) = TcpStream::connect(("127.0.0.1", driver_port)) else {
-        return;
-    };
-    let _ = stream.set_read_timeout(Some(WAIT));
-    let _ = stream.set_write_timeout(Some(WAIT));
-    let request = format!(
-        "DELETE /session/{session_id} HTTP/1.1\r\nHost: 127.0.0.1:{driver_port}\r\n\
-         Content-Length: 0\r\nConnection: close\r\n\r\n"
-    );
-    if stream.write_all(request.as_bytes()).is_err() {
-        return;
-    }
-    // The response comes once Chromium is shut down. Stop at the end of its
-    // head: chromedriver keeps the socket open despite `Connection: close`.
-    let mut response = Vec::new();
-    let mut chunk = [0u8; 1024];
-    while !response.windows(4).any(|w| w == b"\r\n\r\n") {
-        match stream.read(&mut chunk) {
-            Ok(0) | Err(_) => return,
-            Ok(n) => response.extend_from_slice(&chunk[..n]),
-        }
-    }
-}
-
-/// axe-core's source, read once per test process.
-fn axe_source() -> Result<&'static str, &'static str> {
-    static SOURCE: OnceLock<Result<String, String>> = OnceLock::new();
-    SOURCE
-        .get_or_init(|| {
-            let path =
-                std::env::var(AXE_JS).map_err(|_| format!("{AXE_JS} is not set (see .ci/run)"))?;
-            std::fs::read_to_string(&path).map_err(|e| format!("{AXE_JS}={path}: {e}"))
-        })
-        .as_ref()
-        .map(String::as_str)
-        .map_err(String::as_str)
-}
 
 fn unavailable<T>(what: &str, reason: &str) -> Option<T> {
     crate::skips::unavailable(what, reason)
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
-    use tokio::net::TcpListener;
-
-    /// The same policy as the application: no inline script.
-    const CSP: &str = "default-src 'self'; script-src 'self'";
-    const START: &str = r##"<!doctype html><html lang="de"><head><title>Start</title></head>
-<body><a id="skip" href="#main">Zum Inhalt</a><main id="main"><h1 id="title">Hallo</h1>
-<img src="/missing.png"><form id="f" action="/done" method="get">
-<label for="q">Suche</label><input id="q" name="q"><button>Senden</button></form>
-<script>document.getElementById('title').textContent = 'inline script ran';</script>
-</main></body></html>"##;
-    const DONE: &str = r#"<!doctype html><html lang="de"><head><title>Fertig</title></head>
-<body><main><h1 id="title">Fertig</h1></main></body></html>"#;
-
-    /// Serves START at `/` and DONE at `/done`, with the CSP header, until
-    /// the test ends. Each connection gets its own task: Chromium opens
-    /// speculative connections that never send a request.
-    async fn serve_pages() -> String {
-        let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
-        let addr = listener.local_addr().expect("local addr");
-        tokio::spawn(async move {
-            while let Ok((stream, _)) = listener.accept().await {
-                tokio::spawn(async move {
-                    let (read, mut write) = stream.into_split();
-                    let mut lines = BufReader::new(read).lines();
-                    let Ok(Some(request_line)) = lines.next_line().await else {
-                        return;
-                    };
-                    while let Ok(Some(line)) = lines.next_line().await {
-                        if line.is_empty() {
-                            break;
-                        }
-                    }
-                    let path = request_line.split(' ').nth(1).unwrap_or("/");
-                    let (status, body) = match path.split('?').next() {
-                        Some("/") => ("200 OK", START),
-                        Some("/done") => ("200 OK", DONE),
-                        _ => ("404 Not Found", ""),
-                    };
-                    let response = format!(
-                        "HTTP/1.1 {status}\r\nContent-Type: text/html; charset=utf-8\r\n\
-                         Content-Security-Policy: {CSP}\r\nContent-Length: {}\r\n\
-                         Connection: close\r\n\r\n{body}",
-                        body.len()
-                    );
-                    let _ = write.write_all(response.as_bytes()).await;
-                });
-            }
-        });
-        format!("http://{addr}")
-    }
-
-    /// Every helper against a page with a strict CSP, including axe-core
-    /// injection, which must not be blocked by the page's policy.
-    #[tokio::test]
-    async fn helpers_work_on_a_page_with_strict_csp() {
-        let Some(browser) = Browser::start().await else {
-            return;
-        };
-        let base = serve_pages().await;
-        browser.goto(&format!("{base}/")).await;
-
-        assert_eq!(browser.html_lang().await.as_deref(), Some("de"));
-        // The inline script was blocked, so the CSP is in force.
-        assert_eq!(browser.text("#title").await, "Hallo");
-        assert_eq!(
-            browser.press_tab_and_active_element_description().await,
-            r#"a#skip "Zum Inhalt""#
-        );
-
-        if axe_source().is_ok() || std::env::var_os(crate::skips::REQUIRE_ALL).is_some() {
-            let violations = browser.axe().await;
-            assert!(
-                violations.iter().any(|v| v.id == "image-alt"),
-                "expected image-alt, got {}",
-                format_violations(&base, &violations)
-            );
-            let report = format_violations(&base, &violations);
-            assert!(report.contains("img"), "{report}");
-        }
-
-        browser.fill("#q", "hello world").await;
-        browser.submit_form("#f").await;
-        assert_eq!(
-            browser.current_url().await,
-            format!("{base}/done?q=hello+world")
-        );
-        assert_eq!(browser.text("#title").await, "Fertig");
-        // axe again on the new page: it must be injected afresh.
-        if axe_source().is_ok() || std::env::var_os(crate::skips::REQUIRE_ALL).is_some() {
-            assert_eq!(browser.axe().await.len(), 0);
-        }
-        browser.close().await;
-    }
-}
+mod tests;
