@@ -10,12 +10,14 @@ use agora_shared::conversations::{Participation, Visibility, WorkspaceRole};
 use super::Actor;
 use crate::error::{AppError, AppResult};
 
+pub mod abilities;
 pub mod facts;
 mod members;
-pub use members::{
-    Target, add_member, addable_roles, assignable_roles, change_role, remove_member, restore_owner,
-    withdraw,
+pub use abilities::{
+    MemberAbilities, People, WorkspaceAbilities, addable_roles, assignable_roles, listable_members,
+    member_abilities, open_administration, workspace_abilities,
 };
+pub use members::{Target, add_member, change_role, remove_member, restore_owner, withdraw};
 
 /// What the policy needs to know about a workspace and the caller's place in it.
 #[derive(Debug, Clone, Copy)]
