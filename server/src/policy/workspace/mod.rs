@@ -175,6 +175,30 @@ pub fn delete_message(actor: &Actor, author_id: i64, facts: &ChannelFacts) -> Ap
     }
 }
 
+/// A message's edit history is the author's and the moderators' to read: whoever may delete it.
+pub fn read_edit_history(actor: &Actor, author_id: i64, facts: &ChannelFacts) -> AppResult<()> {
+    delete_message(actor, author_id, facts)
+}
+
+/// Whether the caller may create workspaces for any organisation, not only their own (the new
+/// workspace page then offers the choice of owner).
+pub fn creates_for_others(actor: &Actor) -> bool {
+    actor.network_admin
+}
+
+/// Whether the creator of a workspace owned by `owner_organisation_id` joins it as its owner: a
+/// network admin creating for another organisation is not a member of it.
+pub fn creator_joins(actor: &Actor, owner_organisation_id: i64) -> bool {
+    actor.organisation_id == owner_organisation_id
+}
+
+/// Whether workspaces the caller's organisation is invited to or takes part in are visible to
+/// them without being discoverable: the SQL prefilter of [`workspace`]'s visibility rule, which
+/// still decides each one.
+pub fn sees_involved_workspaces(actor: &Actor) -> bool {
+    actor.role == agora_shared::api::OrgRole::Admin
+}
+
 /// Who may create a workspace owned by `owner_organisation_id`.
 pub fn create_workspace(actor: &Actor, owner_organisation_id: i64) -> AppResult<()> {
     let own_admin = actor.organisation_id == owner_organisation_id
@@ -183,22 +207,6 @@ pub fn create_workspace(actor: &Actor, owner_organisation_id: i64) -> AppResult<
         Ok(())
     } else {
         Err(AppError::forbidden())
-    }
-}
-
-/// People who share a workspace, or whose organisations both take part in the network's
-/// directory, may talk directly. The directory shows everyone of active organisations, so any two
-/// active people may; the check stays here so a stricter rule has one place to live.
-pub fn start_direct(
-    actor: &Actor,
-    other_user_active: bool,
-    other_org_active: bool,
-) -> AppResult<()> {
-    let _ = actor;
-    if other_user_active && other_org_active {
-        Ok(())
-    } else {
-        Err(AppError::not_found())
     }
 }
 

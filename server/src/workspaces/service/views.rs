@@ -52,7 +52,7 @@ pub async fn list(state: &AppState, actor: &Actor) -> AppResult<Vec<WorkspaceVie
         .db
         .read(move |conn| {
             let counts = crate::db::unread::unread_counts(conn, actor.user_id)?;
-            let org_admin = actor.role == agora_shared::api::OrgRole::Admin;
+            let org_admin = policy::sees_involved_workspaces(&actor);
             let mut out = Vec::new();
             for workspace in
                 Workspace::list_visible(conn, actor.user_id, actor.organisation_id, org_admin)?

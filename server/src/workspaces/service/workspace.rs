@@ -62,8 +62,7 @@ pub async fn create(state: &AppState, actor: &Actor, input: NewWorkspace) -> App
                 actor.user_id,
                 now,
             )?;
-            // A network admin creating for another organisation is not a member of it.
-            if owner == actor.organisation_id {
+            if policy::workspace::creator_joins(&actor, owner) {
                 Member::insert(
                     tx,
                     workspace.id,
