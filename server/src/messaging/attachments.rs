@@ -19,6 +19,7 @@ use crate::db::DbConnection;
 use crate::db::schema::{attachments, messages, organisations, users};
 use crate::error::{AppError, AppResult};
 use crate::policy::Actor;
+use crate::policy::attachments::{Upload, open_attachment};
 use crate::policy::workspace::ChannelAction;
 use crate::state::AppState;
 use crate::validate::is_deceptive;
@@ -275,13 +276,16 @@ pub async fn open(
             match a.message_id {
                 Some(message_id) => {
                     let m = Message::find(conn, message_id)?;
-                    load(conn, &actor, m.channel_id, ChannelAction::Read)?;
-                    if m.deleted_at.is_some() {
-                        return Err(AppError::not_found());
-                    }
+                    let (_, facts) = load(conn, &actor, m.channel_id, ChannelAction::Read)?;
+                    let upload = Upload::Posted {
+                        channel: &facts,
+                        message_deleted: m.deleted_at.is_some(),
+                    };
+                    open_attachment(&actor, upload)?;
                 }
                 None => {
-                    crate::policy::unattached_upload(&actor, a.uploader_id)?;
+                    let uploader_id = a.uploader_id;
+                    open_attachment(&actor, Upload::Unattached { uploader_id })?;
                     Channel::find(conn, a.channel_id)?;
                 }
             }

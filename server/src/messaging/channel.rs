@@ -282,16 +282,19 @@ fn apply_markers(
             MarkerChange::Revoke {
                 user_id,
                 channel_id,
-            } => {
-                diesel::delete(
-                    read_markers::table
-                        .filter(read_markers::user_id.eq(user_id.get()))
-                        .filter(read_markers::channel_id.eq(channel_id.get())),
-                )
-                .execute(conn)?;
-            }
+            } => revoke_marker(conn, user_id, channel_id)?,
         }
     }
+    Ok(())
+}
+
+fn revoke_marker(conn: &mut DbConnection, user_id: UserId, channel_id: ChannelId) -> AppResult<()> {
+    diesel::delete(
+        read_markers::table
+            .filter(read_markers::user_id.eq(user_id.get()))
+            .filter(read_markers::channel_id.eq(channel_id.get())),
+    )
+    .execute(conn)?;
     Ok(())
 }
 
@@ -312,12 +315,10 @@ pub fn leave_workspace_channels(
             .filter(channel_members::channel_id.eq_any(ids)),
     )
     .execute(conn)?;
-    let changes = readers::for_member(conn, workspace_id, user_id)?;
-    let revokes: Vec<MarkerChange> = changes
-        .into_iter()
-        .filter(|c| matches!(c, MarkerChange::Revoke { .. }))
-        .collect();
-    apply_markers(conn, &revokes, NaiveDateTime::MIN)
+    for (user_id, channel_id) in readers::revoke_markers(conn, workspace_id, user_id)? {
+        revoke_marker(conn, user_id, channel_id)?;
+    }
+    Ok(())
 }
 
 pub fn readers(conn: &mut DbConnection, channel_id: i64) -> AppResult<Vec<i64>> {

@@ -3,7 +3,8 @@
 //! The whole network sees its directory; it lists the active people of active organisations and
 //! nobody deactivated or suspended. `directory::search` filters by [`LISTED_USER`] and
 //! [`LISTED_ORGANISATION`] in SQL (the efficient form of [`listed`]); one person's entry is
-//! decided by [`entry`].
+//! decided by [`entry`], and so is whether one may open a conversation with them
+//! ([`start_direct`]).
 
 use agora_shared::api::{OrgStatus, UserStatus};
 
@@ -28,6 +29,12 @@ pub fn entry(actor: &Actor, user: UserStatus, organisation: OrgStatus) -> AppRes
     } else {
         Err(AppError::not_found())
     }
+}
+
+/// Whom one may talk to directly: whoever the directory lists. Someone it does not list does not
+/// exist for this purpose either (404).
+pub fn start_direct(actor: &Actor, user: UserStatus, organisation: OrgStatus) -> AppResult<()> {
+    entry(actor, user, organisation)
 }
 
 #[cfg(test)]

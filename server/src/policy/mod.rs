@@ -3,6 +3,7 @@
 //! Deny by default. Objects of an organisation the caller may not see answer exactly like missing
 //! ones (404); objects they may see but not change answer 403.
 
+pub mod attachments;
 #[cfg(test)]
 mod decision_tests;
 pub mod directory;
@@ -12,6 +13,7 @@ pub mod readers;
 pub mod scope;
 pub mod workspace;
 
+pub use attachments::unattached_upload;
 pub use extract::{CurrentUser, NetworkAdmin, OrgAccess, OrgAction};
 
 use agora_shared::api::{OrgKind, OrgRole};
@@ -78,16 +80,6 @@ pub fn organisation(actor: &Actor, organisation_id: i64, action: Action) -> AppR
         Ok(())
     } else {
         Err(AppError::forbidden())
-    }
-}
-
-/// An upload not yet attached to a message belongs to its uploader alone: to anyone else it does
-/// not exist. Once attached, it is read under its channel's rules.
-pub fn unattached_upload(actor: &Actor, uploader_id: i64) -> AppResult<()> {
-    if actor.user_id == uploader_id {
-        Ok(())
-    } else {
-        Err(AppError::not_found())
     }
 }
 

@@ -234,3 +234,22 @@ pub fn for_member(
         },
     )))
 }
+
+/// The markers to withdraw from `user_id` on the channels of `workspace_id` once they have left
+/// it: someone who left reads nothing there, so the answer holds revokes only.
+pub fn revoke_markers(
+    conn: &mut DbConnection,
+    workspace_id: WorkspaceId,
+    user_id: UserId,
+) -> AppResult<Vec<(UserId, ChannelId)>> {
+    Ok(for_member(conn, workspace_id, user_id)?
+        .into_iter()
+        .filter_map(|change| match change {
+            MarkerChange::Revoke {
+                user_id,
+                channel_id,
+            } => Some((user_id, channel_id)),
+            MarkerChange::Grant { .. } => None,
+        })
+        .collect())
+}

@@ -5,18 +5,22 @@
 //! in it; [`caller_rows!`] selects those rows and [`channel_facts`] turns them into
 //! [`ChannelFacts`]. A missing channel and one of another tenant then cost the same single query
 //! and answer the same 404. [`ChannelScope::load`] is that query for callers that need the facts
-//! only.
+//! only; [`WorkspaceScope::load`] is its counterpart for a workspace.
 
 use agora_shared::ids::{ChannelId, WorkspaceId};
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use super::Actor;
-use super::workspace::facts::{CallerRows, ChannelTraits, channel_facts};
-use super::workspace::{ChannelAction, ChannelFacts, channel as decide};
+use super::workspace::facts::{CallerRows, ChannelTraits, channel_facts, workspace_facts};
+use super::workspace::{
+    ChannelAction, ChannelFacts, WorkspaceAction, WorkspaceFacts, channel as decide,
+    workspace as decide_workspace,
+};
 use crate::db::DbConnection;
-use crate::db::schema::channels;
+use crate::db::schema::{channels, workspace_members, workspace_organisations, workspaces};
 use crate::error::{AppError, AppResult};
+use crate::workspaces::model::{Member, Participant, Workspace};
 
 /// Joins the caller's facts (see the module) onto `$query`, which must contain `channels`.
 macro_rules! with_caller_facts {
@@ -110,5 +114,52 @@ impl ChannelScope {
     /// Decides `action` on this channel for the actor it was loaded for.
     pub fn decide(&self, actor: &Actor, action: ChannelAction) -> AppResult<()> {
         decide(actor, &self.facts, action)
+    }
+}
+
+/// A workspace and the caller's facts about it (their membership and their organisation's
+/// participation), loaded in one query, once per request.
+#[derive(Debug, Clone)]
+pub struct WorkspaceScope {
+    pub workspace: Workspace,
+    pub facts: WorkspaceFacts,
+}
+
+impl WorkspaceScope {
+    /// Loads the scope of `workspace_id` for `actor` without deciding anything; a missing
+    /// workspace is a 404, like one the caller may not see once they ask [`Self::decide`].
+    pub fn load(
+        conn: &mut DbConnection,
+        actor: &Actor,
+        workspace_id: i64,
+    ) -> AppResult<WorkspaceScope> {
+        let (workspace, member, participant): (Workspace, Option<Member>, Option<Participant>) =
+            workspaces::table
+                .left_join(
+                    workspace_members::table.on(workspace_members::workspace_id
+                        .eq(workspaces::id)
+                        .and(workspace_members::user_id.eq(actor.user_id))),
+                )
+                .left_join(
+                    workspace_organisations::table.on(workspace_organisations::workspace_id
+                        .eq(workspaces::id)
+                        .and(workspace_organisations::organisation_id.eq(actor.organisation_id))),
+                )
+                .filter(workspaces::id.eq(workspace_id))
+                .select((
+                    Workspace::as_select(),
+                    Option::<Member>::as_select(),
+                    Option::<Participant>::as_select(),
+                ))
+                .first(conn)
+                .optional()?
+                .ok_or_else(AppError::not_found)?;
+        let facts = workspace_facts(&workspace, member.as_ref(), participant.as_ref());
+        Ok(WorkspaceScope { workspace, facts })
+    }
+
+    /// Decides `action` on this workspace for the actor it was loaded for.
+    pub fn decide(&self, actor: &Actor, action: WorkspaceAction) -> AppResult<()> {
+        decide_workspace(actor, &self.facts, action)
     }
 }

@@ -18,6 +18,7 @@ mod instances;
 mod invitation_probing;
 mod jobs;
 mod live;
+mod membership_events;
 mod messaging_pages;
 mod openapi;
 mod page_weight;

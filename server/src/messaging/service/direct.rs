@@ -12,7 +12,7 @@ use crate::error::{AppError, AppResult};
 use crate::messaging::channel::{self, Channel};
 use crate::messaging::message;
 use crate::organisations::model::Organisation;
-use crate::policy::Actor;
+use crate::policy::{self, Actor};
 use crate::state::AppState;
 use crate::time::now;
 
@@ -42,7 +42,7 @@ pub async fn start_direct(
                 let user = User::find(tx, *id)
                     .map_err(|_| AppError::invalid(ErrorCode::InvalidValue, "user_ids"))?;
                 let org = Organisation::find(tx, user.organisation_id)?;
-                crate::policy::workspace::start_direct(&actor, user.is_active(), org.is_active())
+                policy::directory::start_direct(&actor, user.status(), org.status())
                     .map_err(|_| AppError::invalid(ErrorCode::InvalidValue, "user_ids"))?;
                 names.push(user.display_name);
             }

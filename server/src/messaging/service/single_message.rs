@@ -141,8 +141,7 @@ pub async fn history_of(
         .db
         .read(move |conn| {
             let (message, _, facts) = load_message(conn, &actor, message_id)?;
-            // The history is the author's and the moderators' to read.
-            crate::policy::workspace::delete_message(&actor, message.author_id, &facts)?;
+            crate::policy::workspace::read_edit_history(&actor, message.author_id, &facts)?;
             Ok(message::edits(conn, message_id)?
                 .into_iter()
                 .map(|(markdown, language, at)| MessageEditView {

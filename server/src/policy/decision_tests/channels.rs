@@ -3,9 +3,10 @@
 use agora_shared::conversations::WorkspaceRole;
 
 use super::{ME, MY_ORG, OTHER_ORG, admin, archived, invite_only, member, network_admin, status};
+use crate::policy::directory::start_direct;
 use crate::policy::workspace::{
     ChannelAction as C, ChannelFacts, WorkspaceFacts, channel, create_workspace, delete_message,
-    edit_message, start_direct,
+    edit_message,
 };
 
 fn in_channel(ws: WorkspaceFacts, private: bool, channel_member: bool) -> ChannelFacts {
@@ -154,7 +155,14 @@ fn workspaces_are_created_by_their_organisations_admins_and_the_network() {
 
 #[test]
 fn direct_conversations_need_an_active_person_of_an_active_organisation() {
-    assert_eq!(status(start_direct(&member(), true, true)), 200);
-    assert_eq!(status(start_direct(&member(), false, true)), 404);
-    assert_eq!(status(start_direct(&member(), true, false)), 404);
+    use agora_shared::api::{OrgStatus as O, UserStatus as U};
+    assert_eq!(status(start_direct(&member(), U::Active, O::Active)), 200);
+    assert_eq!(
+        status(start_direct(&member(), U::Deactivated, O::Active)),
+        404
+    );
+    assert_eq!(
+        status(start_direct(&member(), U::Active, O::Suspended)),
+        404
+    );
 }

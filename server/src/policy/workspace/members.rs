@@ -1,7 +1,6 @@
 //! Who may add whom to a workspace, change whose role from what to what, end whose membership,
 //! and restore an owner. Every route that touches a membership (API and pages alike) asks these
-//! functions, and the pages offer exactly what [`addable_roles`], [`assignable_roles`] and
-//! [`remove_member`] answer.
+//! functions, and the pages offer exactly what [`super::abilities`] derives from them.
 //!
 //! The rules:
 //!
@@ -98,19 +97,6 @@ pub fn add_member(
     }
 }
 
-/// The roles the caller may give someone of their own organisation they add, in display order.
-pub fn addable_roles(actor: &Actor, facts: &WorkspaceFacts) -> Vec<WorkspaceRole> {
-    [
-        WorkspaceRole::Member,
-        WorkspaceRole::Moderator,
-        WorkspaceRole::Observer,
-        WorkspaceRole::Owner,
-    ]
-    .into_iter()
-    .filter(|r| add_member(actor, facts, actor.organisation_id, *r).is_ok())
-    .collect()
-}
-
 /// Changing `target`'s role to `to`, by whatever route.
 pub fn change_role(
     actor: &Actor,
@@ -143,20 +129,6 @@ pub fn change_role(
         return Err(last_owner("role"));
     }
     Ok(())
-}
-
-/// The roles `target` may be given by the caller, besides the one they have; empty when the
-/// caller may not change it.
-pub fn assignable_roles(
-    actor: &Actor,
-    facts: &WorkspaceFacts,
-    target: &Target,
-) -> Vec<WorkspaceRole> {
-    WorkspaceRole::ALL
-        .iter()
-        .copied()
-        .filter(|r| *r != target.role && change_role(actor, facts, target, *r).is_ok())
-        .collect()
 }
 
 /// Ending `target`'s membership: anyone for themselves (leaving), owners for anyone, moderators

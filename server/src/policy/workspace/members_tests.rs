@@ -3,6 +3,7 @@ use agora_shared::conversations::{Participation, Visibility, WorkspaceRole};
 
 use super::*;
 use crate::policy::Actor;
+use crate::policy::workspace::abilities::{addable_roles, assignable_roles};
 
 use WorkspaceRole::{Member, Moderator, Observer, Owner};
 

@@ -11,7 +11,7 @@ use crate::db::schema::{organisations, users};
 use crate::error::{AppError, AppResult};
 use crate::organisations::model::Organisation;
 use crate::policy::workspace::{
-    self as policy, Target, WorkspaceAction, WorkspaceFacts, workspace as decide,
+    self as policy, People, Target, WorkspaceAbilities, WorkspaceFacts,
 };
 use crate::policy::{Actor, CurrentUser};
 use crate::state::AppState;
@@ -23,8 +23,7 @@ use crate::workspaces::model::{Member, Participant};
 use crate::workspaces::service;
 
 use super::{
-    Abilities, NoticeQuery, Summary, VisibilityOpt, load_view, notice_text, roles, summary,
-    visibilities,
+    NoticeQuery, Summary, VisibilityOpt, load_view, notice_text, roles, summary, visibilities,
 };
 
 pub struct MemberRow {
@@ -114,7 +113,7 @@ fn people_of(
 
 struct AdminData {
     ws: WorkspaceView,
-    can: Abilities,
+    can: WorkspaceAbilities,
     facts: WorkspaceFacts,
     members: Vec<(Member, String, String)>,
     owners: i64,
@@ -136,41 +135,35 @@ pub(super) async fn admin_page(
         .db
         .read(move |conn| {
             let (ws, can, facts) = load_view(conn, &actor, workspace_id)?;
-            if !(can.administer || can.moderate || can.govern_own) {
-                // The policy's own answer to those who may only look.
-                decide(&actor, &facts, WorkspaceAction::Moderate)?;
-            }
-            let own_only = !can.moderate;
+            policy::open_administration(&actor, &facts)?;
+            let managed = can.managed_people;
             let members: Vec<(Member, String, String)> = Member::list(conn, workspace_id)?
                 .into_iter()
-                .filter(|(m, _, _)| !own_only || m.organisation_id == actor.organisation_id)
+                .filter(|(m, _, _)| managed.includes(&actor, m.organisation_id))
                 .collect();
             let active_orgs: Vec<i64> = Participant::list(conn, workspace_id)?
                 .into_iter()
                 .filter(|(p, _, _)| p.status() == Participation::Active)
                 .map(|(p, _, _)| p.organisation_id)
-                .filter(|org| !own_only || *org == actor.organisation_id)
+                .filter(|org| managed.includes(&actor, *org))
                 .collect();
             let member_ids: Vec<i64> = Member::user_ids(conn, workspace_id)?;
             let owners = Member::count_owners(conn, workspace_id)?;
             let owning = ws.owner_organisation_id;
-            let restorable =
-                if policy::restore_owner(&actor, &facts, owning, Some(Participation::Active))
-                    .is_ok()
-                {
-                    let current: Vec<i64> = Member::list(conn, workspace_id)?
-                        .into_iter()
-                        .filter(|(m, _, _)| m.role() == WorkspaceRole::Owner)
-                        .map(|(m, _, _)| m.user_id)
-                        .collect();
-                    people_of(conn, &[owning])?
-                        .into_iter()
-                        .filter(|(id, _, _)| !current.contains(id))
-                        .collect()
-                } else {
-                    Vec::new()
-                };
-            let candidates = if can.moderate || can.govern_own {
+            let restorable = if can.may_restore_owner {
+                let current: Vec<i64> = Member::list(conn, workspace_id)?
+                    .into_iter()
+                    .filter(|(m, _, _)| m.role() == WorkspaceRole::Owner)
+                    .map(|(m, _, _)| m.user_id)
+                    .collect();
+                people_of(conn, &[owning])?
+                    .into_iter()
+                    .filter(|(id, _, _)| !current.contains(id))
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            let candidates = if can.may_add_members {
                 people_of(conn, &active_orgs)?
                     .into_iter()
                     .filter(|(id, _, _)| !member_ids.contains(id))
@@ -178,7 +171,7 @@ pub(super) async fn admin_page(
             } else {
                 Vec::new()
             };
-            let invitable = if can.administer {
+            let invitable = if can.may_administer {
                 let involved: Vec<i64> =
                     ws.organisations.iter().map(|o| o.organisation_id).collect();
                 Organisation::list_all(conn)?
@@ -201,8 +194,8 @@ pub(super) async fn admin_page(
         })
         .await?;
     let t = &ctx.tr;
-    let can = data.can;
-    let channels = if can.moderate {
+    let can = &data.can;
+    let channels = if can.may_moderate {
         service::list_channels(state, &actor, workspace_id)
             .await?
             .into_iter()
@@ -240,7 +233,8 @@ pub(super) async fn admin_page(
                 role: m.role(),
                 owners: data.owners,
             };
-            let offered = policy::assignable_roles(&actor, &data.facts, &target);
+            let may = policy::member_abilities(&actor, &data.facts, &target);
+            let offered = may.may_change_role_to;
             MemberRow {
                 user_id: m.user_id,
                 role_label: t.workspace_role(&target.role),
@@ -254,7 +248,7 @@ pub(super) async fn admin_page(
                         .collect();
                     roles(t, &choices, target.role)
                 },
-                can_remove: policy::remove_member(&actor, &data.facts, &target).is_ok(),
+                can_remove: may.may_remove,
                 is_self: m.user_id == actor.user_id,
                 name,
                 organisation,
@@ -270,9 +264,9 @@ pub(super) async fn admin_page(
             t.t1("workspace-admin-title", "workspace", &ws.name),
         )
         .with_notice(notice),
-        administer: can.administer,
-        moderate: can.moderate,
-        own_only: !can.moderate,
+        administer: can.may_administer,
+        moderate: can.may_moderate,
+        own_only: can.managed_people == People::OwnOrganisation,
         name: ws.name.clone(),
         description: ws.description.clone(),
         sdgs: options::sdgs(t, &ws.sdg_tags),
@@ -300,11 +294,7 @@ pub(super) async fn admin_page(
                 selected: false,
             })
             .collect(),
-        add_roles: roles(
-            t,
-            &policy::addable_roles(&actor, &data.facts),
-            WorkspaceRole::Member,
-        ),
+        add_roles: roles(t, &can.addable_roles, WorkspaceRole::Member),
         add_errors: FormErrors::default(),
         restorable: data
             .restorable

@@ -22,7 +22,9 @@ use crate::db::DbConnection;
 use crate::error::{AppError, AppResult};
 use crate::i18n::Tr;
 use crate::policy::Actor;
-use crate::policy::workspace::{WorkspaceAction, WorkspaceFacts, workspace as decide};
+use crate::policy::workspace::{
+    WorkspaceAbilities, WorkspaceAction, WorkspaceFacts, workspace_abilities,
+};
 use crate::web::options::Opt;
 
 /// Confirmations of the workspace pages and the home page, by their `?notice=` key. Only known
@@ -173,44 +175,22 @@ fn summary(t: &Tr, ws: WorkspaceView) -> Summary {
     }
 }
 
-/// What the caller may do in a workspace, as the policy decides it.
-#[derive(Clone, Copy)]
-struct Abilities {
-    administer: bool,
-    moderate: bool,
-    govern_own: bool,
-    decide: bool,
-}
-
 /// A workspace the caller may at least see, with its counts and what they may do there.
 fn load_view(
     conn: &mut DbConnection,
     actor: &Actor,
     workspace_id: i64,
-) -> AppResult<(WorkspaceView, Abilities, WorkspaceFacts)> {
+) -> AppResult<(WorkspaceView, WorkspaceAbilities, WorkspaceFacts)> {
     let scoped = service::load(conn, actor, workspace_id, WorkspaceAction::SeeSummary)?;
     let counts = crate::db::unread::unread_counts(conn, actor.user_id)?;
     let totals = counts
         .iter()
         .filter(|c| c.workspace_id == Some(workspace_id))
         .fold((0, 0), |(u, m), c| (u + c.unread, m + c.mentions));
-    let can = |action| decide(actor, &scoped.facts, action).is_ok();
-    let abilities = Abilities {
-        administer: can(WorkspaceAction::Administer),
-        moderate: can(WorkspaceAction::Moderate),
-        govern_own: can(WorkspaceAction::GovernOwnMembers),
-        decide: can(WorkspaceAction::DecideParticipation),
-    };
+    let abilities = workspace_abilities(actor, &scoped.facts);
     Ok((
         service::view(conn, &scoped, totals)?,
         abilities,
         scoped.facts,
     ))
-}
-
-/// Whether the caller's organisation is invited (not yet active) in the workspace.
-fn own_invitation(ws: &WorkspaceView, organisation_id: i64) -> bool {
-    ws.organisations
-        .iter()
-        .any(|o| o.organisation_id == organisation_id && o.status == Participation::Invited)
 }

@@ -52,7 +52,7 @@ async fn new_workspace_page(
     input: NewWorkspaceInput,
 ) -> AppResult<NewWorkspacePage> {
     let t = &ctx.tr;
-    let owners = if actor.network_admin {
+    let owners = if crate::policy::workspace::creates_for_others(actor) {
         state
             .db
             .read(Organisation::list_all)

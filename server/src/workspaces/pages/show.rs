@@ -1,19 +1,17 @@
 //! A workspace's page: its summary, organisations and the channels the caller may read.
 
 use actix_web::{HttpResponse, web};
-use agora_shared::conversations::Participation;
 use askama::Template;
 
 use crate::error::AppResult;
 use crate::policy::CurrentUser;
-use crate::policy::workspace::{self as policy};
 use crate::state::AppState;
 use crate::web::badges::{mentions_text, unread_text};
 use crate::web::context::Ctx;
 use crate::web::page::{Page, RenderHtml};
 use crate::workspaces::service;
 
-use super::{NoticeQuery, Summary, load_view, notice_text, own_invitation, summary};
+use super::{NoticeQuery, Summary, load_view, notice_text, summary};
 
 pub struct ChannelRow {
     pub id: i64,
@@ -53,12 +51,10 @@ pub async fn show(
 ) -> AppResult<HttpResponse> {
     let actor = user.actor();
     let id = path.into_inner();
-    let (ws, can, facts) = state
+    let (ws, can, _) = state
         .db
         .read(move |conn| load_view(conn, &actor, id))
         .await?;
-    let can_withdraw = facts.own_participation == Some(Participation::Active)
-        && policy::withdraw(&actor, &facts).is_ok();
     let t = &ctx.tr;
     let channels = if ws.my_role.is_some() {
         service::list_channels(&state, &actor, id)
@@ -77,7 +73,6 @@ pub async fn show(
     } else {
         Vec::new()
     };
-    let can_decide = can.decide && own_invitation(&ws, actor.organisation_id);
     WorkspacePage {
         me: actor.user_id,
         page: Page::new(&state, &ctx, ws.name.clone())
@@ -86,9 +81,9 @@ pub async fn show(
         unread: unread_text(t, ws.unread),
         mentions: mentions_text(t, ws.mentions),
         channels,
-        can_manage: can.administer || can.moderate || can.govern_own,
-        can_decide,
-        can_withdraw,
+        can_manage: can.may_open_administration,
+        can_decide: can.may_answer_invitation,
+        can_withdraw: can.may_withdraw,
         s: summary(t, ws),
     }
     .respond()

@@ -3,22 +3,21 @@
 use agora_shared::ErrorCode;
 use agora_shared::conversations::*;
 use agora_shared::events::EventKind;
-use agora_shared::ids::{UserId, WorkspaceId};
 use serde_json::json;
 
 use crate::accounts::user::User;
 use crate::audit;
 use crate::db::DbConnection;
 use crate::error::{AppError, AppResult};
-use crate::messaging::channel;
+use crate::policy::scope::WorkspaceScope;
 use crate::policy::workspace::{Target, WorkspaceAction, workspace as decide};
 use crate::policy::{self, Actor};
 use crate::state::AppState;
 use crate::time::now;
 use crate::workspaces::model::{Member, Participant, Workspace};
 
-use super::participation::end_membership;
-use super::{facts, load};
+use super::load;
+use super::participation::{end_membership, join_workspace};
 
 /// A member as the membership policy sees them.
 pub fn target(conn: &mut DbConnection, workspace_id: i64, user_id: i64) -> AppResult<Target> {
@@ -42,8 +41,7 @@ pub async fn add_member(
     let actor = *actor;
     state
         .transact(move |tx| {
-            let workspace = Workspace::find(tx, workspace_id)?;
-            let f = facts(tx, &actor, &workspace)?;
+            let f = WorkspaceScope::load(tx, &actor, workspace_id)?.facts;
             let target = User::find(tx, input.user_id)
                 .map_err(|_| AppError::invalid(ErrorCode::InvalidValue, "user_id"))?;
             policy::workspace::add_member(&actor, &f, target.organisation_id, input.role)?;
@@ -59,19 +57,12 @@ pub async fn add_member(
             if Member::find(tx, workspace_id, target.id)?.is_some() {
                 return Err(AppError::conflict(ErrorCode::AlreadyMember, "user_id"));
             }
-            Member::insert(
+            join_workspace(
                 tx,
                 workspace_id,
-                target.id,
-                target.organisation_id,
+                (target.id, target.organisation_id),
                 input.role,
-                Some(actor.user_id),
-                now,
-            )?;
-            channel::sync_member_readers(
-                tx,
-                WorkspaceId::new(workspace_id),
-                UserId::new(target.id),
+                actor.user_id,
                 now,
             )?;
             tx.emit_in_workspace(
@@ -169,8 +160,10 @@ pub async fn restore_owner(
     let actor = *actor;
     state
         .transact(move |tx| {
-            let workspace = Workspace::find(tx, workspace_id)?;
-            let f = facts(tx, &actor, &workspace)?;
+            let WorkspaceScope {
+                workspace,
+                facts: f,
+            } = WorkspaceScope::load(tx, &actor, workspace_id)?;
             let person = User::find(tx, user_id).ok().filter(User::is_active);
             let org = person.as_ref().map_or(0, |p| p.organisation_id);
             let participation = Participant::find(tx, workspace_id, org)?.map(|p| p.status());
@@ -182,19 +175,12 @@ pub async fn restore_owner(
             let before = match Member::find(tx, workspace_id, user_id)? {
                 Some(m) => Some(m.role()),
                 None => {
-                    Member::insert(
+                    join_workspace(
                         tx,
                         workspace_id,
-                        user_id,
-                        person.organisation_id,
+                        (user_id, person.organisation_id),
                         WorkspaceRole::Owner,
-                        Some(actor.user_id),
-                        now,
-                    )?;
-                    channel::sync_member_readers(
-                        tx,
-                        WorkspaceId::new(workspace_id),
-                        UserId::new(user_id),
+                        actor.user_id,
                         now,
                     )?;
                     None
@@ -232,8 +218,7 @@ pub async fn remove_member(
     let actor = *actor;
     state
         .transact(move |tx| {
-            let workspace = Workspace::find(tx, workspace_id)?;
-            let f = facts(tx, &actor, &workspace)?;
+            let f = WorkspaceScope::load(tx, &actor, workspace_id)?.facts;
             decide(&actor, &f, WorkspaceAction::SeeSummary)?;
             let member = target(tx, workspace_id, user_id)?;
             policy::workspace::remove_member(&actor, &f, &member)?;

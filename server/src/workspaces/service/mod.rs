@@ -13,17 +13,13 @@ pub use workspace::{create, update};
 
 use super::model::{Member, Participant, Workspace};
 use crate::db::DbConnection;
-use crate::db::schema::{workspace_members, workspace_organisations, workspaces};
-use crate::error::{AppError, AppResult};
+use crate::error::AppResult;
 use crate::policy::Actor;
-use crate::policy::workspace::{WorkspaceAction, WorkspaceFacts, workspace as decide};
-use diesel::prelude::*;
+use crate::policy::scope::WorkspaceScope;
+use crate::policy::workspace::{WorkspaceAction, WorkspaceFacts};
 
 /// A workspace with what the policy knows about the caller's place in it.
-pub struct Scoped {
-    pub workspace: Workspace,
-    pub facts: WorkspaceFacts,
-}
+pub type Scoped = WorkspaceScope;
 
 /// Loads a workspace and decides `action` for `actor`. Missing and invisible look the same, and
 /// cost the same: the workspace and the caller's place in it come in one query either way.
@@ -33,30 +29,9 @@ pub fn load(
     workspace_id: i64,
     action: WorkspaceAction,
 ) -> AppResult<Scoped> {
-    let (workspace, member, participant): (Workspace, Option<Member>, Option<Participant>) =
-        workspaces::table
-            .left_join(
-                workspace_members::table.on(workspace_members::workspace_id
-                    .eq(workspaces::id)
-                    .and(workspace_members::user_id.eq(actor.user_id))),
-            )
-            .left_join(
-                workspace_organisations::table.on(workspace_organisations::workspace_id
-                    .eq(workspaces::id)
-                    .and(workspace_organisations::organisation_id.eq(actor.organisation_id))),
-            )
-            .filter(workspaces::id.eq(workspace_id))
-            .select((
-                Workspace::as_select(),
-                Option::<Member>::as_select(),
-                Option::<Participant>::as_select(),
-            ))
-            .first(conn)
-            .optional()?
-            .ok_or_else(AppError::not_found)?;
-    let facts = facts_of(&workspace, member.as_ref(), participant.as_ref());
-    decide(actor, &facts, action)?;
-    Ok(Scoped { workspace, facts })
+    let scope = WorkspaceScope::load(conn, actor, workspace_id)?;
+    scope.decide(actor, action)?;
+    Ok(scope)
 }
 
 pub fn facts(

@@ -96,19 +96,12 @@ pub async fn decide_participation(
                 return Ok(());
             }
             if scoped.facts.role.is_none() {
-                Member::insert(
+                join_workspace(
                     tx,
                     workspace_id,
-                    actor.user_id,
-                    actor.organisation_id,
+                    (actor.user_id, actor.organisation_id),
                     WorkspaceRole::Member,
-                    Some(actor.user_id),
-                    now,
-                )?;
-                channel::sync_member_readers(
-                    tx,
-                    WorkspaceId::new(workspace_id),
-                    UserId::new(actor.user_id),
+                    actor.user_id,
                     now,
                 )?;
             }
@@ -153,6 +146,33 @@ fn withdraw(
         json!({"workspace_id": workspace_id, "organisation_id": actor.organisation_id, "removed": true}),
     );
     Ok(())
+}
+
+/// Makes someone of `organisation_id` a member with `role`, with the channel access that comes
+/// with it: the one way in, whoever adds them.
+pub(super) fn join_workspace(
+    tx: &mut Tx,
+    workspace_id: i64,
+    (user_id, organisation_id): (i64, i64),
+    role: WorkspaceRole,
+    added_by: i64,
+    now: chrono::NaiveDateTime,
+) -> AppResult<()> {
+    Member::insert(
+        tx,
+        workspace_id,
+        user_id,
+        organisation_id,
+        role,
+        Some(added_by),
+        now,
+    )?;
+    channel::sync_member_readers(
+        tx,
+        WorkspaceId::new(workspace_id),
+        UserId::new(user_id),
+        now,
+    )
 }
 
 /// Deletes a membership and the channel access that came with it; emits the events that tell

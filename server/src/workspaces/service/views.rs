@@ -5,7 +5,7 @@ use agora_shared::conversations::*;
 use crate::db::DbConnection;
 use crate::error::AppResult;
 use crate::policy::Actor;
-use crate::policy::workspace::{WorkspaceAction, workspace as decide};
+use crate::policy::workspace::{self as policy, WorkspaceAction, workspace as decide};
 use crate::state::AppState;
 use crate::workspaces::model::{Member, Participant, Workspace};
 
@@ -52,7 +52,7 @@ pub async fn list(state: &AppState, actor: &Actor) -> AppResult<Vec<WorkspaceVie
         .db
         .read(move |conn| {
             let counts = crate::db::unread::unread_counts(conn, actor.user_id)?;
-            let org_admin = actor.role == agora_shared::api::OrgRole::Admin;
+            let org_admin = policy::sees_involved_workspaces(&actor);
             let mut out = Vec::new();
             for workspace in
                 Workspace::list_visible(conn, actor.user_id, actor.organisation_id, org_admin)?
@@ -90,13 +90,10 @@ pub async fn members(
         .read(move |conn| {
             let scoped = load(conn, &actor, workspace_id, WorkspaceAction::SeeSummary)?;
             // Organisation admins see their own people even without being members.
-            let own_only = decide(&actor, &scoped.facts, WorkspaceAction::Read).is_err();
-            if own_only {
-                decide(&actor, &scoped.facts, WorkspaceAction::GovernOwnMembers)?;
-            }
+            let people = policy::listable_members(&actor, &scoped.facts)?;
             Ok(Member::list(conn, workspace_id)?
                 .into_iter()
-                .filter(|(m, _, _)| !own_only || m.organisation_id == actor.organisation_id)
+                .filter(|(m, _, _)| people.includes(&actor, m.organisation_id))
                 .map(|(m, display_name, organisation_name)| WorkspaceMemberView {
                     user_id: m.user_id,
                     display_name,

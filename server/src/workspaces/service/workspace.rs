@@ -9,14 +9,13 @@ use serde_json::json;
 use crate::error::{AppError, AppResult};
 use crate::messaging::channel::{self, Channel, KIND_CHANNEL};
 use crate::organisations::model::Organisation;
+use crate::policy::scope::WorkspaceScope;
 use crate::policy::workspace::{WorkspaceAction, workspace as decide};
 use crate::policy::{self, Actor};
 use crate::state::AppState;
 use crate::time::now;
 use crate::validate;
 use crate::workspaces::model::{Member, NewWorkspaceRow, Participant, Workspace, WorkspaceChanges};
-
-use super::facts;
 
 /// The name of a workspace's first channel, in its default language.
 fn general_name(state: &AppState, language: agora_shared::api::Language) -> String {
@@ -62,8 +61,7 @@ pub async fn create(state: &AppState, actor: &Actor, input: NewWorkspace) -> App
                 actor.user_id,
                 now,
             )?;
-            // A network admin creating for another organisation is not a member of it.
-            if owner == actor.organisation_id {
+            if policy::workspace::creator_joins(&actor, owner) {
                 Member::insert(
                     tx,
                     workspace.id,
@@ -126,8 +124,7 @@ pub async fn update(
     let ws = state
         .transact(move |tx| {
             // Archived workspaces can still be unarchived by their owners.
-            let workspace = Workspace::find(tx, workspace_id)?;
-            let mut f = facts(tx, &actor, &workspace)?;
+            let mut f = WorkspaceScope::load(tx, &actor, workspace_id)?.facts;
             f.archived = false;
             decide(&actor, &f, WorkspaceAction::Administer)?;
             let ws = Workspace::update(tx, workspace_id, &changes)?;
