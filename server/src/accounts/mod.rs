@@ -1,5 +1,6 @@
 //! People: invitations, sign-in, sessions, password resets, profiles, membership administration.
 
+pub mod activity;
 pub mod api;
 pub mod invitation;
 pub mod pages;

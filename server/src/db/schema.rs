@@ -29,7 +29,7 @@ diesel::table! {
         time_zone -> Text,
         created_at -> Timestamp,
         updated_at -> Timestamp,
-        last_seen_at -> Nullable<Timestamp>,
+        last_active_at -> Nullable<Timestamp>,
         themes -> Text,
     }
 }

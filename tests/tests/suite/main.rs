@@ -5,6 +5,7 @@
 mod access;
 mod access_property;
 mod accounts;
+mod activity;
 mod bad_input;
 mod browser;
 mod concurrency;
