@@ -46,6 +46,8 @@ routes! {
     GET "/profile" => accounts_pages::profile::profile,
     POST "/profile" => accounts_pages::profile::update_profile,
     POST "/profile/password" => accounts_pages::profile::change_password,
+    GET "/settings/email" => crate::email_settings::pages::settings,
+    POST "/settings/email" => crate::email_settings::pages::update_settings,
     GET "/orgs" => orgs_pages::list,
     POST "/orgs" => orgs_pages::create,
     GET "/orgs/{org}/edit" => orgs_pages::edit_form,

@@ -287,10 +287,32 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    email_preferences (user_id) {
+        user_id -> BigInt,
+        organisation_id -> BigInt,
+        digest_cadence -> Text,
+        digest_weekday -> Integer,
+        digest_hour -> Integer,
+        mention_batching -> Text,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    email_workspace_mutes (user_id, workspace_id) {
+        user_id -> BigInt,
+        workspace_id -> BigInt,
+        organisation_id -> BigInt,
+        created_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(users -> organisations (organisation_id));
 diesel::joinable!(sessions -> users (user_id));
 diesel::joinable!(invitations -> organisations (organisation_id));
 diesel::joinable!(password_resets -> users (user_id));
+diesel::joinable!(email_workspace_mutes -> workspaces (workspace_id));
 diesel::joinable!(workspace_members -> workspaces (workspace_id));
 diesel::joinable!(workspace_members -> users (user_id));
 diesel::joinable!(workspace_organisations -> workspaces (workspace_id));
@@ -302,6 +324,8 @@ diesel::joinable!(read_markers -> channels (channel_id));
 diesel::joinable!(channel_members -> channels (channel_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
+    email_preferences,
+    email_workspace_mutes,
     organisations,
     users,
     sessions,

@@ -6,6 +6,7 @@
 #[cfg(test)]
 mod decision_tests;
 pub mod directory;
+pub mod email;
 pub mod events;
 pub mod extract;
 pub mod readers;

@@ -303,6 +303,21 @@ fn table() -> Vec<Row> {
             ]),
             signed(SIGNIN, "422"),
         ),
+        // email settings, unsubscribe, sign-in links (s4-email)
+        row("GET", "/settings/email", "", None, signed(SIGNIN, "200")),
+        row(
+            "POST",
+            "/settings/email",
+            "",
+            Form(&[
+                ("digest_cadence", "daily"),
+                ("digest_weekday", "3"),
+                ("digest_hour", "9"),
+                ("mention_batching", "hourly"),
+            ]),
+            signed(SIGNIN, "303 /settings/email?notice=saved"),
+        ),
+        // end of email settings, unsubscribe, sign-in links (s4-email)
         row(
             "GET",
             "/orgs",

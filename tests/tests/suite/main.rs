@@ -13,6 +13,7 @@ mod config_docs;
 mod conversations;
 mod demo;
 mod email;
+mod email_settings;
 mod fuzz;
 mod i18n;
 mod instances;
