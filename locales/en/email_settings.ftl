@@ -30,3 +30,20 @@ weekday-4 = Thursday
 weekday-5 = Friday
 weekday-6 = Saturday
 weekday-7 = Sunday
+signin-link-offer = Sign in with a link sent by email instead
+signin-link-title = Sign in with a link by email
+signin-link-intro = Enter your email address and we will send you a link that signs you in, valid for 15 minutes.
+signin-link-submit = Send the sign-in link
+signin-link-confirm-title = Sign in to Agora
+signin-link-confirm-intro = This link signs you in once. Press the button to continue.
+signin-link-confirm-submit = Sign in
+notice-signin-link-sent = If an account exists for that address, we have sent it a sign-in link.
+email-signin-link-subject = Your sign-in link for Agora
+email-signin-link-greeting = Hello { $name },
+email-signin-link-intro = Someone asked for a link to sign in to your Agora account. If it was you, sign in with the button below.
+email-signin-link-action = Sign in
+email-signin-link-expiry = { $minutes ->
+    [one] The link works once and is valid for one minute.
+   *[other] The link works once and is valid for { $minutes } minutes.
+}
+email-signin-link-ignore = If you did not ask for this, you can ignore this email: nobody is signed in without the link.

@@ -30,3 +30,20 @@ weekday-4 = jueves
 weekday-5 = viernes
 weekday-6 = sábado
 weekday-7 = domingo
+signin-link-offer = Iniciar sesión con un enlace enviado por correo
+signin-link-title = Iniciar sesión con un enlace por correo
+signin-link-intro = Ingrese su dirección de correo y le enviaremos un enlace que inicia su sesión, válido por 15 minutos.
+signin-link-submit = Enviar el enlace de inicio de sesión
+signin-link-confirm-title = Iniciar sesión en Agora
+signin-link-confirm-intro = Este enlace inicia su sesión una sola vez. Presione el botón para continuar.
+signin-link-confirm-submit = Iniciar sesión
+notice-signin-link-sent = Si existe una cuenta con esa dirección, le enviamos un enlace de inicio de sesión.
+email-signin-link-subject = Su enlace de inicio de sesión en Agora
+email-signin-link-greeting = Hola, { $name }:
+email-signin-link-intro = Alguien pidió un enlace para iniciar sesión en su cuenta de Agora. Si fue usted, inicie sesión con el botón de abajo.
+email-signin-link-action = Iniciar sesión
+email-signin-link-expiry = { $minutes ->
+    [one] El enlace funciona una sola vez y es válido por un minuto.
+   *[other] El enlace funciona una sola vez y es válido por { $minutes } minutos.
+}
+email-signin-link-ignore = Si no lo pidió, puede ignorar este correo: nadie inicia sesión sin el enlace.

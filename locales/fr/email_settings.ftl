@@ -30,3 +30,20 @@ weekday-4 = jeudi
 weekday-5 = vendredi
 weekday-6 = samedi
 weekday-7 = dimanche
+signin-link-offer = Se connecter plutôt avec un lien envoyé par e-mail
+signin-link-title = Se connecter avec un lien par e-mail
+signin-link-intro = Saisissez votre adresse e-mail et nous vous enverrons un lien qui vous connecte, valable 15 minutes.
+signin-link-submit = Envoyer le lien de connexion
+signin-link-confirm-title = Se connecter à Agora
+signin-link-confirm-intro = Ce lien vous connecte une seule fois. Appuyez sur le bouton pour continuer.
+signin-link-confirm-submit = Se connecter
+notice-signin-link-sent = Si un compte existe pour cette adresse, nous lui avons envoyé un lien de connexion.
+email-signin-link-subject = Votre lien de connexion à Agora
+email-signin-link-greeting = Bonjour { $name },
+email-signin-link-intro = Quelqu’un a demandé un lien pour se connecter à votre compte Agora. Si c’était vous, connectez-vous avec le bouton ci-dessous.
+email-signin-link-action = Se connecter
+email-signin-link-expiry = { $minutes ->
+    [one] Le lien fonctionne une seule fois et reste valable une minute.
+   *[other] Le lien fonctionne une seule fois et reste valable { $minutes } minutes.
+}
+email-signin-link-ignore = Si vous n’avez rien demandé, vous pouvez ignorer cet e-mail : personne n’est connecté sans le lien.

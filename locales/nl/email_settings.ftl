@@ -30,3 +30,20 @@ weekday-4 = donderdag
 weekday-5 = vrijdag
 weekday-6 = zaterdag
 weekday-7 = zondag
+signin-link-offer = Meld u in plaats daarvan aan met een link per e-mail
+signin-link-title = Aanmelden met een link per e-mail
+signin-link-intro = Vul uw e-mailadres in en wij sturen u een link die u aanmeldt, 15 minuten geldig.
+signin-link-submit = Aanmeldlink versturen
+signin-link-confirm-title = Aanmelden bij Agora
+signin-link-confirm-intro = Met deze link meldt u zich één keer aan. Klik op de knop om verder te gaan.
+signin-link-confirm-submit = Aanmelden
+notice-signin-link-sent = Als er een account bestaat voor dat adres, hebben wij er een aanmeldlink naartoe gestuurd.
+email-signin-link-subject = Uw aanmeldlink voor Agora
+email-signin-link-greeting = Beste { $name },
+email-signin-link-intro = Iemand heeft een link gevraagd om zich aan te melden bij uw Agora-account. Was u dat, meld u dan aan met de knop hieronder.
+email-signin-link-action = Aanmelden
+email-signin-link-expiry = { $minutes ->
+    [one] De link werkt één keer en is één minuut geldig.
+   *[other] De link werkt één keer en is { $minutes } minuten geldig.
+}
+email-signin-link-ignore = Hebt u dit niet gevraagd, dan kunt u deze e-mail negeren: zonder de link wordt niemand aangemeld.

@@ -7,5 +7,6 @@ pub mod pages;
 pub mod reset;
 pub mod service;
 pub mod session;
+pub mod sign_in_link;
 pub mod throttle;
 pub mod user;

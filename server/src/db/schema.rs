@@ -308,6 +308,19 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    sign_in_links (id) {
+        id -> BigInt,
+        user_id -> BigInt,
+        organisation_id -> BigInt,
+        token_hash -> Text,
+        next_path -> Text,
+        created_at -> Timestamp,
+        expires_at -> Timestamp,
+        used_at -> Nullable<Timestamp>,
+    }
+}
+
 diesel::joinable!(users -> organisations (organisation_id));
 diesel::joinable!(sessions -> users (user_id));
 diesel::joinable!(invitations -> organisations (organisation_id));
@@ -324,6 +337,7 @@ diesel::joinable!(read_markers -> channels (channel_id));
 diesel::joinable!(channel_members -> channels (channel_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
+    sign_in_links,
     email_preferences,
     email_workspace_mutes,
     organisations,

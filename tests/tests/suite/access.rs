@@ -57,6 +57,8 @@ const RESET_LIMITED_API: [Expect; N] = [
     "202", "202", "202", "429", "429", "429", "429", "429", "429", "429",
 ];
 const RESET_SENT: Expect = "303 /signin?notice=reset-sent";
+// email settings, unsubscribe, sign-in links (s4-email): three requests per address, then 429.
+const LINK_SENT: Expect = "303 /signin?notice=signin-link-sent";
 const BOGUS_TOKEN: &str = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
 
 /// A text of the fixture and everyone who may see it. No other persona's answer to any row may
@@ -304,6 +306,18 @@ fn table() -> Vec<Row> {
             signed(SIGNIN, "422"),
         ),
         // email settings, unsubscribe, sign-in links (s4-email)
+        row("GET", "/signin/link", "next=/directory", None, all("200")),
+        row(
+            "POST",
+            "/signin/link",
+            "",
+            Form(&[("email", "nobody@nowhere.test"), ("next", "/directory")]),
+            [
+                LINK_SENT, LINK_SENT, LINK_SENT, "429", "429", "429", "429", "429", "429", "429",
+            ],
+        ),
+        row("GET", "/signin/link/{token}", "", None, all("422")),
+        row("POST", "/signin/link/{token}", "", Form(&[]), all("422")),
         row("GET", "/settings/email", "", None, signed(SIGNIN, "200")),
         row(
             "POST",

@@ -31,6 +31,7 @@ mod rules;
 mod schema;
 mod sessions;
 mod sign_in_limits;
+mod sign_in_links;
 mod storage;
 mod stored_types;
 mod text_safety;
