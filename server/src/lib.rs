@@ -8,6 +8,7 @@ pub mod config;
 pub mod db;
 pub mod demo;
 pub mod directory;
+pub mod email_settings;
 pub mod error;
 pub mod file_store;
 pub mod health;

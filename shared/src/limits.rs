@@ -29,6 +29,11 @@ pub const SIGNIN_PER_ADDRESS: u32 = 20;
 /// Password-reset requests per account and per client address within the window.
 pub const RESET_PER_ACCOUNT: u32 = 3;
 pub const RESET_PER_ADDRESS: u32 = 10;
+/// Sign-in links by email: how long one stays valid, and requests per account and per client
+/// address within the window.
+pub const SIGNIN_LINK_TTL_MINUTES: i64 = 15;
+pub const SIGNIN_LINK_PER_ACCOUNT: u32 = 3;
+pub const SIGNIN_LINK_PER_ADDRESS: u32 = 10;
 /// Invitation acceptance and setup attempts per client address within the window.
 pub const ACCEPT_PER_ADDRESS: u32 = 10;
 /// The window of every rate limit above, in seconds.

@@ -86,7 +86,8 @@ pub fn find_live(
     ))
 }
 
-/// Slides the expiry forward; called at most every few minutes per session.
+/// Slides the expiry forward; called at most every few minutes per session. The person's own
+/// activity is [`super::activity`]'s.
 pub fn touch(conn: &mut DbConnection, id: i64, now: NaiveDateTime, ttl: Duration) -> AppResult<()> {
     diesel::update(sessions::table.find(id))
         .set((
@@ -94,17 +95,6 @@ pub fn touch(conn: &mut DbConnection, id: i64, now: NaiveDateTime, ttl: Duration
             sessions::expires_at.eq(now + ttl),
         ))
         .execute(conn)?;
-    diesel::update(
-        users::table.filter(
-            users::id.eq_any(
-                sessions::table
-                    .filter(sessions::id.eq(id))
-                    .select(sessions::user_id),
-            ),
-        ),
-    )
-    .set(users::last_seen_at.eq(Some(now)))
-    .execute(conn)?;
     Ok(())
 }
 

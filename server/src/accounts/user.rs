@@ -26,7 +26,8 @@ pub struct User {
     pub time_zone: String,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
-    pub last_seen_at: Option<NaiveDateTime>,
+    /// Last page view, post, API call or websocket connect, to within [`super::activity::EVERY`].
+    pub last_active_at: Option<NaiveDateTime>,
     /// SDG numbers, comma-separated.
     pub themes: String,
 }

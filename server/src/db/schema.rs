@@ -29,7 +29,7 @@ diesel::table! {
         time_zone -> Text,
         created_at -> Timestamp,
         updated_at -> Timestamp,
-        last_seen_at -> Nullable<Timestamp>,
+        last_active_at -> Nullable<Timestamp>,
         themes -> Text,
     }
 }
@@ -287,10 +287,45 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    email_preferences (user_id) {
+        user_id -> BigInt,
+        organisation_id -> BigInt,
+        digest_cadence -> Text,
+        digest_weekday -> Integer,
+        digest_hour -> Integer,
+        mention_batching -> Text,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    email_workspace_mutes (user_id, workspace_id) {
+        user_id -> BigInt,
+        workspace_id -> BigInt,
+        organisation_id -> BigInt,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    sign_in_links (id) {
+        id -> BigInt,
+        user_id -> BigInt,
+        organisation_id -> BigInt,
+        token_hash -> Text,
+        next_path -> Text,
+        created_at -> Timestamp,
+        expires_at -> Timestamp,
+        used_at -> Nullable<Timestamp>,
+    }
+}
+
 diesel::joinable!(users -> organisations (organisation_id));
 diesel::joinable!(sessions -> users (user_id));
 diesel::joinable!(invitations -> organisations (organisation_id));
 diesel::joinable!(password_resets -> users (user_id));
+diesel::joinable!(email_workspace_mutes -> workspaces (workspace_id));
 diesel::joinable!(workspace_members -> workspaces (workspace_id));
 diesel::joinable!(workspace_members -> users (user_id));
 diesel::joinable!(workspace_organisations -> workspaces (workspace_id));
@@ -302,6 +337,9 @@ diesel::joinable!(read_markers -> channels (channel_id));
 diesel::joinable!(channel_members -> channels (channel_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
+    sign_in_links,
+    email_preferences,
+    email_workspace_mutes,
     organisations,
     users,
     sessions,

@@ -25,6 +25,7 @@ pub const FILES: &[&str] = &[
     "errors.ftl",
     "workspaces.ftl",
     "messages.ftl",
+    "email_settings.ftl",
 ];
 
 macro_rules! locale_sources {
@@ -37,11 +38,12 @@ macro_rules! locale_sources {
             include_str!(concat!("../../../locales/", $lang, "/errors.ftl")),
             include_str!(concat!("../../../locales/", $lang, "/workspaces.ftl")),
             include_str!(concat!("../../../locales/", $lang, "/messages.ftl")),
+            include_str!(concat!("../../../locales/", $lang, "/email_settings.ftl")),
         ]
     };
 }
 
-fn sources(lang: Language) -> [&'static str; 7] {
+fn sources(lang: Language) -> [&'static str; 8] {
     match lang {
         Language::En => locale_sources!("en"),
         Language::Nl => locale_sources!("nl"),

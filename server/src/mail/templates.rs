@@ -57,6 +57,7 @@ pub fn render(template: &str, context: &str, t: &Tr) -> Result<Rendered, RenderE
         Invitation::NAME => render_as::<Invitation>(context, t),
         InvitationConflict::NAME => render_as::<InvitationConflict>(context, t),
         Reset::NAME => render_as::<Reset>(context, t),
+        SignInLink::NAME => render_as::<SignInLink>(context, t),
         Prerendered::NAME => render_as::<Prerendered>(context, t),
         other => Err(RenderError::UnknownTemplate(other.to_string())),
     }
@@ -185,6 +186,42 @@ impl Email for Reset {
             subject: t.t("email-reset-subject"),
             text: ResetText { t, email: self }.render()?,
             html: ResetHtml { t, email: self }.render()?,
+        })
+    }
+}
+
+/// A one-time sign-in link.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct SignInLink {
+    /// The person's display name.
+    pub name: String,
+    pub link: String,
+    /// Minutes until the link expires.
+    pub minutes: i64,
+}
+
+#[derive(Template)]
+#[template(path = "email/sign_in_link/text.txt")]
+struct SignInLinkText<'a> {
+    t: &'a Tr,
+    email: &'a SignInLink,
+}
+
+#[derive(Template)]
+#[template(path = "email/sign_in_link/body.html")]
+struct SignInLinkHtml<'a> {
+    t: &'a Tr,
+    email: &'a SignInLink,
+}
+
+impl Email for SignInLink {
+    const NAME: &'static str = "sign_in_link";
+
+    fn render(&self, t: &Tr) -> askama::Result<Rendered> {
+        Ok(Rendered {
+            subject: t.t("email-signin-link-subject"),
+            text: SignInLinkText { t, email: self }.render()?,
+            html: SignInLinkHtml { t, email: self }.render()?,
         })
     }
 }

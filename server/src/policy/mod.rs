@@ -7,6 +7,7 @@ pub mod attachments;
 #[cfg(test)]
 mod decision_tests;
 pub mod directory;
+pub mod email;
 pub mod events;
 pub mod extract;
 pub mod readers;

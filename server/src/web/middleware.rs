@@ -55,6 +55,14 @@ async fn identify(
             })
             .await?;
     }
+    // Every signed-in request is activity; the stored value says whether it is worth a write.
+    if crate::accounts::activity::is_stale(record.user.last_active_at, now) {
+        let id = record.user.id;
+        state
+            .db
+            .write(move |conn| crate::accounts::activity::record(conn, id, now).map(drop))
+            .await?;
+    }
     Ok(Some((
         Identity {
             user: record.user,

@@ -6,6 +6,7 @@ pub mod profile;
 pub mod reset;
 pub mod setup;
 pub mod sign_in;
+pub mod sign_in_link;
 
 use actix_web::HttpResponse;
 use serde::Deserialize;
@@ -38,6 +39,7 @@ fn notice_text(ctx: &Ctx, key: Option<&str>) -> Option<String> {
     // Only known notices: the query string must not put arbitrary text on the page.
     match key? {
         "reset-sent" => Some(ctx.tr.t("notice-reset-sent")),
+        "signin-link-sent" => Some(ctx.tr.t("notice-signin-link-sent")),
         "password-reset" => Some(ctx.tr.t("notice-password-reset")),
         "signed-out" => Some(ctx.tr.t("notice-signed-out")),
         "profile-saved" => Some(ctx.tr.t("notice-profile-saved")),

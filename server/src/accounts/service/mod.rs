@@ -6,11 +6,13 @@ mod members;
 mod password_reset;
 mod profile;
 mod sign_in;
+mod sign_in_link;
 pub use invitations::{accept_invitation, find_invitation, invite, revoke_invitation};
 pub use members::update_member;
 pub use password_reset::{check_reset_token, confirm_reset, request_reset};
 pub use profile::{change_password, update_profile};
 pub use sign_in::{sign_in, sign_out};
+pub use sign_in_link::{check_sign_in_link, request_sign_in_link, use_sign_in_link};
 
 use agora_shared::api::OrgRole;
 use agora_shared::limits::*;

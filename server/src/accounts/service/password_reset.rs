@@ -92,7 +92,7 @@ pub async fn request_reset(state: &AppState, email: &str, client: Option<String>
 }
 
 /// The account at `email` when it and its organisation are active.
-fn active_account(conn: &mut DbConnection, email: &str) -> AppResult<Option<User>> {
+pub(super) fn active_account(conn: &mut DbConnection, email: &str) -> AppResult<Option<User>> {
     let Some(user) = User::find_by_email(conn, email)? else {
         return Ok(None);
     };

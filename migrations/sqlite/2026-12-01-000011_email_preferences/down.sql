@@ -1,0 +1,2 @@
+DROP TABLE email_workspace_mutes;
+DROP TABLE email_preferences;
