@@ -208,7 +208,12 @@ async fn shared_state(config: Config, db: Db) -> anyhow::Result<AppState> {
     let secret = Arc::new(instance_secret::load(&config, &db, clock.now()).await?);
     Ok(AppState {
         db: db.clone(),
-        hub: crate::realtime::hub::Hub::new(db, &secret, config.ws_heartbeat),
+        hub: crate::realtime::hub::Hub::new(
+            db,
+            &secret,
+            config.ws_heartbeat,
+            crate::messaging::service::replay_data,
+        ),
         secret,
         i18n,
         limiter: Arc::new(LocalRateLimiter::new(Duration::from_secs(RATE_WINDOW_SECS))),

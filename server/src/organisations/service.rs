@@ -12,7 +12,6 @@ use crate::db::Disconnect;
 use crate::error::{AppError, AppResult};
 use crate::policy::{self, Actor};
 use crate::state::AppState;
-use crate::time::now;
 use crate::validate;
 
 pub async fn create(
@@ -20,6 +19,7 @@ pub async fn create(
     actor: &Actor,
     input: NewOrganisation,
 ) -> AppResult<Organisation> {
+    let clock = state.clock.clone();
     policy::manage_network(actor)?;
     let name = validate::text("name", &input.name, MAX_NAME_CHARS)?;
     let country = validate::country(&input.country)?;
@@ -27,7 +27,7 @@ pub async fn create(
     state
         .db
         .write(move |conn| {
-            let now = now();
+            let now = clock.now();
             let org = Organisation::insert(
                 conn,
                 &NewOrganisationRow::active(
@@ -65,7 +65,7 @@ pub async fn update(
 ) -> AppResult<Organisation> {
     policy::organisation(actor, organisation_id, policy::Action::Edit)?;
     let mut changes = OrganisationChanges {
-        updated_at: Some(now()),
+        updated_at: Some(state.clock.now()),
         ..Default::default()
     };
     if let Some(name) = &input.name {
@@ -86,7 +86,7 @@ pub async fn update(
         .transact(move |tx| {
             let before = Organisation::find(tx, organisation_id)?;
             let org = Organisation::update(tx, organisation_id, &changes)?;
-            let now = now();
+            let now = tx.now();
             if org.status() == OrgStatus::Suspended {
                 tx.disconnect(Disconnect::Organisation(org.id));
             }

@@ -10,7 +10,6 @@ use crate::db::Disconnect;
 use crate::error::AppResult;
 use crate::policy::{self, Actor};
 use crate::state::AppState;
-use crate::time::now;
 
 /// Changes a member's role or status. Deactivation ends their sessions in the same transaction.
 pub async fn update_member(
@@ -25,7 +24,7 @@ pub async fn update_member(
         .transact(move |tx| {
             let target = User::find_in_org(tx, organisation_id, user_id)?;
             policy::change_member(&actor, target.id)?;
-            let now = now();
+            let now = tx.now();
             let mut changes = UserChanges {
                 updated_at: Some(now),
                 ..Default::default()
