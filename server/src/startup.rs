@@ -208,8 +208,13 @@ async fn shared_state(config: Config, db: Db) -> anyhow::Result<AppState> {
     let secret = Arc::new(instance_secret::load(&config, &db, clock.now()).await?);
     Ok(AppState {
         db: db.clone(),
-        hub: crate::realtime::hub::Hub::new(db, &secret, config.ws_heartbeat)
-            .with_queue_events(config.ws_queue_events),
+        hub: crate::realtime::hub::Hub::new(
+            db,
+            &secret,
+            config.ws_heartbeat,
+            crate::messaging::service::replay_data,
+        )
+        .with_queue_events(config.ws_queue_events),
         secret,
         i18n,
         limiter: Arc::new(LocalRateLimiter::new(Duration::from_secs(RATE_WINDOW_SECS))),

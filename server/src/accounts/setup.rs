@@ -19,7 +19,6 @@ use crate::organisations::model::{NewOrganisationRow, Organisation};
 use crate::security::password::hash_password;
 use crate::security::tokens::{hash_token, looks_like_token, new_token};
 use crate::state::AppState;
-use crate::time::now;
 use crate::validate::{self, Email};
 
 const SETTING: &str = "setup_token_hash";
@@ -86,6 +85,7 @@ pub async fn complete(
     input: SetupInput,
     client: Option<String>,
 ) -> AppResult<SignedIn> {
+    let clock = state.clock.clone();
     state
         .limiter
         .check(
@@ -120,7 +120,7 @@ pub async fn complete(
             if deleted != 1 || Organisation::count(conn)? > 0 {
                 return Err(AppError::invalid(ErrorCode::SetupDone, "token"));
             }
-            let now = now();
+            let now = clock.now();
             let organisation = Organisation::insert(
                 conn,
                 &NewOrganisationRow::active(

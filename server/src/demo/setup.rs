@@ -12,7 +12,6 @@ use crate::audit::{self, Action, Event};
 use crate::db::schema::users;
 use crate::organisations::model::{NewOrganisationRow, Organisation};
 use crate::state::AppState;
-use crate::time::now;
 use crate::validate;
 
 /// Inserts the network operator with its setup record, unless the database holds any
@@ -21,6 +20,7 @@ pub(super) async fn operator(
     state: &AppState,
     spec: &OrganisationEntry,
 ) -> anyhow::Result<Organisation> {
+    let clock = state.clock.clone();
     let (name, kind, country, language) = (
         spec.name.clone(),
         spec.kind,
@@ -37,7 +37,7 @@ pub(super) async fn operator(
                 if organisations > 0 || people > 0 {
                     return Ok(Err((organisations, people)));
                 }
-                let now = now();
+                let now = clock.now();
                 let org = Organisation::insert(
                     conn,
                     &NewOrganisationRow::active(&name, kind, &country, language, now),
@@ -77,6 +77,7 @@ pub(super) async fn person(
     spec: &PersonEntry,
     hash: &str,
 ) -> anyhow::Result<User> {
+    let clock = state.clock.clone();
     let languages_read = step(&spec.email, validate::languages_read(&spec.reads))?;
     let themes = step(&spec.email, validate::sdg_tags("themes", &spec.themes))?;
     let time_zone = step(&spec.email, validate::time_zone(&spec.time_zone))?;
@@ -88,7 +89,7 @@ pub(super) async fn person(
         state
             .db
             .write(move |conn| {
-                let now = now();
+                let now = clock.now();
                 let user = User::insert(
                     conn,
                     &NewUser {

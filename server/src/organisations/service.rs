@@ -10,7 +10,6 @@ use crate::audit::{self, Action, Event};
 use crate::error::{AppError, AppResult};
 use crate::policy::{self, Actor};
 use crate::state::AppState;
-use crate::time::now;
 use crate::unit_of_work::Disconnect;
 use crate::validate;
 
@@ -19,6 +18,7 @@ pub async fn create(
     actor: &Actor,
     input: NewOrganisation,
 ) -> AppResult<Organisation> {
+    let clock = state.clock.clone();
     policy::manage_network(actor)?;
     let name = validate::text("name", &input.name, MAX_NAME_CHARS)?;
     let country = validate::country(&input.country)?;
@@ -26,7 +26,7 @@ pub async fn create(
     state
         .db
         .write(move |conn| {
-            let now = now();
+            let now = clock.now();
             let org = Organisation::insert(
                 conn,
                 &NewOrganisationRow::active(
@@ -64,7 +64,7 @@ pub async fn update(
 ) -> AppResult<Organisation> {
     policy::organisation(actor, organisation_id, policy::Action::Edit)?;
     let mut changes = OrganisationChanges {
-        updated_at: Some(now()),
+        updated_at: Some(state.clock.now()),
         ..Default::default()
     };
     if let Some(name) = &input.name {
@@ -85,7 +85,7 @@ pub async fn update(
         .transact(move |tx| {
             let before = Organisation::find(tx, organisation_id)?;
             let org = Organisation::update(tx, organisation_id, &changes)?;
-            let now = now();
+            let now = tx.now();
             if org.status() == OrgStatus::Suspended {
                 tx.disconnect(Disconnect::Organisation(org.id));
             }

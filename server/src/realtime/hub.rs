@@ -31,6 +31,7 @@ use super::connections::Connections;
 pub use super::connections::{CLOSE_GOING_AWAY, Connection, Delivery, Next};
 use super::cursor::CursorKey;
 use super::events::StoredEvent;
+use super::replay::MessageReader;
 use crate::db::Db;
 use crate::db::schema::sessions;
 use crate::error::AppResult;
@@ -45,6 +46,7 @@ struct Inner {
     db: Db,
     cursors: CursorKey,
     heartbeat: Duration,
+    read_message: MessageReader,
     connections: Arc<Connections>,
     /// Whether [`Hub::relay`] has been handed out.
     relaying: AtomicBool,
@@ -69,23 +71,31 @@ pub struct Hub {
 impl Hub {
     /// A hub on the in-process bus. `secret` keys the cursors; `heartbeat` paces the streams'
     /// heartbeats and the session check. Delivers nothing until [`Hub::relay`] runs.
-    pub fn new(db: Db, secret: &[u8], heartbeat: Duration) -> Hub {
+    pub fn new(db: Db, secret: &[u8], heartbeat: Duration, read_message: MessageReader) -> Hub {
         Hub::with_bus(
             db,
             Arc::new(InProcessBus::new(BUS_CAPACITY)),
             secret,
             heartbeat,
+            read_message,
         )
     }
 
     /// A hub on the given bus.
-    pub fn with_bus(db: Db, bus: Arc<dyn EventBus>, secret: &[u8], heartbeat: Duration) -> Hub {
+    pub fn with_bus(
+        db: Db,
+        bus: Arc<dyn EventBus>,
+        secret: &[u8],
+        heartbeat: Duration,
+        read_message: MessageReader,
+    ) -> Hub {
         Hub {
             inner: Arc::new(Inner {
                 bus,
                 db,
                 cursors: CursorKey::new(secret),
                 heartbeat,
+                read_message,
                 connections: Arc::default(),
                 relaying: AtomicBool::new(false),
             }),
@@ -121,6 +131,11 @@ impl Hub {
     /// Maps event ids to the cursors clients see, and back.
     pub fn cursors(&self) -> &CursorKey {
         &self.inner.cursors
+    }
+
+    /// How a replay reads a missed message event as its viewer sees it now.
+    pub fn message_reader(&self) -> MessageReader {
+        self.inner.read_message
     }
 
     /// How often streams hear a heartbeat and sessions are checked.

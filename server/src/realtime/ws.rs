@@ -36,7 +36,7 @@ use tokio::time::Instant;
 use super::cursor::CursorKey;
 use super::events::{self, Replay};
 use super::hub::{CLOSE_GOING_AWAY, Connection, Next};
-use super::replay;
+use super::replay::{self, MessageReader};
 use crate::db::Db;
 use crate::error::{AppError, AppResult};
 use crate::policy::CurrentUser;
@@ -127,6 +127,7 @@ pub async fn events(
         db: state.db.clone(),
         cursors: state.hub.cursors().clone(),
         heartbeat: state.hub.heartbeat(),
+        read_message: state.hub.message_reader(),
     };
     actix_web::rt::spawn(serve(link, connection, session, stream, requested));
     Ok(response)
@@ -137,6 +138,7 @@ struct Link {
     db: Db,
     cursors: CursorKey,
     heartbeat: Duration,
+    read_message: MessageReader,
 }
 
 /// How a stream ends.
@@ -241,19 +243,15 @@ async fn start(
             .await
             .map(|(latest, visible, replay)| (latest, link.cursors.encode(visible), replay)),
         Some((cursor, None)) => Ok((0, cursor, Some(Replay::Resync))),
-        Some((cursor, Some(after))) => link
-            .db
-            .read(move |conn| {
-                replay::replay(
-                    conn,
-                    user_id,
-                    after,
-                    MAX_REPLAY_EVENTS,
-                    crate::messaging::service::replay_data,
-                )
-            })
-            .await
-            .map(|replay| (after, cursor, Some(replay))),
+        Some((cursor, Some(after))) => {
+            let read_message = link.read_message;
+            link.db
+                .read(move |conn| {
+                    replay::replay(conn, user_id, after, MAX_REPLAY_EVENTS, read_message)
+                })
+                .await
+                .map(|replay| (after, cursor, Some(replay)))
+        }
     };
     let (position, hello, replay) = start.map_err(|e| {
         tracing::error!(user.id = user_id, error = ?e, "event stream could not start");

@@ -100,7 +100,13 @@ fn fixture() -> Fixture {
         tx: broadcast::channel(16).0,
     });
     // A heartbeat far away: the session check must not close the test's connections.
-    let hub = Hub::with_bus(db.clone(), bus, b"test secret", Duration::from_secs(3600));
+    let hub = Hub::with_bus(
+        db.clone(),
+        bus,
+        b"test secret",
+        Duration::from_secs(3600),
+        |_, _, _, _| Ok(None),
+    );
     Fixture {
         db,
         hub,

@@ -19,7 +19,6 @@ use crate::policy::{self, Actor};
 use crate::security::password::hash_password;
 use crate::security::tokens::{hash_token, looks_like_token, new_token};
 use crate::state::AppState;
-use crate::time::now;
 use crate::validate::{self, Email};
 use crate::web::context::Identity;
 
@@ -34,11 +33,12 @@ pub async fn find_invitation(
         return Err(AppError::invalid(ErrorCode::InvalidToken, "token"));
     }
     let hash = hash_token(token);
+    let now = state.clock.now();
     state
         .db
         .read(move |conn| {
             let invitation = Invitation::find_by_token_hash(conn, &hash)?
-                .filter(|i| i.status(now()) == agora_shared::api::InvitationStatus::Pending)
+                .filter(|i| i.status(now) == agora_shared::api::InvitationStatus::Pending)
                 .ok_or_else(|| AppError::invalid(ErrorCode::InvalidToken, "token"))?;
             let org = Organisation::find(conn, invitation.organisation_id)?;
             if !org.is_active() {
@@ -55,6 +55,7 @@ pub async fn accept_invitation(
     input: AcceptInvitation,
     client: Option<String>,
 ) -> AppResult<SignedIn> {
+    let clock = state.clock.clone();
     limit(
         state,
         format!("accept:addr:{}", client.clone().unwrap_or_default()),
@@ -74,7 +75,7 @@ pub async fn accept_invitation(
     let (token, user) = state
         .db
         .write(move |conn| {
-            let now = now();
+            let now = clock.now();
             if User::find_by_email(conn, &invitation.email)?.is_some() {
                 return Err(AppError::conflict(ErrorCode::EmailTaken, "email"));
             }
@@ -185,7 +186,7 @@ pub async fn invite(
             .transact(move |tx| {
                 // Invitations of one address take turns: the check below must see any made at once.
                 crate::db::serialize_on(tx, &format!("invitation:{}", email.as_str()))?;
-                let now = now();
+                let now = tx.now();
                 // Whether the address has an account, or an invitation, elsewhere is not the
                 // inviting organisation's to know: it gets the same answer and list entry either
                 // way, and the person at the address is told by email. Its own members it sees.
@@ -254,12 +255,13 @@ pub async fn revoke_invitation(
     organisation_id: i64,
     id: i64,
 ) -> AppResult<()> {
+    let clock = state.clock.clone();
     let actor_id = actor.user_id;
     state
         .db
         .write(move |conn| {
             let invitation = Invitation::find_in_org(conn, organisation_id, id)?;
-            let now = now();
+            let now = clock.now();
             Invitation::revoke(conn, invitation.id, now)?;
             audit::record(
                 conn,

@@ -9,7 +9,6 @@ use crate::audit::{self, Action, Event};
 use crate::error::AppResult;
 use crate::policy::{self, Actor};
 use crate::state::AppState;
-use crate::time::now;
 use crate::unit_of_work::Disconnect;
 
 /// Changes a member's role or status. Deactivation ends their sessions in the same transaction.
@@ -25,7 +24,7 @@ pub async fn update_member(
         .transact(move |tx| {
             let target = User::find_in_org(tx, organisation_id, user_id)?;
             policy::change_member(&actor, target.id)?;
-            let now = now();
+            let now = tx.now();
             let mut changes = UserChanges {
                 updated_at: Some(now),
                 ..Default::default()

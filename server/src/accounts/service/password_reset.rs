@@ -16,7 +16,6 @@ use crate::organisations::model::Organisation;
 use crate::security::password::hash_password;
 use crate::security::tokens::{hash_token, looks_like_token, new_token};
 use crate::state::AppState;
-use crate::time::now;
 use crate::unit_of_work::Disconnect;
 use crate::validate::{self, Email};
 
@@ -62,7 +61,7 @@ pub async fn request_reset(state: &AppState, email: &str, client: Option<String>
             if active_account(tx, email.as_str())?.map(|u| u.id) != Some(user.id) {
                 return Ok(());
             }
-            let now = now();
+            let now = tx.now();
             PasswordReset::insert(
                 tx,
                 &NewReset {
@@ -118,7 +117,7 @@ pub async fn confirm_reset(
     let token_hash = hash_token(token);
     state
         .transact(move |tx| {
-            let now = now();
+            let now = tx.now();
             let reset = PasswordReset::find_usable(tx, &token_hash, now)?
                 .ok_or_else(|| AppError::invalid(ErrorCode::InvalidToken, "token"))?;
             let user = User::find(tx, reset.user_id)?;
@@ -153,6 +152,7 @@ pub async fn confirm_reset(
 
 /// Whether a reset link is still usable (for showing its form).
 pub async fn check_reset_token(state: &AppState, token: &str) -> AppResult<()> {
+    let clock = state.clock.clone();
     if !looks_like_token(token) {
         return Err(AppError::invalid(ErrorCode::InvalidToken, "token"));
     }
@@ -160,7 +160,7 @@ pub async fn check_reset_token(state: &AppState, token: &str) -> AppResult<()> {
     state
         .db
         .read(move |conn| {
-            PasswordReset::find_usable(conn, &hash, now())?
+            PasswordReset::find_usable(conn, &hash, clock.now())?
                 .map(drop)
                 .ok_or_else(|| AppError::invalid(ErrorCode::InvalidToken, "token"))
         })

@@ -12,7 +12,6 @@ use crate::db::run_blocking;
 use crate::error::{AppError, AppResult};
 use crate::security::password::{hash_password, verify_password};
 use crate::state::AppState;
-use crate::time::now;
 use crate::unit_of_work::Disconnect;
 use crate::validate;
 use crate::web::context::Identity;
@@ -23,7 +22,7 @@ pub async fn update_profile(
     input: ProfileUpdate,
 ) -> AppResult<User> {
     let mut changes = UserChanges {
-        updated_at: Some(now()),
+        updated_at: Some(state.clock.now()),
         ..Default::default()
     };
     if let Some(name) = &input.display_name {
@@ -79,7 +78,7 @@ pub async fn change_password(
     );
     state
         .transact(move |tx| {
-            let now = now();
+            let now = tx.now();
             User::update(
                 tx,
                 user_id,

@@ -13,7 +13,6 @@ use crate::error::{AppError, AppResult};
 use crate::organisations::model::Organisation;
 use crate::security::password::{verify_dummy, verify_password};
 use crate::state::AppState;
-use crate::time::now;
 use crate::unit_of_work::Disconnect;
 use crate::validate::Email;
 use crate::web::context::Identity;
@@ -43,6 +42,7 @@ pub async fn sign_in(
     let over_account = attempt.over_account_limit();
     let password = password.to_string();
     let address = client_key.clone();
+    let now = state.clock.now();
     let looked_up = state
         .db
         .read(move |conn| {
@@ -52,7 +52,7 @@ pub async fn sign_in(
             Ok(match User::find_by_email(conn, &lookup_email)? {
                 Some(user) => {
                     let known =
-                        over_account && throttle::is_known_address(conn, &user, &address, now())?;
+                        over_account && throttle::is_known_address(conn, &user, &address, now)?;
                     let org = Organisation::find(conn, user.organisation_id)?;
                     (Some((user, org)), known)
                 }
@@ -96,6 +96,7 @@ pub async fn sign_in(
             .as_ref()
             .map(|(u, _)| (Some(u.organisation_id), Some(u.id)))
             .unwrap_or((None, None));
+        let clock = state.clock.clone();
         state
             .db
             .write(move |conn| {
@@ -110,7 +111,7 @@ pub async fn sign_in(
                         detail: json!({ "reason": code.as_str() }),
                         client_address: client.as_deref(),
                     },
-                    now(),
+                    clock.now(),
                 )
             })
             .await?;
@@ -127,10 +128,11 @@ pub async fn sign_in(
     attempt.give_back(&state.limiter);
     let (user, organisation) = found.expect("checked above");
     let signed_in_user = user.clone();
+    let clock = state.clock.clone();
     let token = state
         .db
         .write(move |conn| {
-            let now = now();
+            let now = clock.now();
             // Rotation: whatever session the browser had before is gone.
             if let Some(old) = previous_token {
                 session::delete_by_token(conn, &old)?;
@@ -172,6 +174,7 @@ pub async fn sign_out(
                 session::delete_by_token(tx, &token)?;
             }
             tx.disconnect(Disconnect::Session(session_hash));
+            let now = tx.now();
             audit::record(
                 tx,
                 Event {
@@ -183,7 +186,7 @@ pub async fn sign_out(
                     detail: json!({}),
                     client_address: None,
                 },
-                now(),
+                now,
             )
         })
         .await

@@ -14,7 +14,6 @@ use crate::messaging::message;
 use crate::organisations::model::Organisation;
 use crate::policy::{self, Actor};
 use crate::state::AppState;
-use crate::time::now;
 
 use super::channel_view;
 
@@ -50,7 +49,7 @@ pub async fn start_direct(
             if let Some(existing) = Channel::find_direct(tx, &key)? {
                 return Ok(existing);
             }
-            let now = now();
+            let now = tx.now();
             let Some(channel) =
                 Channel::insert_direct(tx, &key, &names.join(", "), actor.user_id, now)?
             else {

@@ -16,7 +16,6 @@ use crate::messaging::render::render_in_channel;
 use crate::policy::Actor;
 use crate::policy::workspace::ChannelAction;
 use crate::state::AppState;
-use crate::time::now;
 use crate::validate;
 
 use super::load;
@@ -71,7 +70,7 @@ pub async fn post(
                     return Err(AppError::invalid(ErrorCode::InvalidValue, "thread_root_id"));
                 }
             }
-            let now = now();
+            let now = tx.now();
             let seq = Channel::next_seq(tx, channel.id, now)?;
             let message = Message::insert(
                 tx,

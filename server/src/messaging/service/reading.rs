@@ -14,7 +14,6 @@ use crate::policy::Actor;
 use crate::policy::workspace::ChannelAction;
 use crate::realtime::events::NewEvent;
 use crate::state::AppState;
-use crate::time::now;
 
 use super::single_message::load_message;
 use super::views::views;
@@ -98,7 +97,7 @@ pub async fn mark_read(
                 // Moved there by another tab since the check above.
                 return read_view(tx, &actor, &channel, seq);
             }
-            let now = now();
+            let now = tx.now();
             channel::grant_marker(tx, UserId::new(actor.user_id), ChannelId::new(channel.id), seq, now)?;
             channel::set_read_seq(tx, UserId::new(actor.user_id), ChannelId::new(channel.id), seq, now)?;
             let view = read_view(tx, &actor, &channel, seq)?;

@@ -18,7 +18,7 @@ use crate::policy::scope::{caller_rows, with_caller_facts};
 use crate::policy::workspace::facts::CallerRows;
 use crate::policy::workspace::{ChannelAction, ChannelFacts};
 use crate::state::AppState;
-use crate::time::{now, rfc3339};
+use crate::time::rfc3339;
 use crate::validate;
 use diesel::prelude::*;
 
@@ -98,7 +98,7 @@ pub async fn edit(
             if message.deleted_at.is_some() {
                 return Err(AppError::not_found());
             }
-            let now = now();
+            let now = tx.now();
             message::record_edit(tx, &message, actor.user_id, now)?;
             let md = body.unwrap_or_else(|| message.body_md.clone());
             let rendered = render_in_channel(tx, channel.id, &md)?;
@@ -164,7 +164,8 @@ pub async fn delete(state: &AppState, actor: &Actor, message_id: i64) -> AppResu
             if message.deleted_at.is_some() {
                 return Ok(());
             }
-            let m = Message::tombstone(tx, message.id, actor.user_id, now())?;
+            let now = tx.now();
+            let m = Message::tombstone(tx, message.id, actor.user_id, now)?;
             crate::db::search::unindex(tx, m.id)?;
             tx.emit_in_channel(
                 EventKind::MessageDeleted,
@@ -202,8 +203,9 @@ pub async fn react(
             if message.deleted_at.is_some() {
                 return Err(AppError::not_found());
             }
+            let now = tx.now();
             let changed =
-                message::toggle_reaction(tx, message.id, actor.user_id, &emoji, add, now())?;
+                message::toggle_reaction(tx, message.id, actor.user_id, &emoji, add, now)?;
             let view = views(tx, actor.user_id, std::slice::from_ref(&message))?.remove(0);
             if !changed {
                 // Reacting again (or at the same moment) is the same reaction: nobody hears of it.

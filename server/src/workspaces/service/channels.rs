@@ -13,7 +13,6 @@ use crate::messaging::service::{channel_view, load};
 use crate::policy::Actor;
 use crate::policy::workspace::{ChannelAction, WorkspaceAction, channel as decide};
 use crate::state::AppState;
-use crate::time::now;
 use crate::validate;
 use crate::workspaces::service as workspaces;
 
@@ -61,7 +60,7 @@ pub async fn create_channel(
     let channel = state
         .transact(move |tx| {
             workspaces::load(tx, &actor, workspace_id, WorkspaceAction::Moderate)?;
-            let now = now();
+            let now = tx.now();
             let channel = Channel::insert(
                 tx,
                 Some(workspace_id),
@@ -111,7 +110,7 @@ pub async fn update_channel(
     input: ChannelUpdate,
 ) -> AppResult<Channel> {
     let mut changes = ChannelChanges {
-        updated_at: Some(now()),
+        updated_at: Some(state.clock.now()),
         ..Default::default()
     };
     if let Some(n) = &input.name {
@@ -120,7 +119,7 @@ pub async fn update_channel(
     if let Some(t) = &input.topic {
         changes.topic = Some(validate::optional_text("topic", t, MAX_TOPIC_CHARS)?);
     }
-    changes.archived_at = input.archived.map(|a| a.then(now));
+    changes.archived_at = input.archived.map(|a| a.then(|| state.clock.now()));
     let actor = *actor;
     let channel = state
         .transact(move |tx| {

@@ -13,7 +13,7 @@ use crate::policy::scope::WorkspaceScope;
 use crate::policy::workspace::{Target, WorkspaceAction, workspace as decide};
 use crate::policy::{self, Actor};
 use crate::state::AppState;
-use crate::time::now;
+use crate::unit_of_work::Tx;
 use crate::workspaces::model::{Member, Participant, Workspace};
 
 use super::load;
@@ -52,7 +52,7 @@ pub async fn add_member(
                 // People of organisations outside the workspace cannot be added.
                 return Err(AppError::invalid(ErrorCode::InvalidValue, "user_id"));
             }
-            let now = now();
+            let now = tx.now();
             // Roles change through one route only, where the whole rule is asked.
             if Member::find(tx, workspace_id, target.id)?.is_some() {
                 return Err(AppError::conflict(ErrorCode::AlreadyMember, "user_id"));
@@ -116,7 +116,7 @@ pub async fn set_member_role(
 
 /// Records a role change; `from` is `None` for someone who was not a member.
 fn audit_role(
-    conn: &mut DbConnection,
+    tx: &mut Tx,
     actor: &Actor,
     workspace: &Workspace,
     (user_id, organisation_id): (i64, i64),
@@ -124,8 +124,9 @@ fn audit_role(
     to: WorkspaceRole,
     restored: bool,
 ) -> AppResult<()> {
+    let now = tx.now();
     audit::record(
-        conn,
+        tx,
         audit::Event {
             organisation_id: Some(workspace.owner_organisation_id),
             actor: Some(actor.user_id),
@@ -144,7 +145,7 @@ fn audit_role(
             }),
             client_address: None,
         },
-        now(),
+        now,
     )
 }
 
@@ -171,7 +172,7 @@ pub async fn restore_owner(
             let Some(person) = person else {
                 return Err(AppError::invalid(ErrorCode::InvalidValue, "user_id"));
             };
-            let now = now();
+            let now = tx.now();
             let before = match Member::find(tx, workspace_id, user_id)? {
                 Some(m) => Some(m.role()),
                 None => {

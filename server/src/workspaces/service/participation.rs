@@ -13,7 +13,6 @@ use crate::organisations::model::Organisation;
 use crate::policy::workspace::WorkspaceAction;
 use crate::policy::{self, Actor};
 use crate::state::AppState;
-use crate::time::now;
 use crate::unit_of_work::Tx;
 use crate::workspaces::model::{Member, Participant};
 
@@ -26,6 +25,7 @@ pub async fn invite_organisation(
     workspace_id: i64,
     organisation_id: i64,
 ) -> AppResult<()> {
+    let clock = state.clock.clone();
     let actor = *actor;
     state
         .db
@@ -47,7 +47,7 @@ pub async fn invite_organisation(
                     organisation_id,
                     Participation::Invited,
                     actor.user_id,
-                    now(),
+                    clock.now(),
                 ),
             }
         })
@@ -71,7 +71,7 @@ pub async fn decide_participation(
                 workspace_id,
                 WorkspaceAction::DecideParticipation,
             )?;
-            let now = now();
+            let now = tx.now();
             let active = scoped.facts.own_participation == Some(Participation::Active);
             if active && accept {
                 return Ok(());

@@ -13,7 +13,6 @@ use crate::policy::scope::WorkspaceScope;
 use crate::policy::workspace::{WorkspaceAction, workspace as decide};
 use crate::policy::{self, Actor};
 use crate::state::AppState;
-use crate::time::now;
 use crate::validate;
 use crate::workspaces::model::{Member, NewWorkspaceRow, Participant, Workspace, WorkspaceChanges};
 
@@ -37,7 +36,7 @@ pub async fn create(state: &AppState, actor: &Actor, input: NewWorkspace) -> App
             if !org.is_active() {
                 return Err(AppError::not_found());
             }
-            let now = now();
+            let now = tx.now();
             let workspace = Workspace::insert(
                 tx,
                 &NewWorkspaceRow {
@@ -101,7 +100,7 @@ pub async fn update(
     input: WorkspaceUpdate,
 ) -> AppResult<Workspace> {
     let mut changes = WorkspaceChanges {
-        updated_at: Some(now()),
+        updated_at: Some(state.clock.now()),
         ..Default::default()
     };
     if let Some(name) = &input.name {
@@ -119,7 +118,7 @@ pub async fn update(
     }
     changes.visibility = input.visibility.map(|v| v.as_str().to_string());
     changes.default_language = input.default_language.map(|l| l.as_str().to_string());
-    changes.archived_at = input.archived.map(|a| a.then(now));
+    changes.archived_at = input.archived.map(|a| a.then(|| state.clock.now()));
     let actor = *actor;
     let ws = state
         .transact(move |tx| {

@@ -1,4 +1,17 @@
-//! Messages, their edit history, mentions, reactions and attachments.
+//! Messages: the stored row and how a channel's history is read. What hangs off a message (its
+//! edit history, mentions, reactions, attachments) lives in the files beside this one.
+
+mod attachment;
+mod authors;
+mod edits;
+mod mentions;
+mod reactions;
+
+pub use attachment::Attachment;
+pub use authors::authors;
+pub use edits::{edits, record_edit};
+pub use mentions::add_mentions;
+pub use reactions::{reactions_of, toggle_reaction};
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
@@ -6,9 +19,7 @@ use diesel::prelude::*;
 use rand::Rng;
 
 use crate::db::DbConnection;
-use crate::db::schema::{
-    attachments, mentions, message_edits, messages, organisations, reactions, users,
-};
+use crate::db::schema::{self, message_edits, messages};
 use crate::error::AppResult;
 
 #[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
@@ -235,206 +246,8 @@ impl Message {
         .get_result(conn)?;
         diesel::delete(message_edits::table.filter(message_edits::message_id.eq(id)))
             .execute(conn)?;
-        diesel::delete(reactions::table.filter(reactions::message_id.eq(id))).execute(conn)?;
+        diesel::delete(schema::reactions::table.filter(schema::reactions::message_id.eq(id)))
+            .execute(conn)?;
         Ok(message)
-    }
-}
-
-/// Keeps the version an edit replaces. Writing the row first (a change to nothing) makes edits
-/// and deletions take turns: each records what the previous one left, and a message deleted
-/// meanwhile is not found instead of getting its old text back.
-pub fn record_edit(
-    conn: &mut DbConnection,
-    message: &Message,
-    by: i64,
-    now: NaiveDateTime,
-) -> AppResult<()> {
-    let live = messages::table
-        .find(message.id)
-        .filter(messages::deleted_at.is_null());
-    let (body_md, language): (String, String) = diesel::update(live)
-        .set(messages::edited_at.eq(messages::edited_at))
-        .returning((messages::body_md, messages::language))
-        .get_result(conn)?;
-    diesel::insert_into(message_edits::table)
-        .values((
-            message_edits::message_id.eq(message.id),
-            message_edits::body_md.eq(&body_md),
-            message_edits::language.eq(&language),
-            message_edits::edited_by.eq(by),
-            message_edits::created_at.eq(now),
-        ))
-        .execute(conn)?;
-    Ok(())
-}
-
-/// Earlier versions of a message, oldest first: (markdown, language, replaced at).
-pub fn edits(
-    conn: &mut DbConnection,
-    message_id: i64,
-) -> AppResult<Vec<(String, String, NaiveDateTime)>> {
-    Ok(message_edits::table
-        .filter(message_edits::message_id.eq(message_id))
-        .order(message_edits::id)
-        .select((
-            message_edits::body_md,
-            message_edits::language,
-            message_edits::created_at,
-        ))
-        .load(conn)?)
-}
-
-pub fn add_mentions(conn: &mut DbConnection, message: &Message, user_ids: &[i64]) -> AppResult<()> {
-    // Two edits at once may mention the same person: the second keeps the first one's row.
-    for user_id in user_ids {
-        crate::db::execute_upsert(
-            conn,
-            diesel::insert_into(mentions::table)
-                .values((
-                    mentions::message_id.eq(message.id),
-                    mentions::user_id.eq(user_id),
-                    mentions::channel_id.eq(message.channel_id),
-                    mentions::seq.eq(message.seq),
-                ))
-                .on_conflict((mentions::message_id, mentions::user_id))
-                .do_nothing(),
-        )?;
-    }
-    Ok(())
-}
-
-/// Adds or removes one person's reaction; returns whether that changed anything.
-pub fn toggle_reaction(
-    conn: &mut DbConnection,
-    message_id: i64,
-    user_id: i64,
-    emoji: &str,
-    add: bool,
-    now: NaiveDateTime,
-) -> AppResult<bool> {
-    // No check before the write: identical requests at once would all pass it.
-    let rows = if add {
-        crate::db::execute_upsert(
-            conn,
-            diesel::insert_into(reactions::table)
-                .values((
-                    reactions::message_id.eq(message_id),
-                    reactions::user_id.eq(user_id),
-                    reactions::emoji.eq(emoji),
-                    reactions::created_at.eq(now),
-                ))
-                .on_conflict((reactions::message_id, reactions::user_id, reactions::emoji))
-                .do_nothing(),
-        )?
-    } else {
-        diesel::delete(
-            reactions::table
-                .filter(reactions::message_id.eq(message_id))
-                .filter(reactions::user_id.eq(user_id))
-                .filter(reactions::emoji.eq(emoji)),
-        )
-        .execute(conn)?
-    };
-    Ok(rows > 0)
-}
-
-/// Reactions of several messages: (message, emoji, user).
-pub fn reactions_of(conn: &mut DbConnection, ids: &[i64]) -> AppResult<Vec<(i64, String, i64)>> {
-    Ok(reactions::table
-        .filter(reactions::message_id.eq_any(ids))
-        .order((reactions::message_id, reactions::created_at))
-        .select((reactions::message_id, reactions::emoji, reactions::user_id))
-        .load(conn)?)
-}
-
-/// Author display names and organisation names of several users.
-pub fn authors(
-    conn: &mut DbConnection,
-    user_ids: &[i64],
-) -> AppResult<Vec<(i64, String, i64, String)>> {
-    Ok(users::table
-        .inner_join(organisations::table)
-        .filter(users::id.eq_any(user_ids))
-        .select((
-            users::id,
-            users::display_name,
-            organisations::id,
-            organisations::name,
-        ))
-        .load(conn)?)
-}
-
-#[derive(Debug, Clone, Queryable, Selectable)]
-#[diesel(table_name = attachments)]
-#[diesel(check_for_backend(diesel::sqlite::Sqlite, diesel::pg::Pg))]
-pub struct Attachment {
-    pub id: i64,
-    pub message_id: Option<i64>,
-    pub channel_id: i64,
-    pub uploader_id: i64,
-    pub file_name: String,
-    pub content_type: String,
-    pub size_bytes: i64,
-    pub storage_key: String,
-    pub created_at: NaiveDateTime,
-}
-
-impl Attachment {
-    pub fn find(conn: &mut DbConnection, id: i64) -> AppResult<Attachment> {
-        Ok(attachments::table
-            .find(id)
-            .select(Attachment::as_select())
-            .first(conn)?)
-    }
-
-    #[allow(clippy::too_many_arguments)]
-    pub fn insert(
-        conn: &mut DbConnection,
-        channel_id: i64,
-        uploader_id: i64,
-        file_name: &str,
-        content_type: &str,
-        size: i64,
-        key: &str,
-        now: NaiveDateTime,
-    ) -> AppResult<Attachment> {
-        Ok(diesel::insert_into(attachments::table)
-            .values((
-                attachments::channel_id.eq(channel_id),
-                attachments::uploader_id.eq(uploader_id),
-                attachments::file_name.eq(file_name),
-                attachments::content_type.eq(content_type),
-                attachments::size_bytes.eq(size),
-                attachments::storage_key.eq(key),
-                attachments::created_at.eq(now),
-            ))
-            .get_result(conn)?)
-    }
-
-    /// Attaches the uploader's own unattached files of this channel to a message.
-    pub fn attach(
-        conn: &mut DbConnection,
-        ids: &[i64],
-        message_id: i64,
-        channel_id: i64,
-        uploader_id: i64,
-    ) -> AppResult<usize> {
-        Ok(diesel::update(
-            attachments::table
-                .filter(attachments::id.eq_any(ids))
-                .filter(attachments::channel_id.eq(channel_id))
-                .filter(attachments::uploader_id.eq(uploader_id))
-                .filter(attachments::message_id.is_null()),
-        )
-        .set(attachments::message_id.eq(Some(message_id)))
-        .execute(conn)?)
-    }
-
-    pub fn of_messages(conn: &mut DbConnection, ids: &[i64]) -> AppResult<Vec<Attachment>> {
-        Ok(attachments::table
-            .filter(attachments::message_id.eq_any(ids))
-            .order(attachments::id)
-            .select(Attachment::as_select())
-            .load(conn)?)
     }
 }
