@@ -1,8 +1,8 @@
 # E-mails.
-email-footer = Je ontvangt deze e-mail omdat je een account hebt op Agora, het platform van de partnerschappen van je gemeente.
-email-link-fallback = Werkt de knop niet? Kopieer dan dit adres naar je browser:
-email-invitation-subject = Je uitnodiging om je aan te sluiten bij { $organisation } op Agora
-email-invitation-intro = { $inviter } nodigt je uit om je aan te sluiten bij { $organisation } op Agora, waar gemeenten en hun partners samenwerken.
+email-footer = U ontvangt deze e-mail omdat u een account hebt op Agora, het platform van de partnerschappen van uw gemeente.
+email-link-fallback = Werkt de knop niet? Kopieer dan dit adres naar uw browser:
+email-invitation-subject = Uw uitnodiging om u aan te sluiten bij { $organisation } op Agora
+email-invitation-intro = { $inviter } nodigt u uit om u aan te sluiten bij { $organisation } op Agora, waar gemeenten en hun partners samenwerken.
 email-invitation-action = Uitnodiging aanvaarden
 email-invitation-expiry = { $days ->
     [one] Deze uitnodiging is één dag geldig.
@@ -10,13 +10,13 @@ email-invitation-expiry = { $days ->
 }
 email-reset-subject = Kies een nieuw wachtwoord voor Agora
 email-reset-greeting = Dag { $name },
-email-reset-intro = Iemand heeft gevraagd om het wachtwoord van je Agora-account opnieuw in te stellen. Was jij dat? Kies dan een nieuw wachtwoord met de knop hieronder.
+email-reset-intro = Iemand heeft gevraagd om het wachtwoord van uw Agora-account opnieuw in te stellen. Was u dat? Kies dan een nieuw wachtwoord met de knop hieronder.
 email-reset-action = Nieuw wachtwoord kiezen
 email-reset-expiry = { $minutes ->
     [one] De link is één minuut geldig.
    *[other] De link is { $minutes } minuten geldig.
 }
-email-reset-ignore = Heb je dit niet gevraagd? Dan mag je deze e-mail negeren: je wachtwoord blijft hetzelfde.
+email-reset-ignore = Hebt u dit niet gevraagd? Dan mag u deze e-mail negeren: uw wachtwoord blijft hetzelfde.
 email-invitation-conflict-subject = { $organisation } probeerde u uit te nodigen op Agora
 email-invitation-conflict-greeting = Beste { $name },
 email-invitation-conflict-intro = { $inviter } probeerde u uit te nodigen om u aan te sluiten bij { $organisation } op Agora. U hebt al een Agora-account met dit e-mailadres, en een account hoort bij één organisatie. Er is dus geen tweede account aangemaakt.

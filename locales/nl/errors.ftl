@@ -1,7 +1,7 @@
 # Foutmeldingen, één per vaste foutcode (error-<code>).
 error-not-found = We hebben die pagina of dat item niet gevonden.
-error-unauthenticated = Meld je eerst aan.
-error-forbidden = Je hebt geen toestemming om dat te doen.
+error-unauthenticated = Meld u eerst aan.
+error-forbidden = U hebt geen toestemming om dat te doen.
 error-csrf-failed = Dit formulier is verlopen. Laad de pagina opnieuw en probeer het nog eens.
 error-rate-limited = Te veel pogingen. Wacht even en probeer het dan opnieuw.
 error-invalid-body = De aanvraag kon niet worden gelezen. Controleer het formaat en de velden.
@@ -15,11 +15,11 @@ error-password-too-short = Het wachtwoord moet minstens { $min } tekens lang zij
 error-password-too-long = Het wachtwoord mag hoogstens { $max } tekens lang zijn.
 error-password-mismatch = De twee wachtwoorden zijn niet gelijk.
 error-invalid-credentials = Het e-mailadres of het wachtwoord is niet juist.
-error-organisation-suspended = De toegang van je organisatie tot Agora is geschorst. Neem contact op met de netwerkbeheerder.
+error-organisation-suspended = De toegang van uw organisatie tot Agora is geschorst. Neem contact op met de netwerkbeheerder.
 error-invalid-token = Deze link is niet geldig of is verlopen. Vraag een nieuwe aan.
 error-email-taken = Er bestaat al een account met dit e-mailadres.
 error-setup-done = Agora is al ingesteld.
-error-cannot-change-self = Je kunt je eigen rol, status of organisatie niet op deze manier wijzigen.
+error-cannot-change-self = U kunt uw eigen rol, status of organisatie niet op deze manier wijzigen.
 error-internal = Er is bij ons iets misgelopen. Probeer het later opnieuw.
 error-unavailable = Agora is tijdelijk niet beschikbaar. Probeer het zo meteen opnieuw.
 error-quota-exceeded = Uw bestanden zouden meer innemen dan uw { $limit } MiB opslag. Verwijder berichten met bestanden die u niet meer nodig hebt, of wacht tot ongebruikte uploads verwijderd zijn.

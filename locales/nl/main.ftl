@@ -11,9 +11,9 @@ footer-text = Agora — gemeenten en hun partners werken samen.
 form-errors-title = Verbeter het volgende
 home-title = Startpagina
 home-welcome = Welkom, { $name }
-home-intro = Hier verschijnen je werkruimtes met partnergemeenten.
-home-link-profile = Je profiel en taal aanpassen
-home-link-members = De leden van je organisatie bekijken
+home-intro = Hier verschijnen uw werkruimtes met partnergemeenten.
+home-link-profile = Uw profiel en taal aanpassen
+home-link-members = De leden van uw organisatie bekijken
 
 # Talen, elk in de eigen taal benoemd.
 autonym-en = English
@@ -34,14 +34,14 @@ field-email = E-mailadres
 field-password = Wachtwoord
 field-new-password = Nieuw wachtwoord
 field-password-confirm = Herhaal het wachtwoord
-field-password-hint = Minstens 10 tekens. Een korte zin onthoud je gemakkelijk.
+field-password-hint = Minstens 10 tekens. Een korte zin onthoudt u gemakkelijk.
 field-current-password = Huidig wachtwoord
-field-display-name = Je naam
+field-display-name = Uw naam
 field-function = Functie
 field-function-hint = Bijvoorbeeld: schepen van internationale samenwerking, financieel directeur.
-field-user-kind = Je neemt deel als
+field-user-kind = U neemt deel als
 field-interface-language = Taal van de interface
-field-languages-read = Talen die je leest
+field-languages-read = Talen die u leest
 field-time-zone = Tijdzone
 field-organisation-name = Naam van de organisatie
 field-org-kind = Soort organisatie
@@ -74,10 +74,10 @@ invitation-status-expired = Verlopen
 
 # Bevestigingen na een handeling.
 notice-reset-sent = Als er een account bestaat voor dat adres, hebben we er een link naartoe gestuurd om een nieuw wachtwoord te kiezen.
-notice-password-reset = Je wachtwoord is gewijzigd. Je kunt je nu aanmelden.
-notice-signed-out = Je bent afgemeld.
-notice-profile-saved = Je profiel is opgeslagen.
-notice-password-changed = Je wachtwoord is gewijzigd. Je andere sessies zijn afgemeld.
+notice-password-reset = Uw wachtwoord is gewijzigd. U kunt zich nu aanmelden.
+notice-signed-out = U bent afgemeld.
+notice-profile-saved = Uw profiel is opgeslagen.
+notice-password-changed = Uw wachtwoord is gewijzigd. Uw andere sessies zijn afgemeld.
 notice-invitation-sent = De uitnodiging is verstuurd.
 notice-invitation-revoked = De uitnodiging is ingetrokken.
 notice-member-updated = Het lid is bijgewerkt.
@@ -89,7 +89,7 @@ error-page-status = Foutcode { $status }
 error-page-home = Naar de startpagina
 
 # Duurzame Ontwikkelingsdoelen.
-field-themes = Thema's waarrond je werkt (Duurzame Ontwikkelingsdoelen)
+field-themes = Thema's waarrond u werkt (Duurzame Ontwikkelingsdoelen)
 sdg-1 = SDG { $number }: Geen armoede
 sdg-2 = SDG { $number }: Geen honger
 sdg-3 = SDG { $number }: Goede gezondheid en welzijn
