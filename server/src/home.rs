@@ -121,7 +121,9 @@ pub async fn home(
         page,
         org_name: identity.organisation.name.clone(),
         org_id: identity.organisation.id,
-        can_create: identity.is_org_admin() || actor.network_admin,
+        // The same decision the create route makes, for a workspace of the caller's own organisation.
+        can_create: crate::policy::workspace::create_workspace(&actor, actor.organisation_id)
+            .is_ok(),
         workspaces,
         others,
         invitations,

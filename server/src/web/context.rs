@@ -3,7 +3,6 @@
 
 use actix_web::dev::Payload;
 use actix_web::{FromRequest, HttpMessage, HttpRequest};
-use agora_shared::api::OrgRole;
 
 use crate::accounts::user::User;
 use crate::error::AppError;
@@ -29,8 +28,14 @@ impl Identity {
         )
     }
 
+    /// Whether they govern their own organisation's people, as the policy decides it.
     pub fn is_org_admin(&self) -> bool {
-        self.user.role() == OrgRole::Admin
+        crate::policy::organisation(
+            &self.actor(),
+            self.organisation.id,
+            crate::policy::Action::ManageMembers,
+        )
+        .is_ok()
     }
 }
 

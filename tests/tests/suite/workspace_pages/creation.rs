@@ -218,7 +218,7 @@ async fn a_workspace_from_creation_to_unread_counts() {
     assert_eq!(location, format!("{admin_path}?notice=workspace-saved"));
     let body = page(&mut world.member_a.session, &ws_path).await;
     assert!(
-        body.contains("Je bent geen lid van deze werkruimte"),
+        body.contains("U bent geen lid van deze werkruimte"),
         "{body}"
     );
     assert!(!body.contains("href=\"/channels/"));
