@@ -7,6 +7,11 @@ use utoipa::ToSchema;
 use crate::api::{Language, UserKind};
 use crate::string_enum;
 
+/// `channels.kind` of a workspace channel and of a direct conversation (`ChannelView::kind`).
+/// Here so that the policy reads them without depending on messaging, which it directs.
+pub const KIND_CHANNEL: &str = "channel";
+pub const KIND_DIRECT: &str = "direct";
+
 string_enum! {
     /// What brings organisations together in a workspace.
     WorkspaceKind {

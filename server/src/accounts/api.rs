@@ -7,11 +7,11 @@ use super::invitation::Invitation;
 use super::service;
 use super::user::User;
 use crate::error::{AppError, AppResult};
-use crate::policy::extract::actions;
-use crate::policy::{CurrentUser, OrgAccess};
 use crate::state::AppState;
 use crate::web::context::{Ctx, Identity};
 use crate::web::cookies;
+use crate::web::extract::actions;
+use crate::web::extract::{CurrentUser, OrgAccess};
 
 fn session_view(
     user: &User,

@@ -2,6 +2,7 @@
 //! name SQLite or Postgres; everything else talks to [`Db`].
 
 mod dialect;
+pub mod events;
 mod migrations;
 pub mod schema;
 pub mod search;

@@ -5,8 +5,8 @@ use agora_shared::api::ErrorBody;
 use agora_shared::conversations::DirectoryEntry;
 
 use crate::error::AppResult;
-use crate::policy::CurrentUser;
 use crate::state::AppState;
+use crate::web::extract::CurrentUser;
 
 #[utoipa::path(get, path = "/api/v1/directory", tag = "directory",
     params(("q" = Option<String>, Query), ("organisation" = Option<i64>, Query), ("country" = Option<String>, Query),

@@ -2,8 +2,8 @@
 
 use chrono::NaiveDateTime;
 
+use crate::db::events::{RETENTION_DAYS, prune};
 use crate::error::AppResult;
-use crate::realtime::events::{RETENTION_DAYS, prune};
 use crate::state::AppState;
 
 /// Returns how many events were removed.

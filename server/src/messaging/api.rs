@@ -9,8 +9,8 @@ use utoipa::IntoParams;
 use super::message::Window;
 use super::{attachments, service};
 use crate::error::{AppError, AppResult};
-use crate::policy::CurrentUser;
 use crate::state::AppState;
+use crate::web::extract::CurrentUser;
 
 #[utoipa::path(get, path = "/api/v1/channels/{channel}", tag = "channels", params(("channel" = i64, Path)),
     responses((status = 200, body = ChannelView), (status = 404, body = ErrorBody)))]

@@ -11,7 +11,4 @@ pub mod pages;
 pub mod render;
 pub mod service;
 
-/// `channels.kind` of a workspace channel and of a direct conversation. Here rather than in
-/// `channel`, so the policy can read them without depending on the bookkeeping it directs.
-pub const KIND_CHANNEL: &str = "channel";
-pub const KIND_DIRECT: &str = "direct";
+pub use agora_shared::conversations::{KIND_CHANNEL, KIND_DIRECT};

@@ -6,9 +6,9 @@ use agora_shared::api::*;
 use super::model::Organisation;
 use super::service;
 use crate::error::AppResult;
-use crate::policy::extract::actions;
-use crate::policy::{CurrentUser, NetworkAdmin, OrgAccess};
 use crate::state::AppState;
+use crate::web::extract::actions;
+use crate::web::extract::{CurrentUser, NetworkAdmin, OrgAccess};
 
 #[utoipa::path(get, path = "/api/v1/organisations", tag = "organisations",
     responses((status = 200, description = "All organisations for network administrators, one's own otherwise", body = Vec<OrganisationView>)))]

@@ -28,9 +28,9 @@ use diesel::dsl::max;
 use diesel::prelude::*;
 
 use crate::db::DbConnection;
+use crate::db::events::StoredEvent;
 use crate::db::schema::{events, read_markers, workspace_members};
 use crate::error::AppResult;
-use crate::realtime::events::StoredEvent;
 
 /// The ids of everyone who receives `event` now.
 pub fn audience(conn: &mut DbConnection, event: &StoredEvent) -> AppResult<Vec<i64>> {

@@ -9,13 +9,11 @@ mod decision_tests;
 pub mod directory;
 pub mod email;
 pub mod events;
-pub mod extract;
 pub mod readers;
 pub mod scope;
 pub mod workspace;
 
 pub use attachments::unattached_upload;
-pub use extract::{CurrentUser, NetworkAdmin, OrgAccess, OrgAction};
 
 use agora_shared::api::{OrgKind, OrgRole};
 

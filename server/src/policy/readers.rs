@@ -85,7 +85,7 @@ fn changes(candidates: impl IntoIterator<Item = Candidate>) -> Vec<MarkerChange>
 fn traits(private: bool, kind: &str, archived_at: Option<NaiveDateTime>) -> ChannelTraits {
     ChannelTraits {
         private,
-        direct: kind == crate::messaging::KIND_DIRECT,
+        direct: kind == agora_shared::conversations::KIND_DIRECT,
         archived: archived_at.is_some(),
     }
 }

@@ -101,7 +101,7 @@ impl ChannelScope {
                 .ok_or_else(AppError::not_found)?;
         let traits = ChannelTraits {
             private,
-            direct: kind == crate::messaging::KIND_DIRECT,
+            direct: kind == agora_shared::conversations::KIND_DIRECT,
             archived: archived_at.is_some(),
         };
         Ok(ChannelScope {

@@ -30,9 +30,9 @@ pub use super::bus::{BUS_CAPACITY, EventBus, InProcessBus};
 use super::connections::Connections;
 pub use super::connections::{CLOSE_GOING_AWAY, Connection, Delivery, Next};
 use super::cursor::CursorKey;
-use super::events::StoredEvent;
 use super::replay::MessageReader;
 use crate::db::Db;
+use crate::db::events::StoredEvent;
 use crate::db::schema::sessions;
 use crate::error::AppResult;
 
@@ -263,7 +263,7 @@ impl Hub {
 
 /// Consumes the bus: resolves each event's audience and delivers it, in order.
 async fn relay(db: Db, hub: Weak<Inner>, rx: broadcast::Receiver<StoredEvent>) {
-    if let Err(e) = db.write(super::events::prepare).await {
+    if let Err(e) = db.write(crate::db::events::prepare).await {
         tracing::warn!(error = ?e, "preparing the event log failed");
     }
     enum Item {

@@ -5,8 +5,8 @@
 use agora_shared::events::EventKind;
 use diesel::prelude::*;
 
-use super::events::{NewEvent, Replay, StoredEvent, latest_id, pruned_through};
 use crate::db::DbConnection;
+use crate::db::events::{NewEvent, Replay, StoredEvent, latest_id, pruned_through};
 use crate::db::schema::events;
 use crate::error::AppResult;
 

@@ -34,13 +34,13 @@ use serde::Deserialize;
 use tokio::time::Instant;
 
 use super::cursor::CursorKey;
-use super::events::{self, Replay};
 use super::hub::{CLOSE_GOING_AWAY, Connection, Next};
 use super::replay::{self, MessageReader};
 use crate::db::Db;
+use crate::db::events::{self, Replay};
 use crate::error::{AppError, AppResult};
-use crate::policy::CurrentUser;
 use crate::state::AppState;
+use crate::web::extract::CurrentUser;
 
 /// Largest frame a client may send: it only ever sends pongs and a close.
 pub const MAX_CLIENT_FRAME_BYTES: usize = 512;

@@ -8,8 +8,8 @@ use utoipa::IntoParams;
 
 use super::service;
 use crate::error::{AppError, AppResult};
-use crate::policy::CurrentUser;
 use crate::state::AppState;
+use crate::web::extract::CurrentUser;
 
 /// Full-text search with optional filters; dates are `YYYY-MM-DD` (UTC).
 #[derive(Debug, Default, Deserialize, IntoParams)]

@@ -30,10 +30,10 @@ use chrono::NaiveDateTime;
 use tokio::sync::Notify;
 
 use crate::clock::Clock;
+use crate::db::events::{NewEvent, StoredEvent, record};
 use crate::db::{Db, DbConnection, run_blocking};
 use crate::error::AppResult;
 use crate::mail::{OutgoingEmail, outbox};
-use crate::realtime::events::{NewEvent, StoredEvent, record};
 use crate::realtime::hub::Hub;
 use crate::state::AppState;
 

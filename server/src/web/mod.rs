@@ -7,6 +7,7 @@ pub mod cookies;
 pub mod csrf_body;
 pub mod encode;
 pub mod error_answer;
+pub mod extract;
 pub mod forms;
 pub mod middleware;
 pub mod options;

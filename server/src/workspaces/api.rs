@@ -7,9 +7,9 @@ use agora_shared::conversations::*;
 use super::service;
 use crate::error::AppResult;
 use crate::messaging::service as messaging;
-use crate::policy::CurrentUser;
 use crate::policy::workspace::WorkspaceAction;
 use crate::state::AppState;
+use crate::web::extract::CurrentUser;
 
 #[utoipa::path(get, path = "/api/v1/workspaces", tag = "workspaces",
     responses((status = 200, body = Vec<WorkspaceView>), (status = 401, body = ErrorBody)))]

@@ -6,10 +6,10 @@ use serde::Deserialize;
 
 use crate::accounts::service;
 use crate::error::AppResult;
-use crate::policy::CurrentUser;
 use crate::state::AppState;
 use crate::web::context::Ctx;
 use crate::web::cookies;
+use crate::web::extract::CurrentUser;
 use crate::web::forms::{FormErrors, form_or_err};
 use crate::web::page::{Page, RenderHtml, see_other};
 

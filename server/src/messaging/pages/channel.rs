@@ -8,9 +8,9 @@ use serde::Deserialize;
 use crate::error::AppResult;
 use crate::messaging::message::Window;
 use crate::messaging::service;
-use crate::policy::CurrentUser;
 use crate::state::AppState;
 use crate::web::context::Ctx;
+use crate::web::extract::CurrentUser;
 use crate::web::forms::FormErrors;
 use crate::web::page::{Page, RenderHtml};
 

@@ -11,9 +11,10 @@ use futures_util::StreamExt;
 
 use crate::error::{AppError, AppResult};
 use crate::messaging::{attachments, service};
-use crate::policy::{Actor, CurrentUser};
+use crate::policy::Actor;
 use crate::state::AppState;
 use crate::web::context::Ctx;
+use crate::web::extract::CurrentUser;
 use crate::web::forms::{FormErrors, form_or_err};
 use crate::web::page::{Page, RenderHtml};
 

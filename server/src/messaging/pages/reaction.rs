@@ -6,8 +6,8 @@ use serde::Deserialize;
 
 use crate::error::{AppError, AppResult};
 use crate::messaging::service;
-use crate::policy::CurrentUser;
 use crate::state::AppState;
+use crate::web::extract::CurrentUser;
 
 use super::done;
 use super::edit::place_of;

@@ -5,9 +5,9 @@ use askama::Template;
 
 use crate::error::AppResult;
 use crate::messaging::service;
-use crate::policy::CurrentUser;
 use crate::state::AppState;
 use crate::web::context::Ctx;
+use crate::web::extract::CurrentUser;
 use crate::web::forms::FormErrors;
 use crate::web::page::{Page, RenderHtml};
 

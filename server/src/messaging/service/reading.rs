@@ -7,12 +7,12 @@ use agora_shared::limits::*;
 use serde_json::json;
 
 use crate::db::DbConnection;
+use crate::db::events::NewEvent;
 use crate::error::{AppError, AppResult};
 use crate::messaging::channel::{self, Channel};
 use crate::messaging::message::{Message, Window};
 use crate::policy::Actor;
 use crate::policy::workspace::ChannelAction;
-use crate::realtime::events::NewEvent;
 use crate::state::AppState;
 
 use super::single_message::load_message;

@@ -10,12 +10,13 @@ use crate::db::DbConnection;
 use crate::db::schema::{organisations, users};
 use crate::error::{AppError, AppResult};
 use crate::organisations::model::Organisation;
+use crate::policy::Actor;
 use crate::policy::workspace::{
     self as policy, People, Target, WorkspaceAbilities, WorkspaceFacts,
 };
-use crate::policy::{Actor, CurrentUser};
 use crate::state::AppState;
 use crate::web::context::Ctx;
+use crate::web::extract::CurrentUser;
 use crate::web::forms::{FormErrors, form_or_err};
 use crate::web::options::{self, Opt};
 use crate::web::page::{Page, RenderHtml};

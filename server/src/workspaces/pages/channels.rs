@@ -6,9 +6,9 @@ use serde::Deserialize;
 
 use crate::error::AppResult;
 use crate::messaging::service as messaging;
-use crate::policy::CurrentUser;
 use crate::state::AppState;
 use crate::web::context::Ctx;
+use crate::web::extract::CurrentUser;
 use crate::web::forms::{HtmlForm, checked, form_or_err, is_form_error, present};
 use crate::web::page::{RenderHtml, see_other};
 use crate::workspaces::service;

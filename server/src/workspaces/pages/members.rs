@@ -5,9 +5,9 @@ use agora_shared::conversations::{AddWorkspaceMember, WorkspaceRole};
 use serde::Deserialize;
 
 use crate::error::AppResult;
-use crate::policy::CurrentUser;
 use crate::state::AppState;
 use crate::web::context::Ctx;
+use crate::web::extract::CurrentUser;
 use crate::web::forms::HtmlForm;
 use crate::web::page::see_other;
 use crate::workspaces::service;

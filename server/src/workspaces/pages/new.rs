@@ -7,9 +7,10 @@ use askama::Template;
 
 use crate::error::AppResult;
 use crate::organisations::model::Organisation;
-use crate::policy::{Actor, CurrentUser};
+use crate::policy::Actor;
 use crate::state::AppState;
 use crate::web::context::Ctx;
+use crate::web::extract::CurrentUser;
 use crate::web::forms::{FormErrors, HtmlForm, form_or_err};
 use crate::web::options::{self, Opt};
 use crate::web::page::{Page, RenderHtml, see_other};

@@ -4,9 +4,9 @@ use actix_web::{HttpResponse, web};
 use agora_shared::conversations::WorkspaceUpdate;
 
 use crate::error::AppResult;
-use crate::policy::CurrentUser;
 use crate::state::AppState;
 use crate::web::context::Ctx;
+use crate::web::extract::CurrentUser;
 use crate::web::forms::{HtmlForm, checked};
 use crate::web::page::see_other;
 use crate::workspaces::service;

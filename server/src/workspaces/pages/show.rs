@@ -4,10 +4,10 @@ use actix_web::{HttpResponse, web};
 use askama::Template;
 
 use crate::error::AppResult;
-use crate::policy::CurrentUser;
 use crate::state::AppState;
 use crate::web::badges::{mentions_text, unread_text};
 use crate::web::context::Ctx;
+use crate::web::extract::CurrentUser;
 use crate::web::page::{Page, RenderHtml};
 use crate::workspaces::service;
 

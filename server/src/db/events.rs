@@ -1,7 +1,7 @@
 //! The event log: every realtime event is a row of `events`, written in the transaction of the
 //! change it describes, so the database stays the source of replay (a bus only notifies).
 //!
-//! Services emit events through the unit of work ([`crate::unit_of_work`]), which records
+//! Services emit events through the unit of work (`unit_of_work`), which records
 //! them last in the transaction and publishes them after the commit:
 //!
 //! ```ignore
@@ -12,8 +12,8 @@
 //! }).await?;
 //! ```
 //!
-//! Who receives an event is decided by [`crate::policy::events`], for live delivery and replay alike;
-//! replay itself is [`super::replay`].
+//! Who receives an event is decided by the policy (`policy::events`), for live delivery and replay alike;
+//! replay itself is `realtime::replay`.
 
 use std::sync::Arc;
 
@@ -34,7 +34,7 @@ const PRUNED_THROUGH: &str = "realtime.events_pruned_through";
 const ORDER_LOCK: &str = "realtime.event_order";
 
 /// An event to record. Its scope (`channel_id`, `workspace_id`, `user_id`) decides its audience:
-/// see [`crate::policy::events`].
+/// see the policy (`policy::events`).
 #[derive(Debug, Clone)]
 pub struct NewEvent {
     pub kind: EventKind,
@@ -62,7 +62,7 @@ pub struct StoredEvent {
 const ID_PLACEHOLDER: &str = "{\"id\":0,";
 
 impl StoredEvent {
-    /// The frame sent to clients, with `cursor` (see [`super::cursor`]) as its `id`.
+    /// The frame sent to clients, with `cursor` (see `realtime::cursor`) as its `id`.
     pub fn frame(&self, cursor: i64) -> String {
         format!("{{\"id\":{cursor},{}", self.body)
     }
@@ -122,7 +122,7 @@ struct NewEventRow<'a> {
 
 /// What the log keeps of an event's data: a message event keeps the message id only, so text
 /// that is edited or deleted later is not kept for the retention period and replay reads the
-/// message as it is then (see [`super::replay`]).
+/// message as it is then (see `realtime::replay`).
 fn stored_payload(event: &NewEvent) -> String {
     let message_id = event.data["message"]["id"].as_i64();
     match (event.kind, message_id) {
@@ -152,7 +152,7 @@ pub fn prepare(conn: &mut DbConnection) -> AppResult<()> {
 }
 
 /// Appends `event` to the log inside the caller's transaction. Services do not call it: the unit
-/// of work ([`crate::unit_of_work`]) records what they emit and publishes it after the commit.
+/// of work (`unit_of_work`) records what they emit and publishes it after the commit.
 ///
 /// Make it the transaction's last statement: it takes a lock that orders event-producing
 /// transactions until they commit, so that ids become visible in increasing order. Without it, on
@@ -193,7 +193,7 @@ pub fn latest_id(conn: &mut DbConnection) -> AppResult<i64> {
 }
 
 /// The newest id removed by [`prune`], if any.
-pub(super) fn pruned_through(conn: &mut DbConnection) -> AppResult<Option<i64>> {
+pub fn pruned_through(conn: &mut DbConnection) -> AppResult<Option<i64>> {
     let value: Option<String> = instance_settings::table
         .filter(instance_settings::name.eq(PRUNED_THROUGH))
         .select(instance_settings::value)

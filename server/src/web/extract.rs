@@ -1,4 +1,5 @@
-//! Extractors that carry permissions: a handler's signature says what it needs.
+//! Extractors that carry permissions: a handler's signature says what it needs. They ask
+//! `policy` and decide nothing themselves.
 
 use std::future::Future;
 use std::marker::PhantomData;
@@ -6,11 +7,11 @@ use std::pin::Pin;
 
 use actix_web::{FromRequest, HttpMessage, HttpRequest, dev::Payload, web};
 
-use super::{Action, Actor};
+use super::context::Identity;
 use crate::error::{AppError, AppResult};
 use crate::organisations::model::Organisation;
+use crate::policy::{Action, Actor};
 use crate::state::AppState;
-use crate::web::context::Identity;
 
 /// A signed-in, active person of an active organisation.
 pub struct CurrentUser(pub Identity);
@@ -48,7 +49,7 @@ impl FromRequest for NetworkAdmin {
         std::future::ready(match identity {
             None => Err(AppError::unauthenticated()),
             Some(identity) => {
-                super::manage_network(&identity.actor()).map(|()| NetworkAdmin(identity))
+                crate::policy::manage_network(&identity.actor()).map(|()| NetworkAdmin(identity))
             }
         })
     }
@@ -114,7 +115,7 @@ impl<A: OrgAction + 'static> FromRequest for OrgAccess<A> {
             let state = state.ok_or_else(|| AppError::internal(anyhow::anyhow!("no state")))?;
             // Decide before loading, so another tenant's organisation costs no query and its
             // existence shows nowhere.
-            super::organisation(&identity.actor(), org_id, A::ACTION)?;
+            crate::policy::organisation(&identity.actor(), org_id, A::ACTION)?;
             let organisation = state
                 .db
                 .read(move |conn| Organisation::find(conn, org_id))
