@@ -47,3 +47,13 @@ email-signin-link-expiry = { $minutes ->
    *[other] The link works once and is valid for { $minutes } minutes.
 }
 email-signin-link-ignore = If you did not ask for this, you can ignore this email: nobody is signed in without the link.
+unsubscribe-title = Email from Agora
+unsubscribe-digest-active = You receive the digest of what you missed.
+unsubscribe-digest-stopped = You will no longer receive the digest of what you missed.
+unsubscribe-notifications-active = You receive emails about mentions and direct messages.
+unsubscribe-notifications-stopped = You will no longer receive emails about mentions and direct messages.
+unsubscribe-workspace-active = You receive email about the workspace { $workspace }.
+unsubscribe-workspace-stopped = You will no longer receive email about the workspace { $workspace }.
+unsubscribe-stop = Stop these emails
+unsubscribe-undo = Undo: receive them again
+unsubscribe-settings = All your email settings

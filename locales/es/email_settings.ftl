@@ -47,3 +47,13 @@ email-signin-link-expiry = { $minutes ->
    *[other] El enlace funciona una sola vez y es válido por { $minutes } minutos.
 }
 email-signin-link-ignore = Si no lo pidió, puede ignorar este correo: nadie inicia sesión sin el enlace.
+unsubscribe-title = Correos de Agora
+unsubscribe-digest-active = Usted recibe el resumen de lo que se ha perdido.
+unsubscribe-digest-stopped = Usted ya no recibirá el resumen de lo que se ha perdido.
+unsubscribe-notifications-active = Usted recibe correos sobre menciones y mensajes directos.
+unsubscribe-notifications-stopped = Usted ya no recibirá correos sobre menciones y mensajes directos.
+unsubscribe-workspace-active = Usted recibe correos sobre el espacio de trabajo { $workspace }.
+unsubscribe-workspace-stopped = Usted ya no recibirá correos sobre el espacio de trabajo { $workspace }.
+unsubscribe-stop = Dejar de recibir estos correos
+unsubscribe-undo = Deshacer: volver a recibirlos
+unsubscribe-settings = Todos sus ajustes de correo

@@ -47,3 +47,13 @@ email-signin-link-expiry = { $minutes ->
    *[other] Le lien fonctionne une seule fois et reste valable { $minutes } minutes.
 }
 email-signin-link-ignore = Si vous n’avez rien demandé, vous pouvez ignorer cet e-mail : personne n’est connecté sans le lien.
+unsubscribe-title = E-mails d’Agora
+unsubscribe-digest-active = Vous recevez le résumé de ce que vous avez manqué.
+unsubscribe-digest-stopped = Vous ne recevrez plus le résumé de ce que vous avez manqué.
+unsubscribe-notifications-active = Vous recevez des e-mails sur les mentions et les messages directs.
+unsubscribe-notifications-stopped = Vous ne recevrez plus d’e-mails sur les mentions et les messages directs.
+unsubscribe-workspace-active = Vous recevez des e-mails sur l’espace de travail { $workspace }.
+unsubscribe-workspace-stopped = Vous ne recevrez plus d’e-mails sur l’espace de travail { $workspace }.
+unsubscribe-stop = Arrêter ces e-mails
+unsubscribe-undo = Annuler : les recevoir à nouveau
+unsubscribe-settings = Tous vos réglages d’e-mail

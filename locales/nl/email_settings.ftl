@@ -47,3 +47,13 @@ email-signin-link-expiry = { $minutes ->
    *[other] De link werkt één keer en is { $minutes } minuten geldig.
 }
 email-signin-link-ignore = Hebt u dit niet gevraagd, dan kunt u deze e-mail negeren: zonder de link wordt niemand aangemeld.
+unsubscribe-title = E-mail van Agora
+unsubscribe-digest-active = U ontvangt het overzicht van wat u hebt gemist.
+unsubscribe-digest-stopped = U ontvangt het overzicht van wat u hebt gemist niet meer.
+unsubscribe-notifications-active = U ontvangt e-mails over vermeldingen en directe berichten.
+unsubscribe-notifications-stopped = U ontvangt geen e-mails meer over vermeldingen en directe berichten.
+unsubscribe-workspace-active = U ontvangt e-mail over de werkruimte { $workspace }.
+unsubscribe-workspace-stopped = U ontvangt geen e-mail meer over de werkruimte { $workspace }.
+unsubscribe-stop = Deze e-mails stoppen
+unsubscribe-undo = Ongedaan maken: ze weer ontvangen
+unsubscribe-settings = Al uw e-mailinstellingen

@@ -4,3 +4,5 @@
 pub mod model;
 pub mod pages;
 pub mod service;
+pub mod unsubscribe;
+pub mod unsubscribe_pages;

@@ -15,8 +15,9 @@ pub fn edit_email_preferences(actor: &Actor, owner_user_id: i64) -> AppResult<()
     }
 }
 
-/// A person may silence a workspace they are a member of (`role` is their role there). Any other
-/// workspace does not exist for them, whether it exists or not.
+/// A person may silence a workspace they are a member of (`role` is their role there), from the
+/// settings page or with an unsubscribe link. Any other workspace does not exist for them,
+/// whether it exists or not: a link kept after leaving a workspace says so rather than muting.
 pub fn mute_workspace(role: Option<WorkspaceRole>) -> AppResult<()> {
     match role {
         Some(_) => Ok(()),

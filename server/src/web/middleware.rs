@@ -80,6 +80,18 @@ fn header_str(req: &ServiceRequest, name: header::HeaderName) -> Option<String> 
         .map(str::to_string)
 }
 
+/// The one-click unsubscribe posts (RFC 8058): a mail client sends them with no cookie and no
+/// CSRF token, only `List-Unsubscribe=One-Click`. A forger gains nothing the link itself does not
+/// give: the signed token in the path is the whole credential, and the handlers never look at
+/// the session. Matched by route pattern, so no other path can slip through.
+fn csrf_exempt(method: &Method, pattern: Option<&str>) -> bool {
+    *method == Method::POST
+        && matches!(
+            pattern,
+            Some("/unsubscribe/{token}" | "/unsubscribe/{token}/undo")
+        )
+}
+
 pub async fn middleware(
     mut req: ServiceRequest,
     next: Next<BoxBody>,
@@ -165,7 +177,9 @@ pub async fn middleware(
     let expected = binding.clone().filter(|_| new_pre.is_none());
     let unsafe_method = !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
     // Signed-out API calls carry no ambient credential, so there is nothing to forge.
-    let csrf_required = unsafe_method && (identity.is_some() || !api);
+    let csrf_required = unsafe_method
+        && (identity.is_some() || !api)
+        && !csrf_exempt(req.method(), req.match_pattern().as_deref());
     if csrf_required {
         let mut presented = header_str(&req, header::HeaderName::from_static(csrf::HEADER));
         let is_form = req

@@ -36,4 +36,5 @@ mod sign_in_links;
 mod storage;
 mod stored_types;
 mod text_safety;
+mod unsubscribe;
 mod workspace_pages;

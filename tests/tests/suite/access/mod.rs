@@ -18,6 +18,7 @@ mod rows_conversation_pages;
 mod rows_email;
 mod rows_out_of_reach;
 mod rows_ownership;
+mod rows_unsubscribe;
 mod rows_workspace_pages;
 mod tenants;
 
@@ -226,6 +227,7 @@ fn table() -> Vec<Row> {
     [
         rows_account_pages::rows(),
         rows_email::rows(),
+        rows_unsubscribe::rows(),
         rows_workspace_pages::rows(),
         rows_conversation_pages::rows(),
         rows_account_api::rows(),
