@@ -85,6 +85,26 @@ async fn axe_every_page_in_four_languages() {
     assert_eq!(res.status().as_u16(), 201, "creating an invitation");
     let invite_link = link_in_email(&app, invitee, "/invite/").await;
 
+    // A one-time sign-in link (asked for once: the requests per address are limited), and the
+    // unsubscribe page of member A's digest.
+    let mut asker = app.session();
+    asker.page("/signin/link").await;
+    let res = asker
+        .post_form("/signin/link", &[("email", &world.member_b.email)])
+        .await;
+    assert_eq!(res.status().as_u16(), 303, "asking for a sign-in link");
+    let sign_in_link = link_in_email(&app, &world.member_b.email, "/signin/link/").await;
+    let unsubscribe_path = format!(
+        "/unsubscribe/{}",
+        agora::email_settings::unsubscribe::token(
+            &app.state.secret,
+            agora_shared::ids::UserId::new(world.member_a.user_id),
+            agora::email_settings::unsubscribe::List::Digest,
+        )
+    );
+    let stop_form = format!(r#"form[action="{unsubscribe_path}"]"#);
+    let undo_form = format!(r#"form[action="{unsubscribe_path}/undo"]"#);
+
     // Sessions created directly: the sign-in form has tests of its own.
     network_admin
         .sign_in_directly(&app, &world.network_admin.email)
@@ -124,6 +144,26 @@ async fn axe_every_page_in_four_languages() {
         assert_eq!(count(&visitor, "#password_confirm").await, 1, "accept form");
         audit.check(&visitor, lang, "invitation acceptance").await;
 
+        visitor.goto(&app.url("/signin/link")).await;
+        audit.check(&visitor, lang, "sign-in link request").await;
+        visitor.goto(&sign_in_link).await;
+        audit.check(&visitor, lang, "sign-in link button").await;
+
+        // The unsubscribe pages speak the token's person's language.
+        set_interface_language(&world.member_a.session, lang).await;
+        visitor.goto(&app.url(&unsubscribe_path)).await;
+        audit
+            .check(&visitor, lang, "unsubscribe confirmation")
+            .await;
+        visitor.submit_form(&stop_form).await;
+        assert_eq!(
+            count(&visitor, &undo_form).await,
+            1,
+            "stopped, with an undo"
+        );
+        audit.check(&visitor, lang, "unsubscribed, with undo").await;
+        visitor.submit_form(&undo_form).await;
+
         visitor.goto(&app.url("/no-such-page")).await;
         audit.check(&visitor, lang, "404 page (signed out)").await;
 
@@ -147,6 +187,7 @@ async fn axe_every_page_in_four_languages() {
         for (path, label) in [
             ("/".to_string(), "home"),
             ("/profile".to_string(), "profile"),
+            ("/settings/email".to_string(), "email settings"),
             ("/orgs".to_string(), "organisations (network admin)"),
             (format!("/orgs/{}/edit", world.org_a), "edit organisation A"),
             (members_a.clone(), "members of A (network admin)"),
