@@ -7,7 +7,7 @@ use secrecy::ExposeSecret;
 
 use crate::config::Config;
 use crate::db::schema::instance_secrets;
-use crate::db::{Backend, Db, DbConnection};
+use crate::db::{Db, DbConnection};
 use crate::error::AppResult;
 
 /// The `instance_secrets` row of the key.
@@ -26,13 +26,12 @@ pub async fn load(config: &Config, db: &Db, now: chrono::NaiveDateTime) -> anyho
         );
         return Ok(key.as_bytes().to_vec());
     }
-    // Installs from before this table generated their key into the data folder: carry it over,
-    // so that the tokens of open pages stay valid across the upgrade.
-    let candidate = match db.backend() {
-        Backend::Sqlite => read_legacy_file(config).await,
-        Backend::Postgres => None,
-    }
-    .unwrap_or_else(crate::security::tokens::new_token);
+    // Installs from before this table generated their key into the data folder, on either engine:
+    // carry it over, so that the tokens of open pages stay valid across the upgrade (with several
+    // instances, the first one stored wins).
+    let candidate = read_legacy_file(config)
+        .await
+        .unwrap_or_else(crate::security::tokens::new_token);
     let stored = db
         .write(move |conn| stored_or_insert(conn, &candidate, now))
         .await

@@ -44,23 +44,28 @@ async fn identify(
             .await?;
         return Ok(None);
     }
-    // Slide the expiry, but write at most every five minutes per session.
+    // Slide the expiry (at most every five minutes per session) and store the person's activity
+    // (at most every few minutes): one write for both, and none on most requests.
     let renew = now - record.last_seen_at > chrono::Duration::minutes(5);
-    if renew {
-        let id = record.id;
+    let active = crate::accounts::activity::is_stale(record.user.last_active_at, now);
+    if renew || active {
+        let (session_id, user_id) = (record.id, record.user.id);
         state
             .db
             .write(move |conn| {
-                session::touch(conn, id, now, chrono::Duration::days(SESSION_TTL_DAYS))
+                if renew {
+                    session::touch(
+                        conn,
+                        session_id,
+                        now,
+                        chrono::Duration::days(SESSION_TTL_DAYS),
+                    )?;
+                }
+                if active {
+                    crate::accounts::activity::record(conn, user_id, now)?;
+                }
+                Ok(())
             })
-            .await?;
-    }
-    // Every signed-in request is activity; the stored value says whether it is worth a write.
-    if crate::accounts::activity::is_stale(record.user.last_active_at, now) {
-        let id = record.user.id;
-        state
-            .db
-            .write(move |conn| crate::accounts::activity::record(conn, id, now).map(drop))
             .await?;
     }
     Ok(Some((

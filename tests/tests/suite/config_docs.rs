@@ -2,7 +2,7 @@
 
 const README: &str = include_str!("../../../README.md");
 const ENV_EXAMPLE: &str = include_str!("../../../.env.example");
-const CONFIG: &str = include_str!("../../../server/src/config.rs");
+const CONFIG: &str = include_str!("../../../server/src/config/mod.rs");
 
 #[test]
 fn settings_are_documented_in_step() {
