@@ -7,6 +7,7 @@ mod password_reset;
 mod profile;
 mod sign_in;
 mod sign_in_link;
+mod token_email;
 pub use invitations::{accept_invitation, find_invitation, invite, revoke_invitation};
 pub use members::update_member;
 pub use password_reset::{check_reset_token, confirm_reset, request_reset};

@@ -14,80 +14,63 @@ use crate::error::{AppError, AppResult};
 use crate::mail::{OutgoingEmail, templates};
 use crate::organisations::model::Organisation;
 use crate::security::password::hash_password;
-use crate::security::tokens::{hash_token, looks_like_token, new_token};
+use crate::security::tokens::{hash_token, looks_like_token};
 use crate::state::AppState;
-use crate::unit_of_work::Disconnect;
-use crate::validate::{self, Email};
+use crate::unit_of_work::{Disconnect, Tx};
+use crate::validate;
 
 use super::limit;
+use super::token_email::{TokenEmail, request_token_email};
 
 /// Sends a reset link if the address belongs to an active account. Answers the same either way.
 pub async fn request_reset(state: &AppState, email: &str, client: Option<String>) -> AppResult<()> {
-    limit(
-        state,
-        format!("reset:addr:{}", client.clone().unwrap_or_default()),
-        RESET_PER_ADDRESS,
-    )?;
-    let email = Email::parse(email)?;
-    limit(
-        state,
-        format!("reset:acct:{}", email.as_str()),
-        RESET_PER_ACCOUNT,
-    )?;
-    // Read before the transaction; the transaction checks that the account is still the one the
-    // email was written for.
-    let address = email.as_str().to_string();
-    let found = state
-        .db
-        .read(move |conn| active_account(conn, &address))
-        .await?;
-    let Some(user) = found else {
-        return Ok(());
-    };
-    let token = new_token();
-    let token_hash = hash_token(&token);
-    let mail = OutgoingEmail::new(
-        format!("reset:{token_hash}"),
-        &user.email,
-        user.language(),
-        &templates::Reset {
-            name: user.display_name.clone(),
-            link: state.link(&format!("/reset/{token}")),
-            minutes: RESET_TTL_MINUTES,
-        },
-    )?;
-    state
-        .transact(move |tx| {
-            if active_account(tx, email.as_str())?.map(|u| u.id) != Some(user.id) {
-                return Ok(());
-            }
-            let now = tx.now();
-            PasswordReset::insert(
-                tx,
-                &NewReset {
-                    user_id: user.id,
-                    organisation_id: user.organisation_id,
-                    token_hash: &token_hash,
-                    created_at: now,
-                    expires_at: now + Duration::minutes(RESET_TTL_MINUTES),
+    let spec = TokenEmail {
+        limit_prefix: "reset",
+        per_address: RESET_PER_ADDRESS,
+        per_account: RESET_PER_ACCOUNT,
+        mail: |user: &User, token: &str, token_hash: &str| {
+            OutgoingEmail::new(
+                format!("reset:{token_hash}"),
+                &user.email,
+                user.language(),
+                &templates::Reset {
+                    name: user.display_name.clone(),
+                    link: state.link(&format!("/reset/{token}")),
+                    minutes: RESET_TTL_MINUTES,
                 },
-            )?;
-            tx.email(&mail)?;
-            audit::record(
-                tx,
-                Event {
-                    organisation_id: Some(user.organisation_id),
-                    actor: None,
-                    action: Action::PasswordResetRequested,
-                    target_type: "user",
-                    target_id: Some(user.id),
-                    detail: json!({}),
-                    client_address: client.as_deref(),
-                },
-                now,
             )
-        })
-        .await
+        },
+        store: {
+            let client = client.clone();
+            move |tx: &mut Tx, user: &User, token_hash: &str| {
+                let now = tx.now();
+                PasswordReset::insert(
+                    tx,
+                    &NewReset {
+                        user_id: user.id,
+                        organisation_id: user.organisation_id,
+                        token_hash,
+                        created_at: now,
+                        expires_at: now + Duration::minutes(RESET_TTL_MINUTES),
+                    },
+                )?;
+                audit::record(
+                    tx,
+                    Event {
+                        organisation_id: Some(user.organisation_id),
+                        actor: None,
+                        action: Action::PasswordResetRequested,
+                        target_type: "user",
+                        target_id: Some(user.id),
+                        detail: json!({}),
+                        client_address: client.as_deref(),
+                    },
+                    now,
+                )
+            }
+        },
+    };
+    request_token_email(state, email, client.as_deref(), spec).await
 }
 
 /// The account at `email` when it and its organisation are active.

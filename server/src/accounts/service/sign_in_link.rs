@@ -13,11 +13,11 @@ use crate::audit::{self, Action, Event};
 use crate::error::{AppError, AppResult};
 use crate::mail::{OutgoingEmail, templates};
 use crate::organisations::model::Organisation;
-use crate::security::tokens::{hash_token, looks_like_token, new_token};
+use crate::security::tokens::{hash_token, looks_like_token};
 use crate::state::AppState;
-use crate::validate::Email;
+use crate::unit_of_work::Tx;
 
-use super::password_reset::active_account;
+use super::token_email::{TokenEmail, request_token_email};
 use super::{limit, session_ttl};
 
 /// Emails a sign-in link leading to `next` (already checked to be a same-site path) if the
@@ -28,57 +28,38 @@ pub async fn request_sign_in_link(
     next: String,
     client: Option<String>,
 ) -> AppResult<()> {
-    limit(
-        state,
-        format!("signin-link:addr:{}", client.unwrap_or_default()),
-        SIGNIN_LINK_PER_ADDRESS,
-    )?;
-    let email = Email::parse(email)?;
-    limit(
-        state,
-        format!("signin-link:acct:{}", email.as_str()),
-        SIGNIN_LINK_PER_ACCOUNT,
-    )?;
-    let address = email.as_str().to_string();
-    let Some(user) = state
-        .db
-        .read(move |conn| active_account(conn, &address))
-        .await?
-    else {
-        return Ok(());
-    };
-    let token = new_token();
-    let token_hash = hash_token(&token);
-    let mail = OutgoingEmail::new(
-        format!("signin-link:{token_hash}"),
-        &user.email,
-        user.language(),
-        &templates::SignInLink {
-            name: user.display_name.clone(),
-            link: state.link(&format!("/signin/link/{token}")),
-            minutes: SIGNIN_LINK_TTL_MINUTES,
+    let spec = TokenEmail {
+        limit_prefix: "signin-link",
+        per_address: SIGNIN_LINK_PER_ADDRESS,
+        per_account: SIGNIN_LINK_PER_ACCOUNT,
+        mail: |user: &User, token: &str, token_hash: &str| {
+            OutgoingEmail::new(
+                format!("signin-link:{token_hash}"),
+                &user.email,
+                user.language(),
+                &templates::SignInLink {
+                    name: user.display_name.clone(),
+                    link: state.link(&format!("/signin/link/{token}")),
+                    minutes: SIGNIN_LINK_TTL_MINUTES,
+                },
+            )
         },
-    )?;
-    state
-        .transact(move |tx| {
-            if active_account(tx, email.as_str())?.map(|u| u.id) != Some(user.id) {
-                return Ok(());
-            }
+        store: move |tx: &mut Tx, user: &User, token_hash: &str| {
             let now = tx.now();
             SignInLink::insert(
                 tx,
                 &NewSignInLink {
                     user_id: user.id,
                     organisation_id: user.organisation_id,
-                    token_hash: &token_hash,
+                    token_hash,
                     next_path: &next,
                     created_at: now,
                     expires_at: now + Duration::minutes(SIGNIN_LINK_TTL_MINUTES),
                 },
-            )?;
-            tx.email(&mail)
-        })
-        .await
+            )
+        },
+    };
+    request_token_email(state, email, client.as_deref(), spec).await
 }
 
 /// Whether a sign-in link is still usable (for showing its button).
