@@ -9,10 +9,9 @@ use crate::accounts::reset::{NewReset, PasswordReset};
 use crate::accounts::session;
 use crate::accounts::user::{User, UserChanges};
 use crate::audit::{self, Action, Event};
-use crate::db::{DbConnection, run_blocking};
+use crate::db::run_blocking;
 use crate::error::{AppError, AppResult};
 use crate::mail::{OutgoingEmail, templates};
-use crate::organisations::model::Organisation;
 use crate::security::password::hash_password;
 use crate::security::tokens::{hash_token, looks_like_token};
 use crate::state::AppState;
@@ -71,15 +70,6 @@ pub async fn request_reset(state: &AppState, email: &str, client: Option<String>
         },
     };
     request_token_email(state, email, client.as_deref(), spec).await
-}
-
-/// The account at `email` when it and its organisation are active.
-pub(super) fn active_account(conn: &mut DbConnection, email: &str) -> AppResult<Option<User>> {
-    let Some(user) = User::find_by_email(conn, email)? else {
-        return Ok(None);
-    };
-    let org = Organisation::find(conn, user.organisation_id)?;
-    Ok((user.is_active() && org.is_active()).then_some(user))
 }
 
 /// Sets a new password from a reset link and ends every session of that person.

@@ -3,15 +3,16 @@
 //! and its email queued in one unit of work.
 
 use crate::accounts::user::User;
+use crate::db::DbConnection;
 use crate::error::AppResult;
 use crate::mail::OutgoingEmail;
+use crate::organisations::model::Organisation;
 use crate::security::tokens::{hash_token, new_token};
 use crate::state::AppState;
 use crate::unit_of_work::Tx;
 use crate::validate::Email;
 
 use super::limit;
-use super::password_reset::active_account;
 
 /// What one kind of link adds to the shared request.
 pub(super) struct TokenEmail<M, S> {
@@ -71,4 +72,13 @@ where
             tx.email(&mail)
         })
         .await
+}
+
+/// The account at `email` when it and its organisation are active.
+pub(super) fn active_account(conn: &mut DbConnection, email: &str) -> AppResult<Option<User>> {
+    let Some(user) = User::find_by_email(conn, email)? else {
+        return Ok(None);
+    };
+    let org = Organisation::find(conn, user.organisation_id)?;
+    Ok((user.is_active() && org.is_active()).then_some(user))
 }
