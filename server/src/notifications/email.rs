@@ -278,7 +278,72 @@ impl Email for NotificationEmail {
 
 #[cfg(test)]
 mod tests {
+    use std::sync::Arc;
+
+    use agora_shared::api::Language;
+
     use super::*;
+    use crate::i18n::I18n;
+
+    fn email(mentions: usize, directs: usize, workspace: Option<&str>) -> NotificationEmail {
+        NotificationEmail {
+            name: "Awa".into(),
+            time_zone: "Africa/Dakar".into(),
+            mentions,
+            directs,
+            workspace: workspace.map(str::to_string),
+            conversations: Vec::new(),
+            more: 0,
+            settings_link: "https://agora.example/settings/email".into(),
+            stop_link: "https://agora.example/unsubscribe/t".into(),
+        }
+    }
+
+    #[test]
+    fn subjects_count_in_each_language() {
+        let i18n = Arc::new(I18n::load().expect("locales"));
+        let subject = |lang, m, d, ws| email(m, d, ws).subject(&Tr::new(i18n.clone(), lang));
+        let twinning = Some("Louga – Herzele");
+        for (lang, both, one_mention, directs) in [
+            (
+                Language::En,
+                "2 mentions and 3 direct messages in Agora",
+                "1 mention in Louga – Herzele",
+                "2 direct messages in Agora",
+            ),
+            (
+                Language::Nl,
+                "2 vermeldingen en 3 privéberichten in Agora",
+                "1 vermelding in Louga – Herzele",
+                "2 privéberichten in Agora",
+            ),
+            (
+                Language::Fr,
+                "2 mentions et 3 messages directs dans Agora",
+                "1 mention dans Louga – Herzele",
+                "2 messages directs dans Agora",
+            ),
+            (
+                Language::Es,
+                "2 menciones y 3 mensajes directos en Agora",
+                "1 mención en Louga – Herzele",
+                "2 mensajes directos en Agora",
+            ),
+        ] {
+            assert_eq!(subject(lang, 2, 3, None), both);
+            assert_eq!(subject(lang, 1, 0, twinning), one_mention);
+            assert_eq!(subject(lang, 0, 2, None), directs);
+            let rendered = email(1, 0, twinning)
+                .render(&Tr::new(i18n.clone(), lang))
+                .expect("renders");
+            assert!(
+                rendered
+                    .html
+                    .contains(&format!("<html lang=\"{}\">", lang.as_str()))
+            );
+            assert!(rendered.text.starts_with(one_mention), "{}", rendered.text);
+        }
+    }
 
     #[test]
     fn excerpts_collapse_whitespace_and_stop_at_a_word() {
