@@ -17,6 +17,7 @@ pub mod i18n;
 pub mod jobs;
 pub mod mail;
 pub mod messaging;
+pub mod notifications;
 pub mod openapi;
 pub mod organisations;
 pub mod policy;

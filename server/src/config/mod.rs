@@ -81,6 +81,9 @@ pub struct Config {
     /// Events queued for one event stream before that slow client is dropped with a resync code;
     /// tests lower it so that a slow consumer is reached with a few events.
     pub ws_queue_events: usize,
+    /// How long a person must have been away (no activity) before a mention or direct message
+    /// is emailed to them.
+    pub notify_offline: chrono::Duration,
 }
 
 impl std::fmt::Debug for Config {
@@ -106,6 +109,7 @@ impl std::fmt::Debug for Config {
             .field("unattached_upload_ttl", &self.unattached_upload_ttl)
             .field("ws_heartbeat", &self.ws_heartbeat)
             .field("ws_queue_events", &self.ws_queue_events)
+            .field("notify_offline", &self.notify_offline)
             .finish()
     }
 }
@@ -147,6 +151,7 @@ pub const SETTINGS: &[(&str, &str)] = &[
     ("AGORA_UNATTACHED_UPLOAD_HOURS", "24"),
     ("AGORA_WS_HEARTBEAT_SECS", "25"),
     ("AGORA_WS_QUEUE_EVENTS", "256"),
+    ("AGORA_NOTIFY_OFFLINE_MINUTES", "10"),
 ];
 
 /// A numeric setting, or its default when unset.
@@ -229,6 +234,14 @@ impl Config {
         if ws_queue_events == 0 {
             bail!("AGORA_WS_QUEUE_EVENTS must be at least 1");
         }
+        let notify_offline_minutes: i64 = number(
+            "AGORA_NOTIFY_OFFLINE_MINUTES",
+            get("AGORA_NOTIFY_OFFLINE_MINUTES"),
+            10,
+        )?;
+        if !(0..=24 * 60).contains(&notify_offline_minutes) {
+            bail!("AGORA_NOTIFY_OFFLINE_MINUTES must be between 0 and 1440");
+        }
         Ok(Config {
             bind,
             public_url,
@@ -247,6 +260,7 @@ impl Config {
             unattached_upload_ttl: Duration::from_secs(ttl_hours.saturating_mul(3600)),
             ws_heartbeat: Duration::from_secs(heartbeat_secs),
             ws_queue_events,
+            notify_offline: chrono::Duration::minutes(notify_offline_minutes),
         })
     }
 

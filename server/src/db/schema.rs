@@ -321,6 +321,19 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    notification_items (id) {
+        id -> BigInt,
+        user_id -> BigInt,
+        organisation_id -> BigInt,
+        message_id -> BigInt,
+        channel_id -> BigInt,
+        seq -> BigInt,
+        kind -> Text,
+        created_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(users -> organisations (organisation_id));
 diesel::joinable!(sessions -> users (user_id));
 diesel::joinable!(invitations -> organisations (organisation_id));
@@ -335,8 +348,10 @@ diesel::joinable!(messages -> channels (channel_id));
 diesel::joinable!(messages -> users (author_id));
 diesel::joinable!(read_markers -> channels (channel_id));
 diesel::joinable!(channel_members -> channels (channel_id));
+diesel::joinable!(notification_items -> users (user_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
+    notification_items,
     sign_in_links,
     email_preferences,
     email_workspace_mutes,

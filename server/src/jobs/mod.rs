@@ -22,6 +22,9 @@ use crate::state::AppState;
 
 /// How often the event log is pruned.
 const PRUNE_EVERY: Duration = Duration::from_secs(3600);
+/// How often due mention and direct-message emails are looked for: "right away" means within a
+/// minute of the person's being away long enough.
+const NOTIFY_EVERY: Duration = Duration::from_secs(60);
 
 /// Every periodic task of the server.
 pub fn all(state: &AppState) -> Vec<Job> {
@@ -44,6 +47,14 @@ pub fn all(state: &AppState) -> Vec<Job> {
             PRUNE_EVERY,
             Runs::OnOneWorker,
             |state, now| Box::pin(event_pruning::run(state, now)),
+        ),
+        // Every worker: each person's items are claimed in the transaction that queues their
+        // email, so instances share the work without sending anything twice.
+        Job::new(
+            "notifications",
+            NOTIFY_EVERY,
+            Runs::OnEveryWorker,
+            |state, now| Box::pin(crate::notifications::run(state, now)),
         ),
         Job::new(
             "upload_cleanup",

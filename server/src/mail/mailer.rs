@@ -138,7 +138,12 @@ impl Mailer {
             .from(self.from.clone())
             .to(to)
             .subject(rendered.subject)
-            .message_id(Some(row.message_id.clone()));
+            .message_id(Some(row.message_id.clone()))
+            // The language the email is written in (RFC 3282); excerpts carry their own `lang`.
+            .raw_header(HeaderValue::new(
+                HeaderName::new_from_ascii_str("Content-Language"),
+                language.as_str().to_string(),
+            ));
         for header in stored_headers(&row.headers)? {
             builder = builder.raw_header(header);
         }

@@ -11,6 +11,7 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 use crate::i18n::Tr;
+use crate::notifications::email::NotificationEmail;
 
 /// An email as it goes out: subject, plain text and HTML.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -58,6 +59,7 @@ pub fn render(template: &str, context: &str, t: &Tr) -> Result<Rendered, RenderE
         InvitationConflict::NAME => render_as::<InvitationConflict>(context, t),
         Reset::NAME => render_as::<Reset>(context, t),
         SignInLink::NAME => render_as::<SignInLink>(context, t),
+        NotificationEmail::NAME => render_as::<NotificationEmail>(context, t),
         Prerendered::NAME => render_as::<Prerendered>(context, t),
         other => Err(RenderError::UnknownTemplate(other.to_string())),
     }

@@ -9,6 +9,7 @@ mod decision_tests;
 pub mod directory;
 pub mod email;
 pub mod events;
+pub mod notifications;
 pub mod readers;
 pub mod scope;
 pub mod workspace;

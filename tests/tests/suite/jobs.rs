@@ -141,9 +141,10 @@ async fn two_instances_on_one_database_do_not_both_run_a_claimed_job() {
         "outbox",
         "websocket_sessions",
         "event_pruning",
+        "notifications",
         "upload_cleanup",
     ];
-    let mine = ["outbox", "websocket_sessions"];
+    let mine = ["outbox", "websocket_sessions", "notifications"];
     assert_eq!(
         names(on_first.run_due(&first_state, first_clock.now()).await),
         everything
@@ -160,7 +161,12 @@ async fn two_instances_on_one_database_do_not_both_run_a_claimed_job() {
     first_clock.advance(chrono::Duration::minutes(16));
     assert_eq!(
         names(on_second.run_due(&second_state, second_clock.now()).await),
-        ["outbox", "websocket_sessions", "upload_cleanup"]
+        [
+            "outbox",
+            "websocket_sessions",
+            "notifications",
+            "upload_cleanup"
+        ]
     );
     assert_eq!(
         names(on_first.run_due(&first_state, first_clock.now()).await),

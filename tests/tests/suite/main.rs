@@ -22,6 +22,7 @@ mod jobs;
 mod live;
 mod membership_events;
 mod messaging_pages;
+mod notify;
 mod openapi;
 mod page_weight;
 mod realtime;

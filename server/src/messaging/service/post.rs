@@ -13,6 +13,7 @@ use crate::messaging::channel::{self, Channel};
 use crate::messaging::language;
 use crate::messaging::message::{self, Attachment, Message, NewMessageRow};
 use crate::messaging::render::render_in_channel;
+use crate::notifications::Pending;
 use crate::policy::Actor;
 use crate::policy::workspace::ChannelAction;
 use crate::state::AppState;
@@ -111,6 +112,7 @@ pub async fn post(
                 .filter(|id| readers.contains(id) && *id != actor.user_id)
                 .collect();
             message::add_mentions(tx, &message, &mentioned)?;
+            Pending::record_post(tx, &channel, &message, &mentioned, now)?;
             // One's own message is read.
             channel::set_read_seq(
                 tx,

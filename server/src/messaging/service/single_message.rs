@@ -13,6 +13,7 @@ use crate::error::{AppError, AppResult};
 use crate::messaging::channel::{self, Channel};
 use crate::messaging::message::{self, Message};
 use crate::messaging::render::render_in_channel;
+use crate::notifications::Pending;
 use crate::policy::Actor;
 use crate::policy::scope::{caller_rows, with_caller_facts};
 use crate::policy::workspace::facts::CallerRows;
@@ -116,7 +117,8 @@ pub async fn edit(
                 .copied()
                 .filter(|id| readers.contains(id) && *id != actor.user_id)
                 .collect();
-            message::add_mentions(tx, &updated, &mentioned)?;
+            let newly = message::add_mentions(tx, &updated, &mentioned)?;
+            Pending::record_edit(tx, &channel, &updated, &newly, now)?;
             crate::db::search::index(tx, updated.id, &lang, &rendered.plain_text)?;
             let view = views(tx, actor.user_id, std::slice::from_ref(&updated))?.remove(0);
             tx.emit_in_channel(
