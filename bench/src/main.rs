@@ -6,12 +6,14 @@
 //! - (b) sustained posts per second persisted, over HTTP and through the service directly;
 //! - (c) history pages per second, with their latency;
 //! - (d) unread counts of one person reading many channels, over HTTP and the bare query;
-//! - (e) server memory per idle websocket, the clients living in a separate process.
+//! - (e) server memory per idle websocket, the clients living in a separate process;
+//! - (f) emails per second through the outbox and the pooled SMTP transport to a local sink.
 //!
 //! `cargo run --release -p agora-bench [-- --quick] [-- --backend postgres]`; see BENCHMARKS.md.
 
 mod app;
 mod child;
+mod email;
 mod history;
 mod http;
 mod latency;
@@ -56,7 +58,7 @@ struct Args {
     /// Keep the database afterwards (for EXPLAIN and the like) and print where it is.
     #[arg(long)]
     keep_database: bool,
-    /// Run only these benchmarks (letters a to e, comma-separated).
+    /// Run only these benchmarks (letters a to f, comma-separated).
     #[arg(long, value_delimiter = ',')]
     only: Vec<String>,
     /// How the clients of (a) answer events, comma-separated, one run each: `tab` (today's
@@ -127,6 +129,9 @@ async fn run(args: Args) -> anyhow::Result<()> {
     }
     if wanted("d") {
         rows.extend(unread::run(&world, &plan).await?);
+    }
+    if wanted("f") {
+        rows.extend(email::run(&world, &plan).await?);
     }
     if args.keep_database {
         eprintln!("database kept: {}", world.stop_keeping_database().await);

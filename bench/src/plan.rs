@@ -16,6 +16,8 @@ pub struct Plan {
     pub unread_calls: usize,
     pub idle_sockets: usize,
     pub big_channel: usize,
+    /// Emails queued and drained by (f).
+    pub emails: usize,
 }
 
 impl Plan {
@@ -35,6 +37,7 @@ impl Plan {
                 unread_calls: 500,
                 idle_sockets: 500,
                 big_channel: 2_000,
+                emails: 1_000,
             }
         } else {
             Plan {
@@ -51,6 +54,7 @@ impl Plan {
                 unread_calls: 2000,
                 idle_sockets: 2000,
                 big_channel: 20_000,
+                emails: 10_000,
             }
         }
     }

@@ -21,3 +21,6 @@ orgs-edit-link = Edit { $organisation }
 org-edit-title = Edit { $organisation }
 org-edit-submit = Save
 org-suspend-hint = Members of a suspended organisation cannot sign in; their sessions end at once.
+
+# Delivery: a member whose address hard-bounced, on the members page.
+delivery-member-bounced = Email refused by its server

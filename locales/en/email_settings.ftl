@@ -57,3 +57,7 @@ unsubscribe-workspace-stopped = You will no longer receive email about the works
 unsubscribe-stop = Stop these emails
 unsubscribe-undo = Undo: receive them again
 unsubscribe-settings = All your email settings
+
+# Delivery: an address whose mail server refused our email for good (a hard bounce).
+delivery-bounced-title = Emails to { $address } are not arriving
+delivery-bounced-body = On { $date } the mail server of this address refused our email for good. Digests and emails about mentions and direct messages to it are paused. They resume once an email to this address is accepted again (a sign-in link, for example), or when you change your email address in your profile.

@@ -21,3 +21,6 @@ orgs-edit-link = Editar { $organisation }
 org-edit-title = Editar { $organisation }
 org-edit-submit = Guardar
 org-suspend-hint = Los miembros de una organización suspendida no pueden iniciar sesión; sus sesiones terminan de inmediato.
+
+# Delivery: a member whose address hard-bounced, on the members page.
+delivery-member-bounced = Correo rechazado por su servidor

@@ -57,3 +57,7 @@ unsubscribe-workspace-stopped = Usted ya no recibirá correos sobre el espacio d
 unsubscribe-stop = Dejar de recibir estos correos
 unsubscribe-undo = Deshacer: volver a recibirlos
 unsubscribe-settings = Todos sus ajustes de correo
+
+# Delivery: an address whose mail server refused our email for good (a hard bounce).
+delivery-bounced-title = Los correos a { $address } no llegan
+delivery-bounced-body = El { $date }, el servidor de correo de esta dirección rechazó nuestros correos de forma definitiva. Los resúmenes y los correos sobre menciones y mensajes directos a esta dirección están en pausa. Se reanudarán en cuanto se acepte de nuevo un correo a esta dirección (por ejemplo, un enlace de inicio de sesión), o cuando usted cambie su dirección de correo en su perfil.

@@ -57,3 +57,7 @@ unsubscribe-workspace-stopped = Vous ne recevrez plus d’e-mails sur l’espace
 unsubscribe-stop = Arrêter ces e-mails
 unsubscribe-undo = Annuler : les recevoir à nouveau
 unsubscribe-settings = Tous vos réglages d’e-mail
+
+# Delivery: an address whose mail server refused our email for good (a hard bounce).
+delivery-bounced-title = Les e-mails envoyés à { $address } n’arrivent pas
+delivery-bounced-body = Le { $date }, le serveur de messagerie de cette adresse a refusé définitivement nos e-mails. Les résumés et les e-mails sur les mentions et les messages directs vers cette adresse sont suspendus. Ils reprendront dès qu’un e-mail vers cette adresse sera de nouveau accepté (par exemple un lien de connexion), ou lorsque vous modifierez votre adresse e-mail dans votre profil.

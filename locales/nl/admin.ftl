@@ -21,3 +21,6 @@ orgs-edit-link = { $organisation } bewerken
 org-edit-title = { $organisation } bewerken
 org-edit-submit = Opslaan
 org-suspend-hint = Leden van een geschorste organisatie kunnen zich niet aanmelden; hun sessies worden meteen beëindigd.
+
+# Delivery: a member whose address hard-bounced, on the members page.
+delivery-member-bounced = E-mail geweigerd door de mailserver

@@ -57,3 +57,7 @@ unsubscribe-workspace-stopped = U ontvangt geen e-mail meer over de werkruimte {
 unsubscribe-stop = Deze e-mails stoppen
 unsubscribe-undo = Ongedaan maken: ze weer ontvangen
 unsubscribe-settings = Al uw e-mailinstellingen
+
+# Delivery: an address whose mail server refused our email for good (a hard bounce).
+delivery-bounced-title = E-mails naar { $address } komen niet aan
+delivery-bounced-body = Op { $date } heeft de mailserver van dit adres onze e-mail definitief geweigerd. Overzichten en e-mails over vermeldingen en persoonlijke berichten naar dit adres zijn gepauzeerd. Ze worden hervat zodra een e-mail naar dit adres weer wordt aanvaard (bijvoorbeeld een aanmeldlink), of wanneer u uw e-mailadres in uw profiel wijzigt.

@@ -203,8 +203,8 @@ pub async fn state_for_cli(config: Config) -> anyhow::Result<AppState> {
 async fn shared_state(config: Config, db: Db) -> anyhow::Result<AppState> {
     let clock: Arc<dyn Clock> = Arc::new(SystemClock);
     let i18n = Arc::new(I18n::load()?);
-    let transport = Transport::from_config(&config.mail, &config.data_dir)?;
-    let mailer = Mailer::new(db.clone(), transport, &config.mail_from, i18n.clone())?;
+    let transport = Transport::from_config(&config)?;
+    let mailer = Mailer::new(db.clone(), transport, &config, i18n.clone())?;
     let secret = Arc::new(instance_secret::load(&config, &db, clock.now()).await?);
     Ok(AppState {
         db: db.clone(),

@@ -10,6 +10,13 @@ CRLF line endings) with its envelope in DIR/NNNN.json
 .eml, and both are written to a temporary name and renamed, so a reader that
 sees NNNN.eml always sees complete files.
 
+Chosen recipients can be refused: DIR/rules.json, when present, maps a
+recipient address to {"code": 450, "times": 2} (answer RCPT TO for that
+address with this code the first `times` times, then accept it; `times` null
+refuses it for ever). The file is read at every RCPT TO, so a test may change
+it while the sink runs. DIR/connections holds how many SMTP connections the
+sink has accepted so far.
+
 Plain SMTP only (no STARTTLS, no AUTH). The process exits when its stdin
 reaches end-of-file (the test that started it went away) or on SIGTERM/SIGINT.
 """
@@ -31,14 +38,43 @@ class StoreHandler:
     def __init__(self, directory):
         self.directory = directory
         self.count = 0
+        self.connections = 0
+        # Refusals answered so far, per address, for rules with a `times`.
+        self.refused = {}
 
-    def _write_atomically(self, name, data):
+    def connection_opened(self):
+        self.connections += 1
+        self._write_atomically("connections", str(self.connections).encode("ascii"), sync=False)
+
+    def _rule(self, address):
+        try:
+            with open(os.path.join(self.directory, "rules.json"), "rb") as f:
+                rules = json.load(f)
+        except FileNotFoundError:
+            return None
+        return rules.get(address.lower())
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        rule = self._rule(address)
+        if rule is not None:
+            times = rule.get("times")
+            done = self.refused.get(address.lower(), 0)
+            if times is None or done < times:
+                self.refused[address.lower()] = done + 1
+                code = int(rule["code"])
+                kind = "temporarily" if code < 500 else "permanently"
+                return "%d Mailbox %s unavailable (test sink rule)" % (code, kind)
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    def _write_atomically(self, name, data, sync=True):
         final = os.path.join(self.directory, name)
         tmp = os.path.join(self.directory, "." + name + ".tmp")
         with open(tmp, "wb") as f:
             f.write(data)
             f.flush()
-            os.fsync(f.fileno())
+            if sync:
+                os.fsync(f.fileno())
         os.replace(tmp, final)
 
     async def handle_DATA(self, server, session, envelope):
@@ -80,10 +116,16 @@ async def main():
         loop.add_signal_handler(sig, stop.set)
 
     handler = StoreHandler(args.dir)
-    server = await loop.create_server(
+
+    def connection():
+        # Called once per accepted connection.
+        handler.connection_opened()
         # A fixed hostname avoids a reverse DNS lookup (socket.getfqdn) per
         # connection, which is slow on a machine without a network.
-        lambda: SMTP(handler, hostname="smtp-sink.localhost", enable_SMTPUTF8=True),
+        return SMTP(handler, hostname="smtp-sink.localhost", enable_SMTPUTF8=True)
+
+    server = await loop.create_server(
+        connection,
         host=args.host,
         port=args.port,
     )

@@ -48,6 +48,15 @@ impl std::fmt::Debug for MailTransportConfig {
     }
 }
 
+/// Optional DKIM signing of every outgoing email: all three of `AGORA_DKIM_*` or none.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DkimSettings {
+    pub selector: String,
+    pub domain: String,
+    /// A PKCS#1 PEM RSA key (`openssl genrsa -traditional`) or a base64 Ed25519 seed.
+    pub key_file: PathBuf,
+}
+
 #[derive(Clone)]
 pub struct Config {
     pub bind: SocketAddr,
@@ -61,6 +70,15 @@ pub struct Config {
     pub secret_key: Option<SecretString>,
     /// How often the outbox worker looks for due email when nothing woke it.
     pub outbox_poll: Duration,
+    /// How long a claimed email stays reserved for the instance sending it; after a crash, its
+    /// emails are sent again once this has passed.
+    pub outbox_lease: Duration,
+    /// Connections the SMTP pool keeps open at most, which is also how many emails are sent at
+    /// once.
+    pub smtp_pool_max: u32,
+    /// How long an idle pooled SMTP connection is kept.
+    pub smtp_pool_idle: Duration,
+    pub dkim: Option<DkimSettings>,
     /// `json` for machine-readable logs, anything else for human-readable ones.
     pub log_format: String,
     /// Start background workers (the outbox). Tests switch this off and drain the outbox by hand.
@@ -97,6 +115,10 @@ impl std::fmt::Debug for Config {
             .field("mail_from", &self.mail_from)
             .field("secret_key", &self.secret_key)
             .field("outbox_poll", &self.outbox_poll)
+            .field("outbox_lease", &self.outbox_lease)
+            .field("smtp_pool_max", &self.smtp_pool_max)
+            .field("smtp_pool_idle", &self.smtp_pool_idle)
+            .field("dkim", &self.dkim)
             .field("log_format", &self.log_format)
             .field("workers", &self.workers)
             .field("http_workers", &self.http_workers)
@@ -143,6 +165,12 @@ pub const SETTINGS: &[(&str, &str)] = &[
     ("AGORA_MAIL_FROM", "Agora <noreply@localhost>"),
     ("AGORA_SECRET_KEY", "generated once, stored in the database"),
     ("AGORA_OUTBOX_POLL_SECS", "5"),
+    ("AGORA_OUTBOX_LEASE_SECS", "120"),
+    ("AGORA_SMTP_POOL_MAX", "4"),
+    ("AGORA_SMTP_POOL_IDLE_SECS", "60"),
+    ("AGORA_DKIM_SELECTOR", "unset (no DKIM signature)"),
+    ("AGORA_DKIM_DOMAIN", "unset"),
+    ("AGORA_DKIM_KEY_FILE", "unset"),
     ("AGORA_LOG", "info"),
     ("AGORA_LOG_FORMAT", "text"),
     ("AGORA_UPLOAD_QUOTA_PER_PERSON_MIB", "1024"),
@@ -197,6 +225,28 @@ impl Config {
             ),
             None => Duration::from_secs(5),
         };
+        let outbox_lease = number(
+            "AGORA_OUTBOX_LEASE_SECS",
+            get("AGORA_OUTBOX_LEASE_SECS"),
+            120u64,
+        )?;
+        if outbox_lease == 0 {
+            bail!("AGORA_OUTBOX_LEASE_SECS must be at least 1");
+        }
+        let smtp_pool_max = number("AGORA_SMTP_POOL_MAX", get("AGORA_SMTP_POOL_MAX"), 4u32)?;
+        if smtp_pool_max == 0 {
+            bail!("AGORA_SMTP_POOL_MAX must be at least 1");
+        }
+        let smtp_pool_idle = number(
+            "AGORA_SMTP_POOL_IDLE_SECS",
+            get("AGORA_SMTP_POOL_IDLE_SECS"),
+            60u64,
+        )?;
+        let dkim = dkim_settings(
+            get("AGORA_DKIM_SELECTOR"),
+            get("AGORA_DKIM_DOMAIN"),
+            get("AGORA_DKIM_KEY_FILE"),
+        )?;
         const MIB: u64 = 1024 * 1024;
         let quota_person = number(
             "AGORA_UPLOAD_QUOTA_PER_PERSON_MIB",
@@ -251,6 +301,10 @@ impl Config {
             mail_from: get("AGORA_MAIL_FROM").unwrap_or_else(|| "Agora <noreply@localhost>".into()),
             secret_key: get("AGORA_SECRET_KEY").map(SecretString::from),
             outbox_poll,
+            outbox_lease: Duration::from_secs(outbox_lease),
+            smtp_pool_max,
+            smtp_pool_idle: Duration::from_secs(smtp_pool_idle),
+            dkim,
             log_format: get("AGORA_LOG_FORMAT").unwrap_or_else(|| "text".into()),
             workers: true,
             http_workers: std::thread::available_parallelism().map_or(2, |n| n.get()),
@@ -278,6 +332,26 @@ impl Config {
     /// An absolute link to `path` (which starts with `/`) on this instance.
     pub fn link(&self, path: &str) -> String {
         format!("{}{}", self.public_base(), path)
+    }
+}
+
+/// The DKIM settings: all three given, or none.
+fn dkim_settings(
+    selector: Option<String>,
+    domain: Option<String>,
+    key_file: Option<String>,
+) -> anyhow::Result<Option<DkimSettings>> {
+    match (selector, domain, key_file) {
+        (None, None, None) => Ok(None),
+        (Some(selector), Some(domain), Some(key_file)) => Ok(Some(DkimSettings {
+            selector: selector.trim().into(),
+            domain: domain.trim().into(),
+            key_file: PathBuf::from(key_file),
+        })),
+        _ => bail!(
+            "DKIM signing needs all of AGORA_DKIM_SELECTOR, AGORA_DKIM_DOMAIN and \
+             AGORA_DKIM_KEY_FILE, or none of them"
+        ),
     }
 }
 

@@ -95,6 +95,16 @@ diesel::table! {
 }
 
 diesel::table! {
+    email_bounces (address) {
+        address -> Text,
+        reason -> Text,
+        first_bounced_at -> Timestamp,
+        last_bounced_at -> Timestamp,
+        bounces -> Integer,
+    }
+}
+
+diesel::table! {
     job_claims (name) {
         name -> Text,
         last_started_at -> Nullable<Timestamp>,
@@ -361,6 +371,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     invitations,
     password_resets,
     outbox,
+    email_bounces,
     job_claims,
     audit_events,
     instance_settings,

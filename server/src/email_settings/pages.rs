@@ -5,8 +5,8 @@ use actix_web::{HttpResponse, web};
 use askama::Template;
 use serde::Deserialize;
 
-use super::model::{DigestCadence, MemberWorkspace, MentionBatching, Preferences};
-use super::service::{self, SettingsInput};
+use super::model::{DigestCadence, MemberWorkspace, MentionBatching};
+use super::service::{self, EmailSettings, SettingsInput};
 use crate::error::AppResult;
 use crate::state::AppState;
 use crate::web::context::Ctx;
@@ -25,6 +25,8 @@ struct SettingsPage {
     batchings: Vec<Opt>,
     workspaces: Vec<MemberWorkspace>,
     time_zone: String,
+    /// Title and text of the notice that the person's address hard-bounced.
+    bounced: Option<(String, String)>,
     errors: FormErrors,
 }
 
@@ -32,11 +34,25 @@ fn settings_page(
     state: &AppState,
     ctx: &Ctx,
     user: &CurrentUser,
-    prefs: Preferences,
-    workspaces: Vec<MemberWorkspace>,
+    loaded: EmailSettings,
     notice: Option<String>,
 ) -> SettingsPage {
     let t = &ctx.tr;
+    let EmailSettings {
+        preferences: prefs,
+        workspaces,
+        bounce,
+    } = loaded;
+    let bounced = bounce.map(|b| {
+        (
+            t.t1("delivery-bounced-title", "address", &b.address),
+            t.t1(
+                "delivery-bounced-body",
+                "date",
+                crate::time::display(b.last_bounced_at, &user.0.user.time_zone),
+            ),
+        )
+    });
     SettingsPage {
         page: Page::new(state, ctx, t.t("email-settings-title")).with_notice(notice),
         cadences: DigestCadence::ALL
@@ -71,6 +87,7 @@ fn settings_page(
             .collect(),
         workspaces,
         time_zone: user.0.user.time_zone.clone(),
+        bounced,
         errors: FormErrors::default(),
     }
 }
@@ -121,15 +138,7 @@ pub async fn settings(
     // Only the one known notice: the query string must not put text on the page.
     let notice =
         (query.notice.as_deref() == Some("saved")).then(|| ctx.tr.t("notice-email-settings-saved"));
-    settings_page(
-        &state,
-        &ctx,
-        &user,
-        loaded.preferences,
-        loaded.workspaces,
-        notice,
-    )
-    .respond()
+    settings_page(&state, &ctx, &user, loaded, notice).respond()
 }
 
 /// The form; `muted` is a checkbox group of workspace ids.
@@ -166,14 +175,7 @@ pub async fn update_settings(
         Err(e) => {
             let (errors, status) = form_or_err(&ctx, e)?;
             let loaded = service::load(&state, &user.0).await?;
-            let mut page = settings_page(
-                &state,
-                &ctx,
-                &user,
-                loaded.preferences,
-                loaded.workspaces,
-                None,
-            );
+            let mut page = settings_page(&state, &ctx, &user, loaded, None);
             page.errors = errors;
             page.respond_with(status)
         }

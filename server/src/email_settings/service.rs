@@ -14,17 +14,21 @@ use crate::workspaces::model::Member;
 pub struct EmailSettings {
     pub preferences: Preferences,
     pub workspaces: Vec<MemberWorkspace>,
+    /// When the person's address hard-bounced, so that they learn why no digest arrives.
+    pub bounce: Option<crate::mail::bounces::Bounce>,
 }
 
 pub async fn load(state: &AppState, identity: &Identity) -> AppResult<EmailSettings> {
     policy::email::edit_email_preferences(&identity.actor(), identity.user.id)?;
     let user_id = identity.user.id;
+    let address = identity.user.email.clone();
     state
         .db
         .read(move |conn| {
             Ok(EmailSettings {
                 preferences: Preferences::find(conn, user_id)?,
                 workspaces: Mutes::list_member_workspaces(conn, user_id)?,
+                bounce: crate::mail::bounces::find(conn, &address)?,
             })
         })
         .await

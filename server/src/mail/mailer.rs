@@ -1,26 +1,32 @@
 //! Sending what the outbox holds: due rows are claimed with a lease, rendered in the recipient's
-//! language (here, outside any write transaction) and handed to the transport. Temporary failures
-//! are retried with backoff; permanent ones, including a row that cannot be rendered, are given
-//! up on with their reason.
+//! language (here, outside any write transaction), signed when DKIM is configured and handed to
+//! the transport, several at once over the SMTP pool. Temporary failures are retried with
+//! backoff up to [`MAX_ATTEMPTS`]; a permanent refusal (5xx) is given up on at once and recorded
+//! as a hard bounce ([`super::bounces`]), and a row that cannot be rendered is given up on with
+//! its reason.
 
 use std::sync::Arc;
+use std::time::{Duration, SystemTime};
 
 use agora_shared::api::Language;
+use chrono::NaiveDateTime;
+use futures_util::StreamExt;
 use lettre::Message;
 use lettre::message::header::{HeaderName, HeaderValue};
 use lettre::message::{Mailbox, MultiPart};
 use tokio::sync::Notify;
 
+use super::bounces;
+use super::dkim::DkimSigner;
 use super::outbox::{MAX_ATTEMPTS, OutboxRow, Status, record_attempt};
 use super::templates;
 use super::transport::{SendError, Transport};
 use crate::clock::Clock;
+use crate::config::Config;
 use crate::db::{Db, claim_due_outbox};
 use crate::error::AppResult;
 use crate::i18n::{I18n, Tr};
 
-/// How long a claimed email is reserved for the instance that claimed it.
-const LEASE: chrono::Duration = chrono::Duration::minutes(2);
 const BATCH: i64 = 20;
 
 /// Headers the message builder sets itself; a stored header may not replace them.
@@ -43,25 +49,41 @@ pub struct Mailer {
     transport: Arc<Transport>,
     from: Mailbox,
     i18n: Arc<I18n>,
+    dkim: Option<Arc<DkimSigner>>,
+    /// How long a claimed email is reserved for the instance that claimed it.
+    lease: chrono::Duration,
+    /// Emails handed to the transport at once.
+    concurrency: usize,
     /// Woken after a transaction that queued email commits, so sending does not wait for a poll.
     pub wake: Arc<Notify>,
 }
 
 impl Mailer {
+    /// Fails when `AGORA_MAIL_FROM` is not an address or the DKIM key cannot be used.
     pub fn new(
         db: Db,
         transport: Transport,
-        from: &str,
+        config: &Config,
         i18n: Arc<I18n>,
     ) -> anyhow::Result<Mailer> {
-        let from: Mailbox = from
+        let from: Mailbox = config
+            .mail_from
             .parse()
             .map_err(|e| anyhow::anyhow!("AGORA_MAIL_FROM is not an address: {e}"))?;
+        let dkim = match &config.dkim {
+            Some(settings) => Some(Arc::new(DkimSigner::load(settings)?)),
+            None => None,
+        };
+        let lease = chrono::Duration::from_std(config.outbox_lease)
+            .map_err(|_| anyhow::anyhow!("AGORA_OUTBOX_LEASE_SECS is too large"))?;
         Ok(Mailer {
             db,
             transport: Arc::new(transport),
             from,
             i18n,
+            dkim,
+            lease,
+            concurrency: config.smtp_pool_max.max(1) as usize,
             wake: Arc::new(Notify::new()),
         })
     }
@@ -75,15 +97,23 @@ impl Mailer {
         let mut sent = 0;
         loop {
             let now = clock.now();
+            let lease_until = now + self.lease;
             let ids = self
                 .db
-                .write(move |conn| claim_due_outbox(conn, now, now + LEASE, BATCH))
+                .write(move |conn| claim_due_outbox(conn, now, lease_until, BATCH))
                 .await?;
             if ids.is_empty() {
                 return Ok(sent);
             }
-            for id in ids {
-                if self.send_one(id, clock).await? {
+            // Each email is recorded as soon as it is handed over, so a crash repeats as few as
+            // possible, and a failure of one does not stop the others of the batch.
+            let results: Vec<AppResult<bool>> = futures_util::stream::iter(ids)
+                .map(|id| self.send_one(id, clock))
+                .buffer_unordered(self.concurrency)
+                .collect()
+                .await;
+            for result in results {
+                if result? {
                     sent += 1;
                 }
             }
@@ -92,14 +122,15 @@ impl Mailer {
 
     async fn send_one(&self, id: i64, clock: &dyn Clock) -> AppResult<bool> {
         let row = self.db.read(move |conn| OutboxRow::find(conn, id)).await?;
-        let result = match self.message(&row) {
+        let result = match self.message(&row, clock.now()) {
             Ok(message) => self.transport.send(&message, clock.now()).await,
             Err(reason) => Err(SendError::Permanent(reason)),
         };
         let attempts = row.attempts + 1;
+        let refused = matches!(result, Err(SendError::Refused(_)));
         let (status, error) = match result {
             Ok(()) => (Status::Sent, None),
-            Err(SendError::Permanent(e)) => (Status::Failed, Some(e)),
+            Err(SendError::Permanent(e) | SendError::Refused(e)) => (Status::Failed, Some(e)),
             Err(SendError::Temporary(e)) if attempts >= MAX_ATTEMPTS => (Status::Failed, Some(e)),
             Err(SendError::Temporary(e)) => (Status::Pending, Some(e)),
         };
@@ -114,14 +145,22 @@ impl Mailer {
             );
         }
         let now = clock.now();
+        let recipient = row.recipient;
         self.db
-            .write(move |conn| record_attempt(conn, id, status, attempts, error, now))
+            .write(move |conn| {
+                if refused {
+                    bounces::record(conn, &recipient, error.as_deref().unwrap_or_default(), now)?;
+                } else if status == Status::Sent {
+                    bounces::clear(conn, &recipient)?;
+                }
+                record_attempt(conn, id, status, attempts, error, now)
+            })
             .await?;
         Ok(status == Status::Sent)
     }
 
-    /// The row rendered into a message, or why it never can be.
-    fn message(&self, row: &OutboxRow) -> Result<Message, String> {
+    /// The row rendered into a message dated `now`, or why it never can be.
+    fn message(&self, row: &OutboxRow, now: NaiveDateTime) -> Result<Message, String> {
         let language = Language::parse(&row.language)
             .ok_or_else(|| format!("unknown email language `{}`", row.language))?;
         let rendered = templates::render(
@@ -138,6 +177,7 @@ impl Mailer {
             .from(self.from.clone())
             .to(to)
             .subject(rendered.subject)
+            .date(system_time(now))
             .message_id(Some(row.message_id.clone()))
             // The language the email is written in (RFC 3282); excerpts carry their own `lang`.
             .raw_header(HeaderValue::new(
@@ -147,13 +187,22 @@ impl Mailer {
         for header in stored_headers(&row.headers)? {
             builder = builder.raw_header(header);
         }
-        builder
+        let mut message = builder
             .multipart(MultiPart::alternative_plain_html(
                 rendered.text,
                 rendered.html,
             ))
-            .map_err(|e| format!("building the message: {e}"))
+            .map_err(|e| format!("building the message: {e}"))?;
+        if let Some(dkim) = &self.dkim {
+            dkim.sign(&mut message);
+        }
+        Ok(message)
     }
+}
+
+fn system_time(t: NaiveDateTime) -> SystemTime {
+    let secs = t.and_utc().timestamp();
+    SystemTime::UNIX_EPOCH + Duration::from_secs(u64::try_from(secs).unwrap_or(0))
 }
 
 /// The headers stored with a row, as the message builder takes them.

@@ -2,6 +2,8 @@
 //! with its context ([`outbox`]); rendered in the recipient's language ([`templates`]) and sent
 //! by a worker with retries ([`mailer`]) through a [`Transport`].
 
+pub mod bounces;
+pub mod dkim;
 pub mod mailer;
 pub mod outbox;
 pub mod templates;

@@ -4,10 +4,11 @@ use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
 use chrono::NaiveDateTime;
+use lettre::transport::smtp::PoolConfig;
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use secrecy::ExposeSecret;
 
-use crate::config::MailTransportConfig;
+use crate::config::{Config, MailTransportConfig};
 
 /// A message as handed to a transport, kept by the memory transport.
 #[derive(Debug, Clone)]
@@ -26,24 +27,32 @@ pub enum Transport {
 /// Whether trying again later can help.
 #[derive(Debug)]
 pub enum SendError {
+    /// The server answered 4xx, or could not be reached.
     Temporary(String),
+    /// The server answered 5xx: the address is refused (a hard bounce).
+    Refused(String),
+    /// The email can never be sent as it is (it does not render, its address does not parse).
     Permanent(String),
 }
 
 impl Transport {
-    pub fn from_config(
-        config: &MailTransportConfig,
-        data_dir: &std::path::Path,
-    ) -> anyhow::Result<Transport> {
-        Ok(match config {
+    pub fn from_config(config: &Config) -> anyhow::Result<Transport> {
+        Ok(match &config.mail {
             MailTransportConfig::Files => {
-                let dir = data_dir.join("mail");
+                let dir = config.data_dir.join("mail");
                 std::fs::create_dir_all(&dir)?;
                 Transport::Files(dir)
             }
             MailTransportConfig::Smtp(url) => Transport::Smtp(
                 AsyncSmtpTransport::<Tokio1Executor>::from_url(url.expose_secret())
                     .map_err(|e| anyhow::anyhow!("AGORA_SMTP_URL is not usable: {e}"))?
+                    // Connections are reused across emails: one TCP (and TLS) handshake per
+                    // connection, not per email, and never more than the relay is offered.
+                    .pool_config(
+                        PoolConfig::new()
+                            .max_size(config.smtp_pool_max)
+                            .idle_timeout(config.smtp_pool_idle),
+                    )
                     .build(),
             ),
             MailTransportConfig::Memory => Transport::Memory(Arc::default()),
@@ -55,7 +64,7 @@ impl Transport {
         match self {
             Transport::Smtp(smtp) => smtp.send(message.clone()).await.map(drop).map_err(|e| {
                 if e.is_permanent() {
-                    SendError::Permanent(e.to_string())
+                    SendError::Refused(e.to_string())
                 } else {
                     SendError::Temporary(e.to_string())
                 }

@@ -110,6 +110,31 @@ impl SmtpSink {
         self.port
     }
 
+    /// Makes the sink answer `RCPT TO` for each address with its code (4xx or 5xx) for the
+    /// first `times` attempts (`None`: always), then accept it. Replaces earlier rules.
+    pub fn set_refusals(&self, rules: &[(&str, u16, Option<u32>)]) {
+        let map: serde_json::Map<String, serde_json::Value> = rules
+            .iter()
+            .map(|(address, code, times)| {
+                (
+                    address.to_lowercase(),
+                    serde_json::json!({"code": code, "times": times}),
+                )
+            })
+            .collect();
+        let tmp = self.dir.join(".rules.json.tmp");
+        std::fs::write(&tmp, serde_json::Value::Object(map).to_string()).expect("write rules");
+        std::fs::rename(&tmp, self.dir.join("rules.json")).expect("install rules");
+    }
+
+    /// How many SMTP connections the sink has accepted so far.
+    pub fn connections(&self) -> usize {
+        match std::fs::read_to_string(self.dir.join("connections")) {
+            Ok(n) => n.trim().parse().expect("connections count"),
+            Err(_) => 0,
+        }
+    }
+
     /// `smtp://127.0.0.1:PORT`: plain SMTP, no TLS, no auth.
     pub fn url(&self) -> String {
         format!("smtp://127.0.0.1:{}", self.port)
@@ -129,14 +154,28 @@ impl SmtpSink {
         }
     }
 
-    fn read_messages(&self) -> Vec<ReceivedMail> {
+    /// Every message received so far, in arrival order, without waiting.
+    pub fn received_now(&self) -> Vec<ReceivedMail> {
+        self.read_messages()
+    }
+
+    /// How many messages have been received so far.
+    pub fn received_count(&self) -> usize {
+        self.finished_messages().len()
+    }
+
+    /// Only finished messages: files being written end in .tmp.
+    fn finished_messages(&self) -> Vec<PathBuf> {
         let entries = std::fs::read_dir(&self.dir)
             .unwrap_or_else(|e| panic!("reading SMTP sink dir {}: {e}", self.dir.display()));
-        // Only finished messages: files being written end in .tmp.
-        let mut emls: Vec<PathBuf> = entries
+        entries
             .filter_map(|entry| entry.ok().map(|e| e.path()))
             .filter(|p| p.extension().is_some_and(|ext| ext == "eml"))
-            .collect();
+            .collect()
+    }
+
+    fn read_messages(&self) -> Vec<ReceivedMail> {
+        let mut emls = self.finished_messages();
         // Zero-padded numbers, so name order is arrival order.
         emls.sort();
         emls.iter().map(|eml| read_message(eml.as_path())).collect()

@@ -11,6 +11,7 @@ mod browser;
 mod concurrency;
 mod config_docs;
 mod conversations;
+mod delivery;
 mod demo;
 mod email;
 mod email_settings;

@@ -29,6 +29,8 @@ struct MemberRow {
     active: bool,
     admin: bool,
     is_self: bool,
+    /// The address hard-bounced: shown to those who manage members, who can fix the address.
+    bounced: bool,
 }
 
 struct InvitationRow {
@@ -70,7 +72,7 @@ async fn members_page(
         crate::policy::organisation(&actor, org.id, crate::policy::Action::ManageInvitations)
             .is_ok();
     let org_id = org.id;
-    let (members, invitations) = state
+    let (members, invitations, bounced) = state
         .db
         .read(move |conn| {
             let members = User::list_in_org(conn, org_id)?;
@@ -79,7 +81,13 @@ async fn members_page(
             } else {
                 Vec::new()
             };
-            Ok((members, invitations))
+            let bounced = if can_manage {
+                let addresses: Vec<String> = members.iter().map(|u| u.email.clone()).collect();
+                crate::mail::bounces::bounced_among(conn, &addresses)?
+            } else {
+                Vec::new()
+            };
+            Ok((members, invitations, bounced))
         })
         .await?;
     let now = state.clock.now();
@@ -98,6 +106,7 @@ async fn members_page(
                 active: u.is_active(),
                 admin: u.role() == OrgRole::Admin,
                 is_self: u.id == actor.user_id,
+                bounced: bounced.contains(&u.email),
                 user: u,
             })
             .collect(),
