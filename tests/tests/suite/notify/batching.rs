@@ -163,3 +163,36 @@ async fn off_stops_them_from_the_settings_page_and_hourly_waits_an_hour() {
         "1 mention et 1 message direct dans Agora"
     );
 }
+
+#[tokio::test]
+async fn a_long_batch_shows_the_first_messages_and_counts_the_rest() {
+    let h = Harness::new().await;
+    let (w, to) = (&h.world, &h.world.admin_b);
+    let total = agora::notifications::batch::MAX_MESSAGES + 2;
+    for n in 0..total {
+        let body = format!("{} bericht nummer {n}.", mention(to, "Bio"));
+        h.post(&w.member_a, w.general_channel, &body).await;
+    }
+    h.after(16).await;
+    let mails = h.notifications_to(to);
+    assert_eq!(mails.len(), 1);
+    let mail = &mails[0];
+    assert!(
+        mail.subject().starts_with(&format!("{total} mentions")),
+        "{}",
+        mail.subject()
+    );
+    assert!(mail.text.contains("bericht nummer 0."));
+    assert!(
+        !mail
+            .text
+            .contains(&format!("bericht nummer {}.", total - 1))
+    );
+    let tr = agora::i18n::Tr::new(h.app.state.i18n.clone(), agora_shared::api::Language::Fr);
+    assert!(
+        mail.text.contains(&tr.t1("notify-more", "count", 2)),
+        "{}",
+        mail.text
+    );
+    assert!(mail.raw.len() < 100 * 1024, "{} bytes", mail.raw.len());
+}
