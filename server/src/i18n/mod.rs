@@ -26,6 +26,7 @@ pub const FILES: &[&str] = &[
     "workspaces.ftl",
     "messages.ftl",
     "email_settings.ftl",
+    "digest.ftl",
 ];
 
 macro_rules! locale_sources {
@@ -39,11 +40,12 @@ macro_rules! locale_sources {
             include_str!(concat!("../../../locales/", $lang, "/workspaces.ftl")),
             include_str!(concat!("../../../locales/", $lang, "/messages.ftl")),
             include_str!(concat!("../../../locales/", $lang, "/email_settings.ftl")),
+            include_str!(concat!("../../../locales/", $lang, "/digest.ftl")),
         ]
     };
 }
 
-fn sources(lang: Language) -> [&'static str; 8] {
+fn sources(lang: Language) -> [&'static str; 9] {
     match lang {
         Language::En => locale_sources!("en"),
         Language::Nl => locale_sources!("nl"),

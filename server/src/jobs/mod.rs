@@ -22,6 +22,8 @@ use crate::state::AppState;
 
 /// How often the event log is pruned.
 const PRUNE_EVERY: Duration = Duration::from_secs(3600);
+/// How often digests due are looked for: a person's hour is met within this.
+const DIGEST_EVERY: Duration = Duration::from_secs(300);
 
 /// Every periodic task of the server.
 pub fn all(state: &AppState) -> Vec<Job> {
@@ -45,6 +47,12 @@ pub fn all(state: &AppState) -> Vec<Job> {
             Runs::OnOneWorker,
             |state, now| Box::pin(event_pruning::run(state, now)),
         ),
+        Job::new("digest", DIGEST_EVERY, Runs::OnOneWorker, |state, now| {
+            Box::pin(async move {
+                let counts = crate::digest::run(state, now).await?;
+                Ok(usize::try_from(counts.queued).unwrap_or(usize::MAX))
+            })
+        }),
         Job::new(
             "upload_cleanup",
             Duration::from_secs(UPLOAD_CLEANUP_EVERY_SECS),

@@ -139,6 +139,11 @@ impl Mailer {
             .to(to)
             .subject(rendered.subject)
             .message_id(Some(row.message_id.clone()));
+        // Every email is written in its recipient's language (RFC 3282).
+        builder = builder.raw_header(HeaderValue::new(
+            HeaderName::new_from_ascii_str("Content-Language"),
+            language.as_str().to_string(),
+        ));
         for header in stored_headers(&row.headers)? {
             builder = builder.raw_header(header);
         }

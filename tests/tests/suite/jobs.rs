@@ -141,6 +141,7 @@ async fn two_instances_on_one_database_do_not_both_run_a_claimed_job() {
         "outbox",
         "websocket_sessions",
         "event_pruning",
+        "digest",
         "upload_cleanup",
     ];
     let mine = ["outbox", "websocket_sessions"];
@@ -155,12 +156,13 @@ async fn two_instances_on_one_database_do_not_both_run_a_claimed_job() {
         names(on_second.run_due(&second_state, second_clock.now()).await),
         mine
     );
-    // Past the upload cleanup's interval (15 min), not the pruning's (1 h): one of them runs it.
+    // Past the upload cleanup's interval (15 min) and the digest's (5 min), not the pruning's
+    // (1 h): one of them runs them.
     second_clock.advance(chrono::Duration::minutes(15));
     first_clock.advance(chrono::Duration::minutes(16));
     assert_eq!(
         names(on_second.run_due(&second_state, second_clock.now()).await),
-        ["outbox", "websocket_sessions", "upload_cleanup"]
+        ["outbox", "websocket_sessions", "digest", "upload_cleanup"]
     );
     assert_eq!(
         names(on_first.run_due(&first_state, first_clock.now()).await),

@@ -12,6 +12,7 @@ mod concurrency;
 mod config_docs;
 mod conversations;
 mod demo;
+mod digest;
 mod email;
 mod email_settings;
 mod fuzz;
