@@ -10,6 +10,8 @@ diesel::table! {
         status -> Text,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        digest_inactive_days -> Integer,
+        email_without_content -> Bool,
     }
 }
 
@@ -344,7 +346,29 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    digest_deliveries (user_id) {
+        user_id -> BigInt,
+        organisation_id -> BigInt,
+        last_period -> Text,
+        last_sent_at -> Nullable<Timestamp>,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    digest_runs (id) {
+        id -> BigInt,
+        started_at -> Timestamp,
+        finished_at -> Nullable<Timestamp>,
+        considered -> BigInt,
+        queued -> BigInt,
+        skipped_quiet -> BigInt,
+    }
+}
+
 diesel::joinable!(users -> organisations (organisation_id));
+diesel::joinable!(digest_deliveries -> users (user_id));
 diesel::joinable!(sessions -> users (user_id));
 diesel::joinable!(invitations -> organisations (organisation_id));
 diesel::joinable!(password_resets -> users (user_id));
@@ -362,6 +386,8 @@ diesel::joinable!(notification_items -> users (user_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     notification_items,
+    digest_deliveries,
+    digest_runs,
     sign_in_links,
     email_preferences,
     email_workspace_mutes,

@@ -87,21 +87,32 @@ impl Preferences {
             .select(Row::as_select())
             .first(conn)
             .optional()?;
+        Ok(row.map_or_else(Preferences::default, |r| {
+            Preferences::from_stored(
+                &r.digest_cadence,
+                r.digest_weekday,
+                r.digest_hour,
+                &r.mention_batching,
+            )
+        }))
+    }
+
+    /// Preferences from their stored columns (a query that joins them, say); a value this
+    /// version does not know reads as its default.
+    pub fn from_stored(cadence: &str, weekday: i32, hour: i32, batching: &str) -> Preferences {
         let default = Preferences::default();
-        Ok(row.map_or(default, |r| Preferences {
-            digest_cadence: DigestCadence::parse(&r.digest_cadence)
-                .unwrap_or(default.digest_cadence),
-            digest_weekday: u8::try_from(r.digest_weekday)
+        Preferences {
+            digest_cadence: DigestCadence::parse(cadence).unwrap_or(default.digest_cadence),
+            digest_weekday: u8::try_from(weekday)
                 .ok()
                 .filter(|d| (1..=7).contains(d))
                 .unwrap_or(default.digest_weekday),
-            digest_hour: u8::try_from(r.digest_hour)
+            digest_hour: u8::try_from(hour)
                 .ok()
                 .filter(|h| *h < 24)
                 .unwrap_or(default.digest_hour),
-            mention_batching: MentionBatching::parse(&r.mention_batching)
-                .unwrap_or(default.mention_batching),
-        }))
+            mention_batching: MentionBatching::parse(batching).unwrap_or(default.mention_batching),
+        }
     }
 
     /// Stores `self` as the person's preferences.

@@ -27,6 +27,7 @@ pub const FILES: &[&str] = &[
     "messages.ftl",
     "email_settings.ftl",
     "notify.ftl",
+    "digest.ftl",
 ];
 
 macro_rules! locale_sources {
@@ -41,6 +42,7 @@ macro_rules! locale_sources {
             include_str!(concat!("../../../locales/", $lang, "/messages.ftl")),
             include_str!(concat!("../../../locales/", $lang, "/email_settings.ftl")),
             include_str!(concat!("../../../locales/", $lang, "/notify.ftl")),
+            include_str!(concat!("../../../locales/", $lang, "/digest.ftl")),
         ]
     };
 }

@@ -61,6 +61,7 @@ pub fn render(template: &str, context: &str, t: &Tr) -> Result<Rendered, RenderE
         SignInLink::NAME => render_as::<SignInLink>(context, t),
         NotificationEmail::NAME => render_as::<NotificationEmail>(context, t),
         Prerendered::NAME => render_as::<Prerendered>(context, t),
+        crate::digest::Digest::NAME => render_as::<crate::digest::Digest>(context, t),
         other => Err(RenderError::UnknownTemplate(other.to_string())),
     }
 }

@@ -21,6 +21,10 @@ pub struct Organisation {
     pub status: OrgStatus,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
+    /// Days without activity before its people get digests (`digest::model::OrgDigestSettings`).
+    pub digest_inactive_days: i32,
+    /// Email to its people carries subjects and links only.
+    pub email_without_content: bool,
 }
 
 #[derive(Insertable)]

@@ -6,6 +6,7 @@
 pub mod attachments;
 #[cfg(test)]
 mod decision_tests;
+pub mod digest;
 pub mod directory;
 pub mod email;
 pub mod events;
@@ -58,6 +59,8 @@ pub enum Action {
     ManageInvitations,
     /// Change members' roles and deactivate them.
     ManageMembers,
+    /// Choose how digests treat its people: after how many idle days, with or without quotes.
+    ManageEmail,
 }
 
 /// Decides `action` on organisation `organisation_id`.
@@ -74,7 +77,7 @@ pub fn organisation(actor: &Actor, organisation_id: i64, action: Action) -> AppR
         Action::Invite(_) | Action::ManageInvitations => {
             actor.is_admin_of(organisation_id) || actor.network_admin
         }
-        Action::ManageMembers => actor.is_admin_of(organisation_id),
+        Action::ManageMembers | Action::ManageEmail => actor.is_admin_of(organisation_id),
     };
     if allowed {
         Ok(())

@@ -82,6 +82,7 @@ pub mod actions {
         InviteMember => Action::Invite(OrgRole::Member),
         ManageInvitations => Action::ManageInvitations,
         ManageMembers => Action::ManageMembers,
+        ManageEmail => Action::ManageEmail,
     }
 }
 

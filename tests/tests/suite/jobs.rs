@@ -142,6 +142,7 @@ async fn two_instances_on_one_database_do_not_both_run_a_claimed_job() {
         "websocket_sessions",
         "event_pruning",
         "notifications",
+        "digest",
         "upload_cleanup",
     ];
     let mine = ["outbox", "websocket_sessions", "notifications"];
@@ -156,7 +157,8 @@ async fn two_instances_on_one_database_do_not_both_run_a_claimed_job() {
         names(on_second.run_due(&second_state, second_clock.now()).await),
         mine
     );
-    // Past the upload cleanup's interval (15 min), not the pruning's (1 h): one of them runs it.
+    // Past the upload cleanup's interval (15 min) and the digest's (5 min), not the pruning's
+    // (1 h): one of them runs them.
     second_clock.advance(chrono::Duration::minutes(15));
     first_clock.advance(chrono::Duration::minutes(16));
     assert_eq!(
@@ -165,6 +167,7 @@ async fn two_instances_on_one_database_do_not_both_run_a_claimed_job() {
             "outbox",
             "websocket_sessions",
             "notifications",
+            "digest",
             "upload_cleanup"
         ]
     );

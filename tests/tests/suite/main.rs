@@ -13,6 +13,7 @@ mod config_docs;
 mod conversations;
 mod delivery;
 mod demo;
+mod digest;
 mod email;
 mod email_settings;
 mod fuzz;

@@ -15,6 +15,7 @@ mod rows_account_api;
 mod rows_account_pages;
 mod rows_conversation_api;
 mod rows_conversation_pages;
+mod rows_digest;
 mod rows_email;
 mod rows_out_of_reach;
 mod rows_ownership;
@@ -227,6 +228,7 @@ fn table() -> Vec<Row> {
     [
         rows_account_pages::rows(),
         rows_email::rows(),
+        rows_digest::rows(),
         rows_unsubscribe::rows(),
         rows_workspace_pages::rows(),
         rows_conversation_pages::rows(),

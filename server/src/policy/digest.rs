@@ -1,0 +1,208 @@
+//! What a digest may contain and who may look at one before it is sent.
+//!
+//! A digest quotes only channels its reader may read, decided by [`readable`], the rule behind
+//! `channel(Read)`, the read markers, search and realtime delivery; it introduces new members
+//! only of workspaces the reader may read, and new workspaces only where
+//! `workspace(SeeSummary)` allows. A preview by an organisation admin shows what both the member
+//! and the admin may read: the admin governs their people, not their conversations.
+
+use std::collections::BTreeSet;
+
+use agora_shared::conversations::Visibility;
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use super::workspace::facts::{ChannelTraits, channel_facts, workspace_facts};
+use super::workspace::{WorkspaceAction, readable, workspace};
+use super::{Actor, manage_network};
+use crate::db::DbConnection;
+use crate::db::schema::{channel_members, channels, workspace_members, workspaces};
+use crate::error::{AppError, AppResult};
+use crate::workspaces::model::{Member, Workspace};
+
+/// A channel or direct conversation whose messages may go into a reader's digest.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DigestChannel {
+    pub channel_id: i64,
+    /// `None` for a direct conversation.
+    pub workspace_id: Option<i64>,
+    pub workspace_name: Option<String>,
+    pub name: String,
+}
+
+/// The channels of `reader` whose news a digest may carry: readable, neither they nor their
+/// workspace archived, and not in a workspace the reader `muted`.
+pub fn digest_channels(
+    conn: &mut DbConnection,
+    reader: i64,
+    muted: &[i64],
+) -> AppResult<Vec<DigestChannel>> {
+    type Row = (
+        i64,
+        String,
+        bool,
+        String,
+        Option<NaiveDateTime>,
+        Option<Workspace>,
+        Option<Member>,
+        Option<i64>,
+    );
+    let rows: Vec<Row> = channels::table
+        .left_join(workspaces::table.on(channels::workspace_id.eq(workspaces::id.nullable())))
+        .left_join(
+            workspace_members::table.on(channels::workspace_id
+                .eq(workspace_members::workspace_id.nullable())
+                .and(workspace_members::user_id.eq(reader))),
+        )
+        .left_join(
+            channel_members::table.on(channel_members::channel_id
+                .eq(channels::id)
+                .and(channel_members::user_id.eq(reader))),
+        )
+        .filter(
+            workspace_members::user_id
+                .is_not_null()
+                .or(channel_members::user_id.is_not_null()),
+        )
+        .order(channels::id)
+        .select((
+            channels::id,
+            channels::name,
+            channels::private,
+            channels::kind,
+            channels::archived_at,
+            Option::<Workspace>::as_select(),
+            Option::<Member>::as_select(),
+            channel_members::user_id.nullable(),
+        ))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(id, name, private, kind, archived_at, ws, member, cm)| {
+            let traits = ChannelTraits {
+                private,
+                direct: kind == agora_shared::conversations::KIND_DIRECT,
+                archived: archived_at.is_some(),
+            };
+            let facts = channel_facts(traits, &(ws.clone(), member, None, cm));
+            let frozen = traits.archived || ws.as_ref().is_some_and(|w| w.archived_at.is_some());
+            let silenced = ws.as_ref().is_some_and(|w| muted.contains(&w.id));
+            (readable(&facts) && !frozen && !silenced).then(|| DigestChannel {
+                channel_id: id,
+                workspace_id: ws.as_ref().map(|w| w.id),
+                workspace_name: ws.map(|w| w.name),
+                name,
+            })
+        })
+        .collect())
+}
+
+/// The channels of a preview by `viewer` of `reader`'s digest: the reader's, narrowed to those
+/// the viewer may read too (all of them when the reader looks at their own).
+pub fn preview_channels(
+    reader: Vec<DigestChannel>,
+    viewer: &[DigestChannel],
+) -> Vec<DigestChannel> {
+    let allowed: BTreeSet<i64> = viewer.iter().map(|c| c.channel_id).collect();
+    reader
+        .into_iter()
+        .filter(|c| allowed.contains(&c.channel_id))
+        .collect()
+}
+
+/// Of `candidates` (discoverable workspaces created lately), those the reader may see the summary
+/// of and is not yet a member of: what a digest announces as new in the network.
+pub fn new_workspaces(
+    conn: &mut DbConnection,
+    reader: &Actor,
+    candidates: Vec<Workspace>,
+) -> AppResult<Vec<Workspace>> {
+    let ids: Vec<i64> = candidates.iter().map(|w| w.id).collect();
+    let joined: BTreeSet<i64> = workspace_members::table
+        .filter(workspace_members::user_id.eq(reader.user_id))
+        .filter(workspace_members::workspace_id.eq_any(&ids))
+        .select(workspace_members::workspace_id)
+        .load::<i64>(conn)?
+        .into_iter()
+        .collect();
+    Ok(candidates
+        .into_iter()
+        .filter(|w| {
+            w.visibility() == Visibility::Discoverable
+                && w.archived_at.is_none()
+                && !joined.contains(&w.id)
+                && workspace(
+                    reader,
+                    &workspace_facts(w, None, None),
+                    WorkspaceAction::SeeSummary,
+                )
+                .is_ok()
+        })
+        .collect())
+}
+
+/// Whether a digest may name the members of workspace `ws` for a reader whose membership there
+/// is `member`: only those who may read the workspace.
+pub fn sees_members(reader: &Actor, ws: &Workspace, member: &Member) -> bool {
+    workspace(
+        reader,
+        &workspace_facts(ws, Some(member), None),
+        WorkspaceAction::Read,
+    )
+    .is_ok()
+}
+
+/// Who may see the digest of a person of `target_organisation_id` in the browser: the person,
+/// and their own organisation's administrators. To anyone else the person does not exist here.
+pub fn preview(actor: &Actor, target_user_id: i64, target_organisation_id: i64) -> AppResult<()> {
+    if actor.user_id == target_user_id || actor.is_admin_of(target_organisation_id) {
+        Ok(())
+    } else {
+        Err(AppError::not_found())
+    }
+}
+
+/// The record of digest runs is the network's operation: its administrators only.
+pub fn digest_runs(actor: &Actor) -> AppResult<()> {
+    manage_network(actor)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use agora_shared::api::{OrgKind, OrgRole};
+
+    #[test]
+    fn a_digest_is_previewed_by_its_reader_and_their_own_admins_only() {
+        let admin_a = Actor::new(1, 10, OrgRole::Admin, OrgKind::FlemishMunicipality);
+        let member_a = Actor::new(2, 10, OrgRole::Member, OrgKind::FlemishMunicipality);
+        let admin_b = Actor::new(3, 20, OrgRole::Admin, OrgKind::PartnerMunicipality);
+        let network = Actor::new(4, 30, OrgRole::Admin, OrgKind::NetworkOperator);
+        assert!(preview(&member_a, 2, 10).is_ok());
+        assert!(preview(&admin_a, 2, 10).is_ok());
+        for (actor, who) in [(&member_a, 1), (&admin_b, 2), (&network, 2)] {
+            assert_eq!(
+                preview(actor, who, 10).unwrap_err().status.as_u16(),
+                404,
+                "{actor:?}"
+            );
+        }
+        assert!(digest_runs(&network).is_ok());
+        assert_eq!(digest_runs(&admin_a).unwrap_err().status.as_u16(), 404);
+    }
+
+    #[test]
+    fn a_preview_by_someone_else_keeps_only_what_both_may_read() {
+        let ch = |id| DigestChannel {
+            channel_id: id,
+            workspace_id: None,
+            workspace_name: None,
+            name: String::new(),
+        };
+        let kept = preview_channels(vec![ch(1), ch(2), ch(3)], &[ch(2), ch(3), ch(4)]);
+        assert_eq!(
+            kept.iter().map(|c| c.channel_id).collect::<Vec<_>>(),
+            [2, 3]
+        );
+    }
+}
