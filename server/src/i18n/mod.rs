@@ -47,7 +47,7 @@ macro_rules! locale_sources {
     };
 }
 
-fn sources(lang: Language) -> [&'static str; 9] {
+fn sources(lang: Language) -> [&'static str; 10] {
     match lang {
         Language::En => locale_sources!("en"),
         Language::Nl => locale_sources!("nl"),
