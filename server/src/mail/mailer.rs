@@ -105,10 +105,14 @@ impl Mailer {
             if ids.is_empty() {
                 return Ok(sent);
             }
+            let rows = self
+                .db
+                .read(move |conn| OutboxRow::find_all(conn, &ids))
+                .await?;
             // Each email is recorded as soon as it is handed over, so a crash repeats as few as
             // possible, and a failure of one does not stop the others of the batch.
-            let results: Vec<AppResult<bool>> = futures_util::stream::iter(ids)
-                .map(|id| self.send_one(id, clock))
+            let results: Vec<AppResult<bool>> = futures_util::stream::iter(rows)
+                .map(|row| self.send_one(row, clock))
                 .buffer_unordered(self.concurrency)
                 .collect()
                 .await;
@@ -120,8 +124,8 @@ impl Mailer {
         }
     }
 
-    async fn send_one(&self, id: i64, clock: &dyn Clock) -> AppResult<bool> {
-        let row = self.db.read(move |conn| OutboxRow::find(conn, id)).await?;
+    async fn send_one(&self, row: OutboxRow, clock: &dyn Clock) -> AppResult<bool> {
+        let id = row.id;
         let result = match self.message(&row, clock.now()) {
             Ok(message) => self.transport.send(&message, clock.now()).await,
             Err(reason) => Err(SendError::Permanent(reason)),
