@@ -52,7 +52,7 @@ pub struct Mailer {
     dkim: Option<Arc<DkimSigner>>,
     /// How long a claimed email is reserved for the instance that claimed it.
     lease: chrono::Duration,
-    /// Emails handed to the transport at once.
+    /// Emails handed to the transport at once: the SMTP pool's size.
     concurrency: usize,
     /// Woken after a transaction that queued email commits, so sending does not wait for a poll.
     pub wake: Arc<Notify>,
@@ -76,6 +76,11 @@ impl Mailer {
         };
         let lease = chrono::Duration::from_std(config.outbox_lease)
             .map_err(|_| anyhow::anyhow!("AGORA_OUTBOX_LEASE_SECS is too large"))?;
+        // Files and memory keep the order emails were queued in: tests and readers rely on it.
+        let concurrency = match transport {
+            Transport::Smtp(_) => config.smtp_pool_max.max(1) as usize,
+            Transport::Files(_) | Transport::Memory(_) => 1,
+        };
         Ok(Mailer {
             db,
             transport: Arc::new(transport),
@@ -83,7 +88,7 @@ impl Mailer {
             i18n,
             dkim,
             lease,
-            concurrency: config.smtp_pool_max.max(1) as usize,
+            concurrency,
             wake: Arc::new(Notify::new()),
         })
     }
