@@ -52,7 +52,7 @@ pub struct Mailer {
     dkim: Option<Arc<DkimSigner>>,
     /// How long a claimed email is reserved for the instance that claimed it.
     lease: chrono::Duration,
-    /// Emails handed to the transport at once.
+    /// Emails handed to the transport at once: the SMTP pool's size.
     concurrency: usize,
     /// Woken after a transaction that queued email commits, so sending does not wait for a poll.
     pub wake: Arc<Notify>,
@@ -76,6 +76,11 @@ impl Mailer {
         };
         let lease = chrono::Duration::from_std(config.outbox_lease)
             .map_err(|_| anyhow::anyhow!("AGORA_OUTBOX_LEASE_SECS is too large"))?;
+        // Files and memory keep the order emails were queued in: tests and readers rely on it.
+        let concurrency = match transport {
+            Transport::Smtp(_) => config.smtp_pool_max.max(1) as usize,
+            Transport::Files(_) | Transport::Memory(_) => 1,
+        };
         Ok(Mailer {
             db,
             transport: Arc::new(transport),
@@ -83,7 +88,7 @@ impl Mailer {
             i18n,
             dkim,
             lease,
-            concurrency: config.smtp_pool_max.max(1) as usize,
+            concurrency,
             wake: Arc::new(Notify::new()),
         })
     }
@@ -105,10 +110,14 @@ impl Mailer {
             if ids.is_empty() {
                 return Ok(sent);
             }
+            let rows = self
+                .db
+                .read(move |conn| OutboxRow::find_all(conn, &ids))
+                .await?;
             // Each email is recorded as soon as it is handed over, so a crash repeats as few as
             // possible, and a failure of one does not stop the others of the batch.
-            let results: Vec<AppResult<bool>> = futures_util::stream::iter(ids)
-                .map(|id| self.send_one(id, clock))
+            let results: Vec<AppResult<bool>> = futures_util::stream::iter(rows)
+                .map(|row| self.send_one(row, clock))
                 .buffer_unordered(self.concurrency)
                 .collect()
                 .await;
@@ -120,8 +129,8 @@ impl Mailer {
         }
     }
 
-    async fn send_one(&self, id: i64, clock: &dyn Clock) -> AppResult<bool> {
-        let row = self.db.read(move |conn| OutboxRow::find(conn, id)).await?;
+    async fn send_one(&self, row: OutboxRow, clock: &dyn Clock) -> AppResult<bool> {
+        let id = row.id;
         let result = match self.message(&row, clock.now()) {
             Ok(message) => self.transport.send(&message, clock.now()).await,
             Err(reason) => Err(SendError::Permanent(reason)),

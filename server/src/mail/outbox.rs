@@ -69,6 +69,7 @@ struct NewOutboxRow<'a> {
 #[diesel(table_name = outbox)]
 #[diesel(check_for_backend(diesel::sqlite::Sqlite, diesel::pg::Pg))]
 pub struct OutboxRow {
+    pub id: i64,
     pub recipient: String,
     pub template: String,
     pub context: String,
@@ -116,11 +117,13 @@ pub fn enqueue(
 }
 
 impl OutboxRow {
-    pub fn find(conn: &mut DbConnection, id: i64) -> AppResult<OutboxRow> {
+    /// The rows of `ids` (a claimed batch), in id order.
+    pub fn find_all(conn: &mut DbConnection, ids: &[i64]) -> AppResult<Vec<OutboxRow>> {
         Ok(outbox::table
-            .find(id)
+            .filter(outbox::id.eq_any(ids))
+            .order(outbox::id)
             .select(OutboxRow::as_select())
-            .first(conn)?)
+            .load(conn)?)
     }
 }
 
