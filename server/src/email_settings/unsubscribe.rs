@@ -62,8 +62,8 @@ pub fn open(secret: &[u8], token: &str) -> AppResult<(UserId, List)> {
 }
 
 /// The `List-Unsubscribe` and `List-Unsubscribe-Post` headers for an outbox row sent to `user`
-/// about `list`. No email carries them yet: the digest and the mention emails that will are
-/// still to come (issue #8), and each must also put the same link in its body.
+/// about `list`. The digest carries them (`digest::run`); every email that does must also put the
+/// same link in its body.
 pub fn headers(state: &AppState, user: UserId, list: List) -> [(&'static str, String); 2] {
     headers_with(&state.secret, |path| state.link(path), user, list)
 }
