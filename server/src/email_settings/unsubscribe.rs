@@ -62,8 +62,8 @@ pub fn open(secret: &[u8], token: &str) -> AppResult<(UserId, List)> {
 }
 
 /// The `List-Unsubscribe` and `List-Unsubscribe-Post` headers for an outbox row sent to `user`
-/// about `list` (the mention emails of [`crate::notifications`] carry them); an email with them
-/// must also put the same link in its body.
+/// about `list`: digests (`digest::run`) and mention emails ([`crate::notifications`]) carry
+/// them, and every email that does puts the same link in its body.
 pub fn headers(state: &AppState, user: UserId, list: List) -> [(&'static str, String); 2] {
     headers_with(&state.secret, |path| state.link(path), user, list)
 }

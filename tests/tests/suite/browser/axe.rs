@@ -191,6 +191,7 @@ async fn axe_every_page_in_four_languages() {
             ("/orgs".to_string(), "organisations (network admin)"),
             (format!("/orgs/{}/edit", world.org_a), "edit organisation A"),
             (members_a.clone(), "members of A (network admin)"),
+            ("/network/digests".to_string(), "digest runs"),
             ("/no-such-page".to_string(), "404 page (signed in)"),
         ] {
             network_admin.goto(&app.url(&path)).await;
@@ -213,6 +214,24 @@ async fn axe_every_page_in_four_languages() {
         audit
             .check(&admin_a, lang, "members of A (admin of A)")
             .await;
+        for (path, label) in [
+            (
+                format!(
+                    "/orgs/{}/members/{}/digest",
+                    world.org_a, world.member_a.user_id
+                ),
+                "digest preview of member A (admin of A)",
+            ),
+            (
+                format!("/orgs/{}/digest", world.org_a),
+                "digest settings of A",
+            ),
+            ("/settings/email/digest".to_string(), "own digest preview"),
+        ] {
+            admin_a.goto(&app.url(&path)).await;
+            audit.check(&admin_a, lang, label).await;
+        }
+        admin_a.goto(&app.url(&members_a)).await;
 
         admin_a.fill("#email", "not-an-email").await;
         admin_a.submit_form(&invite_form_a).await;
