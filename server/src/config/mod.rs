@@ -73,6 +73,11 @@ pub struct Config {
     /// How long a claimed email stays reserved for the instance sending it; after a crash, its
     /// emails are sent again once this has passed.
     pub outbox_lease: Duration,
+    /// How long a job run on one worker ([`crate::jobs::Runs::OnOneWorker`]) is held before
+    /// another instance may take it over: after a crash, how soon the job resumes.
+    pub job_lease: Duration,
+    /// How often digests due are looked for; a person's hour is met within this.
+    pub digest_every: Duration,
     /// Connections the SMTP pool keeps open at most, which is also how many emails are sent at
     /// once.
     pub smtp_pool_max: u32,
@@ -116,6 +121,8 @@ impl std::fmt::Debug for Config {
             .field("secret_key", &self.secret_key)
             .field("outbox_poll", &self.outbox_poll)
             .field("outbox_lease", &self.outbox_lease)
+            .field("job_lease", &self.job_lease)
+            .field("digest_every", &self.digest_every)
             .field("smtp_pool_max", &self.smtp_pool_max)
             .field("smtp_pool_idle", &self.smtp_pool_idle)
             .field("dkim", &self.dkim)
@@ -233,6 +240,15 @@ impl Config {
         if outbox_lease == 0 {
             bail!("AGORA_OUTBOX_LEASE_SECS must be at least 1");
         }
+        let job_lease = number("AGORA_JOB_LEASE_SECS", get("AGORA_JOB_LEASE_SECS"), 600u64)?;
+        let digest_every = number(
+            "AGORA_DIGEST_EVERY_SECS",
+            get("AGORA_DIGEST_EVERY_SECS"),
+            300u64,
+        )?;
+        if job_lease == 0 || digest_every == 0 {
+            bail!("AGORA_JOB_LEASE_SECS and AGORA_DIGEST_EVERY_SECS must be at least 1");
+        }
         let smtp_pool_max = number("AGORA_SMTP_POOL_MAX", get("AGORA_SMTP_POOL_MAX"), 4u32)?;
         if smtp_pool_max == 0 {
             bail!("AGORA_SMTP_POOL_MAX must be at least 1");
@@ -302,6 +318,8 @@ impl Config {
             secret_key: get("AGORA_SECRET_KEY").map(SecretString::from),
             outbox_poll,
             outbox_lease: Duration::from_secs(outbox_lease),
+            job_lease: Duration::from_secs(job_lease),
+            digest_every: Duration::from_secs(digest_every),
             smtp_pool_max,
             smtp_pool_idle: Duration::from_secs(smtp_pool_idle),
             dkim,

@@ -6,6 +6,7 @@
 //! `server/demo/network.toml`, built into the binary. [`loader`] checks it whole before anything
 //! is written; [`seed`] writes it through the services, with one password hashed once.
 
+pub mod bulk;
 pub mod data;
 pub mod loader;
 mod report;

@@ -25,9 +25,6 @@ const PRUNE_EVERY: Duration = Duration::from_secs(3600);
 /// How often due mention and direct-message emails are looked for: "right away" means within a
 /// minute of the person's being away long enough.
 const NOTIFY_EVERY: Duration = Duration::from_secs(60);
-/// How often digests due are looked for: a person's hour is met within this.
-const DIGEST_EVERY: Duration = Duration::from_secs(300);
-
 /// Every periodic task of the server.
 pub fn all(state: &AppState) -> Vec<Job> {
     vec![
@@ -58,7 +55,7 @@ pub fn all(state: &AppState) -> Vec<Job> {
             Runs::OnEveryWorker,
             |state, now| Box::pin(crate::notifications::run(state, now)),
         ),
-        Job::new("digest", DIGEST_EVERY, Runs::OnOneWorker, |state, now| {
+        Job::new("digest", state.config.digest_every, Runs::OnOneWorker, |state, now| {
             Box::pin(async move {
                 let counts = crate::digest::run(state, now).await?;
                 Ok(usize::try_from(counts.queued).unwrap_or(usize::MAX))

@@ -20,7 +20,8 @@ use crate::state::AppState;
 /// What a job run returns: how many items it handled (for the log), or why it failed.
 pub type JobFuture<'a> = Pin<Box<dyn Future<Output = AppResult<usize>> + Send + 'a>>;
 
-/// How long a claimed job is held before another instance may take it over (a run that crashed).
+/// How long a claimed job is held before another instance may take it over (a run that crashed),
+/// unless the context says otherwise.
 const CLAIM_LEASE: chrono::Duration = chrono::Duration::minutes(10);
 
 /// Where a job runs when several instances share one database.
@@ -42,6 +43,10 @@ pub trait JobContext: Send + Sync + 'static {
     fn db(&self) -> &Db;
     /// The time jobs run at.
     fn now(&self) -> NaiveDateTime;
+    /// How long a [`Runs::OnOneWorker`] run is held before another instance may take it over.
+    fn claim_lease(&self) -> chrono::Duration {
+        CLAIM_LEASE
+    }
 }
 
 impl JobContext for AppState {
@@ -51,6 +56,10 @@ impl JobContext for AppState {
 
     fn now(&self) -> NaiveDateTime {
         self.clock.now()
+    }
+
+    fn claim_lease(&self) -> chrono::Duration {
+        chrono::Duration::from_std(self.config.job_lease).unwrap_or(CLAIM_LEASE)
     }
 }
 
@@ -119,7 +128,7 @@ impl<C: JobContext> Scheduled<C> {
         let lease = match job.runs {
             Runs::OnOneWorker => {
                 let interval = (!force).then(|| job.interval());
-                match claims::claim(ctx.db(), job.name, now, interval, CLAIM_LEASE).await {
+                match claims::claim(ctx.db(), job.name, now, interval, ctx.claim_lease()).await {
                     Ok(Some(lease)) => Some(lease),
                     // Another instance runs it, or ran it within its interval.
                     Ok(None) => return None,
