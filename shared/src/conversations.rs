@@ -7,11 +7,6 @@ use utoipa::ToSchema;
 use crate::api::{Language, UserKind};
 use crate::string_enum;
 
-/// `channels.kind` of a workspace channel and of a direct conversation (`ChannelView::kind`).
-/// Here so that the policy reads them without depending on messaging, which it directs.
-pub const KIND_CHANNEL: &str = "channel";
-pub const KIND_DIRECT: &str = "direct";
-
 string_enum! {
     /// What brings organisations together in a workspace.
     WorkspaceKind {
@@ -20,6 +15,12 @@ string_enum! {
         Network => "network",
         Experiment => "experiment",
     }
+}
+
+string_enum! {
+    /// `channels.kind`: a workspace channel or a direct conversation (`ChannelView::direct`).
+    /// Here so that the policy reads it without depending on messaging, which it directs.
+    ChannelKind { Channel => "channel", Direct => "direct" }
 }
 
 string_enum! {

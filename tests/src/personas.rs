@@ -92,10 +92,10 @@ async fn insert_org(
                 conn,
                 &NewOrganisationRow {
                     name: &name,
-                    kind: kind.as_str(),
+                    kind,
                     country: &country,
-                    default_language: lang.as_str(),
-                    status: "active",
+                    default_language: lang,
+                    status: agora_shared::api::OrgStatus::Active,
                     created_at: now,
                     updated_at: now,
                 },
@@ -128,10 +128,10 @@ pub async fn insert_user(
                     password_hash: &hash,
                     display_name: &name,
                     function: "",
-                    kind: "official",
-                    role: role.as_str(),
-                    status: "active",
-                    interface_language: lang.as_str(),
+                    kind: agora_shared::api::UserKind::Official,
+                    role: role,
+                    status: agora_shared::api::UserStatus::Active,
+                    interface_language: lang,
                     languages_read: lang.as_str(),
                     time_zone: "Europe/Brussels",
                     created_at: now,
@@ -294,14 +294,14 @@ impl World {
                     conn,
                     gone,
                     &UserChanges {
-                        status: Some("deactivated".into()),
+                        status: Some(agora_shared::api::UserStatus::Deactivated),
                         ..Default::default()
                     },
                 )?;
                 let invitation = |organisation_id, email, language, token_hash| NewInvitationRow {
                     organisation_id,
                     email,
-                    role: "member",
+                    role: agora_shared::api::OrgRole::Member,
                     language,
                     token_hash,
                     invited_by: None,
@@ -313,7 +313,7 @@ impl World {
                     &invitation(
                         org_a,
                         World::INVITATION_A_EMAIL,
-                        "nl",
+                        agora_shared::api::Language::Nl,
                         "not-a-real-token-hash",
                     ),
                 )?;
@@ -322,7 +322,7 @@ impl World {
                     &invitation(
                         org_b,
                         World::INVITATION_B_EMAIL,
-                        "fr",
+                        agora_shared::api::Language::Fr,
                         "not-a-real-token-hash-b",
                     ),
                 )?;

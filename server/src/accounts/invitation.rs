@@ -31,8 +31,8 @@ pub struct Invitation {
 pub struct NewInvitationRow<'a> {
     pub organisation_id: i64,
     pub email: &'a str,
-    pub role: &'a str,
-    pub language: &'a str,
+    pub role: OrgRole,
+    pub language: Language,
     pub token_hash: &'a str,
     pub invited_by: Option<i64>,
     pub created_at: NaiveDateTime,

@@ -40,10 +40,10 @@ pub struct NewUser<'a> {
     pub password_hash: &'a str,
     pub display_name: &'a str,
     pub function: &'a str,
-    pub kind: &'a str,
-    pub role: &'a str,
-    pub status: &'a str,
-    pub interface_language: &'a str,
+    pub kind: UserKind,
+    pub role: OrgRole,
+    pub status: UserStatus,
+    pub interface_language: Language,
     pub languages_read: &'a str,
     pub time_zone: &'a str,
     pub created_at: NaiveDateTime,
@@ -55,10 +55,10 @@ pub struct NewUser<'a> {
 pub struct UserChanges {
     pub display_name: Option<String>,
     pub function: Option<String>,
-    pub kind: Option<String>,
-    pub role: Option<String>,
-    pub status: Option<String>,
-    pub interface_language: Option<String>,
+    pub kind: Option<UserKind>,
+    pub role: Option<OrgRole>,
+    pub status: Option<UserStatus>,
+    pub interface_language: Option<Language>,
     pub languages_read: Option<String>,
     pub time_zone: Option<String>,
     pub themes: Option<String>,
@@ -137,8 +137,8 @@ impl User {
     pub fn count_admins(conn: &mut DbConnection, organisation_id: i64) -> AppResult<i64> {
         Ok(users::table
             .filter(users::organisation_id.eq(organisation_id))
-            .filter(users::role.eq(OrgRole::Admin.as_str()))
-            .filter(users::status.eq(UserStatus::Active.as_str()))
+            .filter(users::role.eq(OrgRole::Admin))
+            .filter(users::status.eq(UserStatus::Active))
             .count()
             .get_result(conn)?)
     }

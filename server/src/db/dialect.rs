@@ -1,5 +1,6 @@
 //! What the two engines do differently, each behind one function.
 
+use agora_shared::conversations::WorkspaceRole;
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use diesel::query_dsl::methods::{ExecuteDsl, LoadQuery};
@@ -56,7 +57,7 @@ pub fn serialize_on(conn: &mut DbConnection, key: &str) -> Result<(), AppError> 
 pub fn lock_workspace_owners(
     conn: &mut DbConnection,
     workspace_id: i64,
-    owner_role: &str,
+    owner_role: WorkspaceRole,
 ) -> Result<Vec<i64>, AppError> {
     let owners = workspace_members::table
         .filter(workspace_members::workspace_id.eq(workspace_id))

@@ -13,7 +13,7 @@ use crate::db::schema::{channel_members, channels, read_markers};
 use crate::error::AppResult;
 use crate::policy::readers::{self, MarkerChange};
 
-pub use super::{KIND_CHANNEL, KIND_DIRECT};
+pub use agora_shared::conversations::ChannelKind;
 
 #[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
 #[diesel(table_name = channels)]
@@ -21,7 +21,7 @@ pub use super::{KIND_CHANNEL, KIND_DIRECT};
 pub struct Channel {
     pub id: i64,
     pub workspace_id: Option<i64>,
-    pub kind: String,
+    pub kind: ChannelKind,
     pub name: String,
     pub topic: String,
     pub private: bool,
@@ -55,7 +55,7 @@ pub struct ChannelChanges {
 
 impl Channel {
     pub fn is_direct(&self) -> bool {
-        self.kind == KIND_DIRECT
+        self.kind == ChannelKind::Direct
     }
 
     pub fn find(conn: &mut DbConnection, id: i64) -> AppResult<Channel> {
@@ -69,7 +69,7 @@ impl Channel {
     pub fn insert(
         conn: &mut DbConnection,
         workspace_id: Option<i64>,
-        kind: &str,
+        kind: ChannelKind,
         name: &str,
         topic: &str,
         private: bool,
@@ -114,7 +114,7 @@ impl Channel {
             diesel::insert_into(channels::table)
                 .values((
                     channels::workspace_id.eq(None::<i64>),
-                    channels::kind.eq(KIND_DIRECT),
+                    channels::kind.eq(ChannelKind::Direct),
                     channels::name.eq(name),
                     channels::topic.eq(""),
                     channels::private.eq(true),
@@ -171,7 +171,7 @@ impl Channel {
             .filter(channel_members::user_id.eq(user_id))
             .select(channel_members::channel_id);
         Ok(channels::table
-            .filter(channels::kind.eq(KIND_DIRECT))
+            .filter(channels::kind.eq(ChannelKind::Direct))
             .filter(channels::id.eq_any(mine))
             .order((channels::last_message_at.desc(), channels::id.desc()))
             .select(Channel::as_select())

@@ -10,5 +10,3 @@ pub mod pages;
 
 pub mod render;
 pub mod service;
-
-pub use agora_shared::conversations::{KIND_CHANNEL, KIND_DIRECT};

@@ -31,10 +31,10 @@ pub struct Organisation {
 #[diesel(table_name = organisations)]
 pub struct NewOrganisationRow<'a> {
     pub name: &'a str,
-    pub kind: &'a str,
+    pub kind: OrgKind,
     pub country: &'a str,
-    pub default_language: &'a str,
-    pub status: &'a str,
+    pub default_language: Language,
+    pub status: OrgStatus,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
 }
@@ -50,10 +50,10 @@ impl<'a> NewOrganisationRow<'a> {
     ) -> Self {
         NewOrganisationRow {
             name,
-            kind: kind.as_str(),
+            kind,
             country,
-            default_language: language.as_str(),
-            status: OrgStatus::Active.as_str(),
+            default_language: language,
+            status: OrgStatus::Active,
             created_at: now,
             updated_at: now,
         }
@@ -64,10 +64,10 @@ impl<'a> NewOrganisationRow<'a> {
 #[diesel(table_name = organisations)]
 pub struct OrganisationChanges {
     pub name: Option<String>,
-    pub kind: Option<String>,
+    pub kind: Option<OrgKind>,
     pub country: Option<String>,
-    pub default_language: Option<String>,
-    pub status: Option<String>,
+    pub default_language: Option<Language>,
+    pub status: Option<OrgStatus>,
     pub updated_at: Option<NaiveDateTime>,
 }
 

@@ -73,13 +73,13 @@ pub async fn update(
     if let Some(country) = &input.country {
         changes.country = Some(validate::country(country)?);
     }
-    changes.kind = input.kind.map(|k| k.as_str().to_string());
-    changes.default_language = input.default_language.map(|l| l.as_str().to_string());
+    changes.kind = input.kind;
+    changes.default_language = input.default_language;
     if input.status == Some(OrgStatus::Suspended) && organisation_id == actor.organisation_id {
         // The operator suspending itself would lock everyone out of the network.
         return Err(AppError::invalid(ErrorCode::CannotChangeSelf, "status"));
     }
-    changes.status = input.status.map(|s| s.as_str().to_string());
+    changes.status = input.status;
     let actor_id = actor.user_id;
     state
         .transact(move |tx| {

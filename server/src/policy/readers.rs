@@ -8,6 +8,7 @@
 
 use std::collections::BTreeSet;
 
+use agora_shared::conversations::ChannelKind;
 use agora_shared::ids::{ChannelId, UserId, WorkspaceId};
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
@@ -82,10 +83,10 @@ fn changes(candidates: impl IntoIterator<Item = Candidate>) -> Vec<MarkerChange>
     out
 }
 
-fn traits(private: bool, kind: &str, archived_at: Option<NaiveDateTime>) -> ChannelTraits {
+fn traits(private: bool, kind: ChannelKind, archived_at: Option<NaiveDateTime>) -> ChannelTraits {
     ChannelTraits {
         private,
-        direct: kind == agora_shared::conversations::KIND_DIRECT,
+        direct: kind == ChannelKind::Direct,
         archived: archived_at.is_some(),
     }
 }
@@ -96,7 +97,7 @@ pub fn for_channel(conn: &mut DbConnection, channel_id: ChannelId) -> AppResult<
     let id = channel_id.get();
     let (private, kind, archived_at, last_seq, workspace): (
         bool,
-        String,
+        ChannelKind,
         Option<NaiveDateTime>,
         i64,
         Option<Workspace>,
@@ -111,7 +112,7 @@ pub fn for_channel(conn: &mut DbConnection, channel_id: ChannelId) -> AppResult<
             Option::<Workspace>::as_select(),
         ))
         .first(conn)?;
-    let traits = traits(private, &kind, archived_at);
+    let traits = traits(private, kind, archived_at);
     let holding: BTreeSet<i64> = read_markers::table
         .filter(read_markers::channel_id.eq(id))
         .select(read_markers::user_id)
@@ -183,7 +184,7 @@ pub fn for_member(
     type Row = (
         i64,
         bool,
-        String,
+        ChannelKind,
         Option<NaiveDateTime>,
         i64,
         Option<Workspace>,
@@ -223,7 +224,7 @@ pub fn for_member(
         .load(conn)?;
     Ok(changes(rows.into_iter().map(
         |(channel_id, private, kind, archived_at, last_seq, ws, member, cm, marker)| {
-            let facts = channel_facts(traits(private, &kind, archived_at), &(ws, member, None, cm));
+            let facts = channel_facts(traits(private, kind, archived_at), &(ws, member, None, cm));
             Candidate {
                 user_id: user,
                 channel_id,

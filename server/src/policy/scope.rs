@@ -7,6 +7,7 @@
 //! and answer the same 404. [`ChannelScope::load`] is that query for callers that need the facts
 //! only; [`WorkspaceScope::load`] is its counterpart for a workspace.
 
+use agora_shared::conversations::ChannelKind;
 use agora_shared::ids::{ChannelId, WorkspaceId};
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
@@ -93,7 +94,7 @@ impl ChannelScope {
                     i64,
                     Option<i64>,
                     bool,
-                    String,
+                    ChannelKind,
                     Option<NaiveDateTime>,
                     CallerRows,
                 )>(conn)
@@ -101,7 +102,7 @@ impl ChannelScope {
                 .ok_or_else(AppError::not_found)?;
         let traits = ChannelTraits {
             private,
-            direct: kind == agora_shared::conversations::KIND_DIRECT,
+            direct: kind == ChannelKind::Direct,
             archived: archived_at.is_some(),
         };
         Ok(ChannelScope {

@@ -33,12 +33,12 @@ pub struct Workspace {
 #[diesel(table_name = workspaces)]
 pub struct NewWorkspaceRow<'a> {
     pub owner_organisation_id: i64,
-    pub kind: &'a str,
+    pub kind: WorkspaceKind,
     pub name: &'a str,
     pub description: &'a str,
     pub sdg_tags: &'a str,
-    pub visibility: &'a str,
-    pub default_language: &'a str,
+    pub visibility: Visibility,
+    pub default_language: Language,
     pub created_by: Option<i64>,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
@@ -50,8 +50,8 @@ pub struct WorkspaceChanges {
     pub name: Option<String>,
     pub description: Option<String>,
     pub sdg_tags: Option<String>,
-    pub visibility: Option<String>,
-    pub default_language: Option<String>,
+    pub visibility: Option<Visibility>,
+    pub default_language: Option<Language>,
     pub archived_at: Option<Option<NaiveDateTime>>,
     pub updated_at: Option<NaiveDateTime>,
 }
@@ -112,16 +112,16 @@ impl Workspace {
             .select(workspace_members::workspace_id);
         let involved = workspace_organisations::table
             .filter(workspace_organisations::organisation_id.eq(organisation_id))
-            .filter(workspace_organisations::status.eq_any([
-                Participation::Active.as_str(),
-                Participation::Invited.as_str(),
-            ]))
+            .filter(
+                workspace_organisations::status
+                    .eq_any([Participation::Active, Participation::Invited]),
+            )
             .select(workspace_organisations::workspace_id);
         let mut query = workspaces::table
             .filter(
                 workspaces::id
                     .eq_any(mine)
-                    .or(workspaces::visibility.eq(Visibility::Discoverable.as_str())),
+                    .or(workspaces::visibility.eq(Visibility::Discoverable)),
             )
             .select(Workspace::as_select())
             .order((
@@ -206,7 +206,7 @@ impl Participant {
                 .values((
                     workspace_organisations::workspace_id.eq(workspace_id),
                     workspace_organisations::organisation_id.eq(organisation_id),
-                    workspace_organisations::status.eq(status.as_str()),
+                    workspace_organisations::status.eq(status),
                     workspace_organisations::invited_by.eq(Some(by)),
                     workspace_organisations::decided_by.eq(decided.then_some(by)),
                     workspace_organisations::created_at.eq(now),
@@ -218,7 +218,7 @@ impl Participant {
                 ))
                 .do_update()
                 .set((
-                    workspace_organisations::status.eq(status.as_str()),
+                    workspace_organisations::status.eq(status),
                     workspace_organisations::decided_by.eq(decided.then_some(by)),
                     workspace_organisations::decided_at.eq(decided.then_some(now)),
                 )),
@@ -300,7 +300,7 @@ impl Member {
                     workspace_members::workspace_id.eq(workspace_id),
                     workspace_members::user_id.eq(user_id),
                     workspace_members::organisation_id.eq(organisation_id),
-                    workspace_members::role.eq(role.as_str()),
+                    workspace_members::role.eq(role),
                     workspace_members::added_by.eq(by),
                     workspace_members::created_at.eq(now),
                 ))
@@ -321,7 +321,7 @@ impl Member {
                 .filter(workspace_members::workspace_id.eq(workspace_id))
                 .filter(workspace_members::user_id.eq(user_id)),
         )
-        .set(workspace_members::role.eq(role.as_str()))
+        .set(workspace_members::role.eq(role))
         .execute(conn)?;
         Ok(())
     }
@@ -339,8 +339,7 @@ impl Member {
     /// How many owners the workspace has. Inside a write transaction the owners stay locked
     /// until it ends, so "is this the last owner?" holds until the change commits.
     pub fn count_owners(conn: &mut DbConnection, workspace_id: i64) -> AppResult<i64> {
-        let owners =
-            crate::db::lock_workspace_owners(conn, workspace_id, WorkspaceRole::Owner.as_str())?;
+        let owners = crate::db::lock_workspace_owners(conn, workspace_id, WorkspaceRole::Owner)?;
         Ok(owners.len() as i64)
     }
 }

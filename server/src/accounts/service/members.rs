@@ -31,14 +31,14 @@ pub async fn update_member(
             };
             let mut events = Vec::new();
             if let Some(role) = input.role.filter(|r| *r != target.role()) {
-                changes.role = Some(role.as_str().to_string());
+                changes.role = Some(role);
                 events.push((
                     Action::RoleChanged,
                     json!({ "from": target.role, "to": role.as_str() }),
                 ));
             }
             if let Some(status) = input.status.filter(|s| *s != target.status()) {
-                changes.status = Some(status.as_str().to_string());
+                changes.status = Some(status);
                 if status == UserStatus::Deactivated {
                     session::delete_for_user(tx, target.id)?;
                     events.push((Action::UserDeactivated, json!({})));

@@ -35,8 +35,8 @@ pub async fn update_profile(
             MAX_FUNCTION_CHARS,
         )?);
     }
-    changes.kind = input.kind.map(|k| k.as_str().to_string());
-    changes.interface_language = input.interface_language.map(|l| l.as_str().to_string());
+    changes.kind = input.kind;
+    changes.interface_language = input.interface_language;
     if let Some(langs) = &input.languages_read {
         changes.languages_read = Some(validate::languages_read(langs)?);
     }

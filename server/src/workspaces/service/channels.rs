@@ -8,7 +8,7 @@ use agora_shared::limits::*;
 use serde_json::json;
 
 use crate::error::{AppError, AppResult};
-use crate::messaging::channel::{self, Channel, ChannelChanges, KIND_CHANNEL};
+use crate::messaging::channel::{self, Channel, ChannelChanges, ChannelKind};
 use crate::messaging::service::{channel_view, load};
 use crate::policy::Actor;
 use crate::policy::workspace::{ChannelAction, WorkspaceAction, channel as decide};
@@ -64,7 +64,7 @@ pub async fn create_channel(
             let channel = Channel::insert(
                 tx,
                 Some(workspace_id),
-                KIND_CHANNEL,
+                ChannelKind::Channel,
                 &name,
                 &topic,
                 input.private,

@@ -7,7 +7,7 @@ use agora_shared::limits::{MAX_DESCRIPTION_CHARS, MAX_WORKSPACE_NAME_CHARS};
 use serde_json::json;
 
 use crate::error::{AppError, AppResult};
-use crate::messaging::channel::{self, Channel, KIND_CHANNEL};
+use crate::messaging::channel::{self, Channel, ChannelKind};
 use crate::organisations::model::Organisation;
 use crate::policy::scope::WorkspaceScope;
 use crate::policy::workspace::{WorkspaceAction, workspace as decide};
@@ -41,12 +41,12 @@ pub async fn create(state: &AppState, actor: &Actor, input: NewWorkspace) -> App
                 tx,
                 &NewWorkspaceRow {
                     owner_organisation_id: owner,
-                    kind: input.kind.as_str(),
+                    kind: input.kind,
                     name: &name,
                     description: &description,
                     sdg_tags: &tags,
-                    visibility: input.visibility.as_str(),
-                    default_language: input.default_language.as_str(),
+                    visibility: input.visibility,
+                    default_language: input.default_language,
                     created_by: Some(actor.user_id),
                     created_at: now,
                     updated_at: now,
@@ -74,7 +74,7 @@ pub async fn create(state: &AppState, actor: &Actor, input: NewWorkspace) -> App
             let first = Channel::insert(
                 tx,
                 Some(workspace.id),
-                KIND_CHANNEL,
+                ChannelKind::Channel,
                 &general,
                 "",
                 false,
@@ -116,8 +116,8 @@ pub async fn update(
     if let Some(tags) = &input.sdg_tags {
         changes.sdg_tags = Some(validate::sdg_tags("sdg_tags", tags)?);
     }
-    changes.visibility = input.visibility.map(|v| v.as_str().to_string());
-    changes.default_language = input.default_language.map(|l| l.as_str().to_string());
+    changes.visibility = input.visibility;
+    changes.default_language = input.default_language;
     changes.archived_at = input.archived.map(|a| a.then(|| state.clock.now()));
     let actor = *actor;
     let ws = state
