@@ -7,7 +7,7 @@ use anyhow::Context;
 
 use agora::accounts::user::{NewUser, User};
 use agora::organisations::model::{NewOrganisationRow, Organisation};
-use agora_shared::api::{Language, OrgKind};
+use agora_shared::api::{Language, OrgKind, OrgRole, UserKind, UserStatus};
 
 use crate::app::{App, Backend, step};
 use crate::child;
@@ -118,10 +118,10 @@ pub async fn server(people: usize) -> anyhow::Result<()> {
                             password_hash: "not a hash: nobody signs in with a password here",
                             display_name: &format!("Person {i}"),
                             function: "",
-                            kind: "official",
-                            role: "member",
-                            status: "active",
-                            interface_language: "nl",
+                            kind: UserKind::Official,
+                            role: OrgRole::Member,
+                            status: UserStatus::Active,
+                            interface_language: Language::Nl,
                             languages_read: "nl",
                             time_zone: "Europe/Brussels",
                             created_at: now,

@@ -5,7 +5,7 @@ use agora::accounts::user::{NewUser, User};
 use agora::organisations::model::{NewOrganisationRow, Organisation};
 use agora::policy::Actor;
 use agora::workspaces::service as workspaces;
-use agora_shared::api::{Language, OrgKind, OrgRole};
+use agora_shared::api::{Language, OrgKind, OrgRole, UserKind, UserStatus};
 use agora_shared::conversations::{
     AddWorkspaceMember, NewChannel, NewWorkspace, Visibility, WorkspaceKind, WorkspaceRole,
 };
@@ -82,10 +82,10 @@ impl World {
                                 password_hash: &hash,
                                 display_name: &format!("Person {i}"),
                                 function: "",
-                                kind: "official",
-                                role: role.as_str(),
-                                status: "active",
-                                interface_language: lang.as_str(),
+                                kind: UserKind::Official,
+                                role,
+                                status: UserStatus::Active,
+                                interface_language: lang,
                                 languages_read: lang.as_str(),
                                 time_zone: "Europe/Brussels",
                                 created_at: now,

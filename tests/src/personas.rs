@@ -129,7 +129,7 @@ pub async fn insert_user(
                     display_name: &name,
                     function: "",
                     kind: agora_shared::api::UserKind::Official,
-                    role: role,
+                    role,
                     status: agora_shared::api::UserStatus::Active,
                     interface_language: lang,
                     languages_read: lang.as_str(),

@@ -8,9 +8,8 @@
 use chrono::{Duration, NaiveDateTime};
 use diesel::RunQueryDsl;
 
-use crate::db::{Backend, DbConnection};
+use crate::db::{Backend, Db, DbConnection};
 use crate::error::AppResult;
-use crate::state::AppState;
 
 /// People per organisation, and organisations per workspace.
 const ORG_SIZE: i64 = 50;
@@ -23,6 +22,11 @@ const ZONES: [&str; 4] = [
     "America/Guayaquil",
 ];
 const LANGUAGES: [&str; 4] = ["nl", "fr", "fr", "es"];
+
+/// The address of the `i`-th person (from 1).
+pub fn address(i: usize) -> String {
+    format!("person{i}@bulk.test")
+}
 
 /// What to write.
 #[derive(Debug, Clone, Copy)]
@@ -47,7 +51,7 @@ pub struct Written {
 }
 
 /// Writes the network of `spec` into an empty database, in one transaction.
-pub async fn seed(state: &AppState, spec: Spec) -> AppResult<Written> {
+pub async fn seed(db: &Db, spec: Spec) -> AppResult<Written> {
     let Spec {
         people,
         now,
@@ -58,7 +62,7 @@ pub async fn seed(state: &AppState, spec: Spec) -> AppResult<Written> {
     let people = workspaces * 2 * ORG_SIZE;
     let orgs = workspaces * 2;
     let channels = workspaces * 2;
-    let pg = state.db.backend() == Backend::Postgres;
+    let pg = db.backend() == Backend::Postgres;
     let at = move |ago: Duration| {
         let t = (now - ago).format("%Y-%m-%d %H:%M:%S");
         if pg {
@@ -75,7 +79,9 @@ pub async fn seed(state: &AppState, spec: Spec) -> AppResult<Written> {
             .collect();
         format!("CASE {of} % {}{arms} END", values.len())
     };
-    let count = |n: i64| format!("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {n})");
+    let count = |n: i64| {
+        format!("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {n})")
+    };
     // Messages spread over the span in six steps, the newest a seventh of it before `now`.
     let message_at = |of: &str| {
         let arms: String = (0..6)
@@ -95,7 +101,7 @@ pub async fn seed(state: &AppState, spec: Spec) -> AppResult<Written> {
         format!(
             "{} INSERT INTO users (id, organisation_id, email, password_hash, display_name, function, kind, role, status, \
              interface_language, languages_read, time_zone, created_at, updated_at, last_active_at, themes) \
-             SELECT i, (i - 1) / {ORG_SIZE} + 1, 'person' || i || '@bench.test', '!', 'Person ' || i, '', 'official', \
+             SELECT i, (i - 1) / {ORG_SIZE} + 1, 'person' || i || '@bulk.test', '!', 'Person ' || i, '', 'official', \
              CASE (i - 1) % {ORG_SIZE} WHEN 0 THEN 'admin' ELSE 'member' END, 'active', {}, '[]', {}, \
              {long_ago}, {long_ago}, {long_ago}, '[]' FROM n",
             count(people),
@@ -173,32 +179,30 @@ pub async fn seed(state: &AppState, spec: Spec) -> AppResult<Written> {
             count(people)
         ));
     }
-    state
-        .db
-        .write(move |conn: &mut DbConnection| {
-            for sql in &statements {
-                diesel::sql_query(sql).execute(conn)?;
-            }
-            if pg {
-                for table in [
-                    "organisations",
-                    "users",
-                    "workspaces",
-                    "workspace_organisations",
-                    "workspace_members",
-                    "channels",
-                    "messages",
-                ] {
-                    diesel::sql_query(format!(
-                        "SELECT setval(pg_get_serial_sequence('{table}', 'id'), \
+    db.write(move |conn: &mut DbConnection| {
+        for sql in &statements {
+            diesel::sql_query(sql).execute(conn)?;
+        }
+        if pg {
+            for table in [
+                "organisations",
+                "users",
+                "workspaces",
+                "workspace_organisations",
+                "workspace_members",
+                "channels",
+                "messages",
+            ] {
+                diesel::sql_query(format!(
+                    "SELECT setval(pg_get_serial_sequence('{table}', 'id'), \
                          (SELECT MAX(id) FROM {table}))"
-                    ))
-                    .execute(conn)?;
-                }
+                ))
+                .execute(conn)?;
             }
-            Ok(())
-        })
-        .await?;
+        }
+        Ok(())
+    })
+    .await?;
     Ok(Written {
         people,
         workspaces,

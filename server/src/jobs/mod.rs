@@ -55,12 +55,17 @@ pub fn all(state: &AppState) -> Vec<Job> {
             Runs::OnEveryWorker,
             |state, now| Box::pin(crate::notifications::run(state, now)),
         ),
-        Job::new("digest", state.config.digest_every, Runs::OnOneWorker, |state, now| {
-            Box::pin(async move {
-                let counts = crate::digest::run(state, now).await?;
-                Ok(usize::try_from(counts.queued).unwrap_or(usize::MAX))
-            })
-        }),
+        Job::new(
+            "digest",
+            state.config.digest_every,
+            Runs::OnOneWorker,
+            |state, now| {
+                Box::pin(async move {
+                    let counts = crate::digest::run(state, now).await?;
+                    Ok(usize::try_from(counts.queued).unwrap_or(usize::MAX))
+                })
+            },
+        ),
         Job::new(
             "upload_cleanup",
             Duration::from_secs(UPLOAD_CLEANUP_EVERY_SECS),

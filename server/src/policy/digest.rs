@@ -81,7 +81,7 @@ pub fn digest_channels(
         .filter_map(|(id, name, private, kind, archived_at, ws, member, cm)| {
             let traits = ChannelTraits {
                 private,
-                direct: kind == agora_shared::conversations::KIND_DIRECT,
+                direct: kind == agora_shared::conversations::ChannelKind::Direct.as_str(),
                 archived: archived_at.is_some(),
             };
             let facts = channel_facts(traits, &(ws.clone(), member, None, cm));

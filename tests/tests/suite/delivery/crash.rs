@@ -1,8 +1,9 @@
-//! Crash safety of delivery: the real `agora` binary sends 1,000 people's emails to a real SMTP
-//! server (aiosmtpd) and is killed with SIGKILL at random moments while it sends, at least 20
-//! times, and restarted until the outbox is drained. Every person then has exactly one message,
-//! or a recorded permanent failure; a second copy only ever carries the same Message-ID (the kill
-//! fell between the end of DATA and the commit that records it).
+//! Crash safety of digests: the real `agora` binary runs the digests of 1,000 people due for one
+//! and sends them to a real SMTP server (aiosmtpd); it is killed with SIGKILL at random moments
+//! while it composes, queues and sends, at least 20 times, and restarted until every digest is
+//! sent or given up on. Every person then has exactly one digest, or a recorded permanent
+//! failure; a second copy only ever carries the same Message-ID (the kill fell between the end
+//! of DATA and the commit that records it).
 //!
 //! The RNG seed is printed; `AGORA_TEST_CRASH_SEED=<n>` replays a run's kill moments.
 
@@ -18,7 +19,9 @@ use agora_tests::smtp::SmtpSink;
 use diesel::prelude::*;
 use tokio::process::{Child, Command};
 
-use super::support::{email, queue, rows};
+use agora::demo::bulk;
+
+use super::support::rows;
 
 const PEOPLE: usize = 1_000;
 /// Addresses the SMTP server refuses for good: they must end failed, with a bounce.
@@ -44,21 +47,23 @@ impl Rng {
     }
 }
 
-/// The one step that makes people due for email. Today: their emails queued in the outbox
-/// through the application's enqueue path; once digests exist, "`people` members due for a
-/// digest" and a call to the digest run instead. Returns the addresses that must each receive
-/// one email.
+/// Makes `people` members due for a daily digest now, each with a day of conversation to read
+/// in their twinning; the server's `digest` job finds them. Returns the addresses that must each
+/// receive one digest.
 async fn make_people_due(db: &Db, people: usize) -> Vec<String> {
-    let addresses: Vec<String> = (0..people)
-        .map(|i| format!("person{i:04}@crash.test"))
-        .collect();
-    let emails = addresses
-        .iter()
-        .enumerate()
-        .map(|(i, to)| email(&format!("crash:{i}"), to))
-        .collect();
-    queue(db, emails, agora::time::now()).await;
-    addresses
+    let written = bulk::seed(
+        db,
+        bulk::Spec {
+            people: people as i64,
+            now: agora::time::now(),
+            span: chrono::Duration::hours(20),
+            daily: true,
+        },
+    )
+    .await
+    .expect("seed the network");
+    assert_eq!(written.people, people as i64);
+    (1..=people).map(bulk::address).collect()
 }
 
 /// The `agora` binary of this build, built first if need be (a no-op when it is up to date).
@@ -130,6 +135,9 @@ impl Server {
             .env("AGORA_OUTBOX_POLL_SECS", "1")
             // Emails claimed by a killed instance are taken over after this.
             .env("AGORA_OUTBOX_LEASE_SECS", "2")
+            // A digest run a kill interrupted is taken over, and looked for again, at once.
+            .env("AGORA_JOB_LEASE_SECS", "2")
+            .env("AGORA_DIGEST_EVERY_SECS", "1")
             .env("AGORA_LOG", "warn")
             .stdin(Stdio::null())
             .stdout(Stdio::null())
@@ -140,16 +148,32 @@ impl Server {
     }
 }
 
+/// The people whose digest is not yet sent or given up on: not queued yet, or queued and not
+/// finished.
 async fn unfinished(db: &Db) -> i64 {
-    db.read(|conn| {
-        use agora::db::schema::outbox::dsl::*;
-        Ok(outbox
-            .filter(status.eq_any(["pending", "sending"]))
-            .count()
-            .get_result(conn)?)
-    })
-    .await
-    .expect("count unfinished")
+    let finished: i64 = db
+        .read(|conn| {
+            use agora::db::schema::outbox::dsl::*;
+            Ok(outbox
+                .filter(status.eq_any(["sent", "failed"]))
+                .count()
+                .get_result(conn)?)
+        })
+        .await
+        .expect("count finished");
+    PEOPLE as i64 - finished
+}
+
+/// Digests queued plus messages received: what moves while a life works.
+async fn progress(db: &Db, sink: &SmtpSink) -> usize {
+    let queued: i64 = db
+        .read(|conn| {
+            use agora::db::schema::outbox::dsl::*;
+            Ok(outbox.count().get_result(conn)?)
+        })
+        .await
+        .expect("count queued");
+    queued as usize + sink.received_count()
 }
 
 /// Recipient → the Message-IDs of every copy the SMTP server accepted for them.
@@ -229,12 +253,14 @@ async fn killing_the_server_while_it_sends_neither_loses_nor_doubles_an_email() 
             started.elapsed() < BUDGET,
             "only {kills_while_sending} kills within {BUDGET:?}"
         );
-        let before = sink.received_count();
+        let before = progress(&db, &sink).await;
+        let received_before = sink.received_count();
         let mut child = server.start();
-        // Kill once this life has sent something, at a random moment after that: the kills
-        // land while the SMTP conversation and its commits are going on.
+        // Kill once this life has queued or sent something, at a random moment after that: the
+        // kills land while digests are composed and queued, and while the SMTP conversation and
+        // its commits are going on.
         let life = Instant::now();
-        while sink.received_count() == before && life.elapsed() < Duration::from_secs(10) {
+        while progress(&db, &sink).await == before && life.elapsed() < Duration::from_secs(10) {
             tokio::time::sleep(Duration::from_millis(5)).await;
         }
         tokio::time::sleep(Duration::from_millis(rng.below(max_delay_ms))).await;
@@ -245,7 +271,7 @@ async fn killing_the_server_while_it_sends_neither_loses_nor_doubles_an_email() 
             "the outbox drained after {kills_while_sending} kills: too fast to kill {KILLS} times"
         );
         kills_while_sending += 1;
-        let per_life = (sink.received_count() - before) as i64;
+        let per_life = (sink.received_count() - received_before).max(1) as i64;
         let lives_left = (KILLS - kills_while_sending) as i64;
         if per_life * lives_left * 2 > left && max_delay_ms > 4 {
             max_delay_ms /= 2;
@@ -266,7 +292,10 @@ async fn killing_the_server_while_it_sends_neither_loses_nor_doubles_an_email() 
     let elapsed = started.elapsed();
 
     let outbox = rows(&db).await;
+    // One digest each: one outbox row per person (its key is `digest:{user}:{period}`).
     assert_eq!(outbox.len(), PEOPLE);
+    let recipients: BTreeSet<&str> = outbox.iter().map(|r| r.recipient.as_str()).collect();
+    assert_eq!(recipients.len(), PEOPLE, "someone has two digests");
     let copies = received(&sink);
     let refused: BTreeSet<&str> = refused.into_iter().collect();
     let mut duplicates = 0;

@@ -126,7 +126,7 @@ async fn a_deactivated_person_is_sent_nothing() {
                 conn,
                 id,
                 &UserChanges {
-                    status: Some("deactivated".into()),
+                    status: Some(agora_shared::api::UserStatus::Deactivated),
                     ..Default::default()
                 },
             )
