@@ -7,12 +7,14 @@
 //! - (c) history pages per second, with their latency;
 //! - (d) unread counts of one person reading many channels, over HTTP and the bare query;
 //! - (e) server memory per idle websocket, the clients living in a separate process;
-//! - (f) emails per second through the outbox and the pooled SMTP transport to a local sink.
+//! - (f) emails per second through the outbox and the pooled SMTP transport to a local sink;
+//! - (g) digests of 10,000 to 200,000 people: select, compose, queue and render, peak memory.
 //!
 //! `cargo run --release -p agora-bench [-- --quick] [-- --backend postgres]`; see BENCHMARKS.md.
 
 mod app;
 mod child;
+mod digests;
 mod email;
 mod history;
 mod http;
@@ -99,6 +101,19 @@ async fn run(args: Args) -> anyhow::Result<()> {
     let wanted = |b: &str| args.only.is_empty() || args.only.iter().any(|o| o == b);
     eprintln!("agora-bench on {:?}: {}", backend, report::machine());
     let started = Instant::now();
+    let mut rows = Vec::new();
+    // (g) seeds networks of its own, each in a fresh database.
+    if wanted("g") {
+        let sizes = match (&args.digest_people[..], args.quick) {
+            ([], true) => vec![2_000],
+            ([], false) => vec![10_000, 100_000, 200_000],
+            (sizes, _) => sizes.to_vec(),
+        };
+        rows.extend(digests::run(backend, args.database_url.as_deref(), &sizes).await?);
+    }
+    if !["a", "b", "c", "d", "e", "f"].iter().any(|b| wanted(b)) {
+        return finish(backend, started, args.quick, &rows);
+    }
     let world = World::start(
         backend,
         args.database_url.as_deref(),
@@ -108,7 +123,6 @@ async fn run(args: Args) -> anyhow::Result<()> {
     )
     .await?;
 
-    let mut rows = Vec::new();
     // (e) runs in a server process of its own; its clients and those of (a) in another one.
     if wanted("e") {
         rows.extend(memory::run(&plan).await?);
@@ -139,15 +153,25 @@ async fn run(args: Args) -> anyhow::Result<()> {
         world.stop().await;
     }
 
+    finish(backend, started, args.quick, &rows)
+}
+
+/// Prints the results table under the line that says where and how long it ran.
+fn finish(
+    backend: Backend,
+    started: Instant,
+    quick: bool,
+    rows: &[report::Row],
+) -> anyhow::Result<()> {
     println!();
     println!(
         "Backend: {:?}. Machine: {}. Total time {:.0} s{}.",
         backend,
         report::machine(),
         started.elapsed().as_secs_f64(),
-        if args.quick { " (--quick)" } else { "" }
+        if quick { " (--quick)" } else { "" }
     );
     println!();
-    report::print_table(&rows);
+    report::print_table(rows);
     Ok(())
 }

@@ -1,7 +1,9 @@
-//! When a person was last active, for deciding who gets a digest. Every signed-in request counts
-//! (page views, posts, API calls, the websocket's connect all pass the middleware), but the row is
-//! written at most once per [`EVERY`]: the value the session already loaded tells whether it is
-//! stale, so a busy reader costs one write per few minutes, not one per request.
+//! When a person was last active, for deciding who gets a digest or a mention email. Every
+//! signed-in request counts (page views, posts, API calls, the websocket's connect all pass the
+//! middleware), and so does a websocket held open ([`record_connected`], from the instance's
+//! heartbeat job): someone reading in an open tab is not away. The row is written at most once
+//! per [`EVERY`]: the value the session already loaded tells whether it is stale, so a busy
+//! reader costs one write per few minutes, not one per request.
 
 use chrono::{Duration, NaiveDateTime};
 use diesel::prelude::*;
@@ -33,6 +35,32 @@ pub fn record(conn: &mut DbConnection, user_id: i64, now: NaiveDateTime) -> AppR
     .set(users::last_active_at.eq(Some(now)))
     .execute(conn)?;
     Ok(written > 0)
+}
+
+/// Rows updated per statement of [`record_connected`], under every engine's parameter limit.
+const CHUNK: usize = 500;
+
+/// Stores `now` as the last activity of each of `user_ids` (people with an open websocket here)
+/// whose stored value is stale; answers how many were written.
+pub fn record_connected(
+    conn: &mut DbConnection,
+    user_ids: &[i64],
+    now: NaiveDateTime,
+) -> AppResult<usize> {
+    let threshold = now - EVERY;
+    let mut written = 0;
+    for chunk in user_ids.chunks(CHUNK) {
+        written += diesel::update(
+            users::table.filter(users::id.eq_any(chunk)).filter(
+                users::last_active_at
+                    .is_null()
+                    .or(users::last_active_at.le(threshold)),
+            ),
+        )
+        .set(users::last_active_at.eq(Some(now)))
+        .execute(conn)?;
+    }
+    Ok(written)
 }
 
 #[cfg(test)]

@@ -173,6 +173,8 @@ pub const SETTINGS: &[(&str, &str)] = &[
     ("AGORA_SECRET_KEY", "generated once, stored in the database"),
     ("AGORA_OUTBOX_POLL_SECS", "5"),
     ("AGORA_OUTBOX_LEASE_SECS", "120"),
+    ("AGORA_JOB_LEASE_SECS", "600"),
+    ("AGORA_DIGEST_EVERY_SECS", "300"),
     ("AGORA_SMTP_POOL_MAX", "4"),
     ("AGORA_SMTP_POOL_IDLE_SECS", "60"),
     ("AGORA_DKIM_SELECTOR", "unset (no DKIM signature)"),

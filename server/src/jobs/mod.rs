@@ -18,6 +18,7 @@ use chrono::NaiveDateTime;
 
 pub use scheduler::{Job, JobContext, JobFuture, Outcome, Runs, Scheduler};
 
+use crate::error::AppResult;
 use crate::state::AppState;
 
 /// How often the event log is pruned.
@@ -39,7 +40,7 @@ pub fn all(state: &AppState) -> Vec<Job> {
             "websocket_sessions",
             state.config.ws_heartbeat,
             Runs::OnEveryInstance,
-            |state: &AppState, now| Box::pin(state.hub.check_sessions(now)),
+            |state: &AppState, now| Box::pin(websocket_sessions(state, now)),
         ),
         Job::new(
             "event_pruning",
@@ -73,6 +74,20 @@ pub fn all(state: &AppState) -> Vec<Job> {
             |state, now| Box::pin(upload_cleanup::run(state, now)),
         ),
     ]
+}
+
+/// Closes the websockets whose session ended, and counts those still open as their people's
+/// activity (someone reading in an open tab is not away).
+async fn websocket_sessions(state: &AppState, now: NaiveDateTime) -> AppResult<usize> {
+    let closed = state.hub.check_sessions(now).await?;
+    let connected = state.hub.connected_users();
+    if !connected.is_empty() {
+        state
+            .db
+            .write(move |conn| crate::accounts::activity::record_connected(conn, &connected, now))
+            .await?;
+    }
+    Ok(closed)
 }
 
 /// The jobs this instance runs: all of them with workers, else only its own upkeep.

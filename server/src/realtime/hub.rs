@@ -221,6 +221,11 @@ impl Hub {
     /// Closes the connections whose session no longer exists or has expired (ended on any
     /// instance) by `now` with [`CLOSE_SESSION_ENDED`]. The scheduler runs it every heartbeat;
     /// returns how many it closed.
+    /// The people with at least one websocket open on this instance.
+    pub fn connected_users(&self) -> Vec<i64> {
+        self.inner.connections.users().keys().copied().collect()
+    }
+
     pub async fn check_sessions(&self, now: NaiveDateTime) -> AppResult<usize> {
         let hashes: Vec<String> = {
             let users = self.inner.connections.users();

@@ -1,5 +1,6 @@
 //! A person's last activity moves on every kind of signed-in request (page view, post, API call,
-//! websocket connect), but is written at most every few minutes: a fresh value stays as it is.
+//! websocket connect) and while a websocket stays open, but is written at most every few
+//! minutes: a fresh value stays as it is.
 
 use agora::accounts::activity::EVERY;
 use agora_tests::api::text;
@@ -104,4 +105,36 @@ async fn a_recent_value_is_not_written_again() {
     world.member_b.session.get("/").await;
     assert_eq!(last_active(&app, user).await, Some(before));
     assert!(last_active(&app, other).await.unwrap() > before);
+}
+
+#[tokio::test]
+async fn an_open_websocket_keeps_its_person_active_and_no_one_else() {
+    let app = spawn_app().await;
+    let world = World::build(&app).await;
+    let (reader, away) = (world.member_a.user_id, world.member_b.user_id);
+    let (cookie, _) = app.session_cookie(&world.member_a.email).await;
+    let mut ws = agora_tests::ws::connect(&app, &cookie, None).await;
+    agora_tests::ws::hello(&mut ws).await;
+    // Both have done nothing for longer than the interval; only one has a tab open.
+    let stale = EVERY + Duration::minutes(1);
+    let reader_before = backdate(&app, reader, stale).await;
+    let away_before = backdate(&app, away, stale).await;
+    agora::jobs::run_due(&app.state, app.state.clock.now()).await;
+    assert!(
+        last_active(&app, reader).await.unwrap() > reader_before,
+        "an open websocket did not count as activity"
+    );
+    assert_eq!(last_active(&app, away).await, Some(away_before));
+    // Once the tab is closed, the heartbeat no longer counts the person.
+    drop(ws);
+    for _ in 0..100 {
+        if !app.state.hub.connected_users().contains(&reader) {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert!(!app.state.hub.connected_users().contains(&reader));
+    let closed_at = backdate(&app, reader, stale).await;
+    agora::jobs::run_due(&app.state, app.state.clock.now()).await;
+    assert_eq!(last_active(&app, reader).await, Some(closed_at));
 }
