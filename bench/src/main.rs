@@ -60,7 +60,11 @@ struct Args {
     /// Keep the database afterwards (for EXPLAIN and the like) and print where it is.
     #[arg(long)]
     keep_database: bool,
-    /// Run only these benchmarks (letters a to f, comma-separated).
+    /// People of each run of (g), comma-separated (default 10,000, 100,000 and 200,000; 2,000
+    /// with `--quick`).
+    #[arg(long, value_delimiter = ',')]
+    digest_people: Vec<i64>,
+    /// Run only these benchmarks (letters a to g, comma-separated).
     #[arg(long, value_delimiter = ',')]
     only: Vec<String>,
     /// How the clients of (a) answer events, comma-separated, one run each: `tab` (today's
