@@ -5,6 +5,7 @@
 
 use agora_shared::ids::UserId;
 use chrono::NaiveDateTime;
+use futures_util::{StreamExt, TryStreamExt};
 
 use super::compose::{Links, compose};
 use super::content::Digest;
@@ -13,7 +14,7 @@ use super::model::{DigestRun, RunCounts, claim_period, last_sent_at};
 use crate::accounts::user::User;
 use crate::email_settings::model::Preferences;
 use crate::email_settings::unsubscribe::{List, headers};
-use crate::error::AppResult;
+use crate::error::{AppError, AppResult};
 use crate::mail::OutgoingEmail;
 use crate::state::AppState;
 
@@ -36,11 +37,16 @@ pub async fn run(state: &AppState, now: NaiveDateTime) -> AppResult<RunCounts> {
             .await?;
         let Some(last) = last else { break };
         after = last;
-        let mut composed = Vec::with_capacity(batch.len());
-        for reader in batch {
-            let digest = compose_due(state, &reader, now).await?;
-            composed.push((reader, digest));
-        }
+        // Composing only reads, so the batch is composed on as many connections as there are
+        // cores; the claims and the outbox rows are then written in one unit of work.
+        let composed: Vec<(DueReader, Digest)> = futures_util::stream::iter(batch)
+            .map(|reader| async move {
+                let digest = compose_due(state, &reader, now).await?;
+                Ok::<_, AppError>((reader, digest))
+            })
+            .buffered(compose_concurrency())
+            .try_collect()
+            .await?;
         let done = queue(state, composed).await?;
         counts.considered += done.considered;
         counts.queued += done.queued;
@@ -71,6 +77,11 @@ pub async fn run(state: &AppState, now: NaiveDateTime) -> AppResult<RunCounts> {
         "digest run finished"
     );
     Ok(counts)
+}
+
+/// Digests composed at once: one per core.
+fn compose_concurrency() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get().min(8))
 }
 
 async fn compose_due(

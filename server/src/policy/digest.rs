@@ -8,7 +8,7 @@
 
 use std::collections::BTreeSet;
 
-use agora_shared::conversations::Visibility;
+use agora_shared::conversations::{ChannelKind, Visibility};
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
@@ -41,7 +41,7 @@ pub fn digest_channels(
         i64,
         String,
         bool,
-        String,
+        ChannelKind,
         Option<NaiveDateTime>,
         Option<Workspace>,
         Option<Member>,
@@ -81,7 +81,7 @@ pub fn digest_channels(
         .filter_map(|(id, name, private, kind, archived_at, ws, member, cm)| {
             let traits = ChannelTraits {
                 private,
-                direct: kind == agora_shared::conversations::ChannelKind::Direct.as_str(),
+                direct: kind == ChannelKind::Direct,
                 archived: archived_at.is_some(),
             };
             let facts = channel_facts(traits, &(ws.clone(), member, None, cm));
