@@ -47,6 +47,14 @@ pub fn digest_channels(
         Option<Member>,
         Option<i64>,
     );
+    let in_workspaces: Vec<Option<i64>> = workspace_members::table
+        .filter(workspace_members::user_id.eq(reader))
+        .select(workspace_members::workspace_id.nullable())
+        .load(conn)?;
+    let in_channels: Vec<i64> = channel_members::table
+        .filter(channel_members::user_id.eq(reader))
+        .select(channel_members::channel_id)
+        .load(conn)?;
     let rows: Vec<Row> = channels::table
         .left_join(workspaces::table.on(channels::workspace_id.eq(workspaces::id.nullable())))
         .left_join(
@@ -58,6 +66,13 @@ pub fn digest_channels(
             channel_members::table.on(channel_members::channel_id
                 .eq(channels::id)
                 .and(channel_members::user_id.eq(reader))),
+        )
+        // Only the reader's own workspaces and channels, found through their indexes first: the
+        // cost follows the reader, not the size of the network.
+        .filter(
+            channels::workspace_id
+                .eq_any(in_workspaces)
+                .or(channels::id.eq_any(in_channels)),
         )
         .filter(
             workspace_members::user_id
