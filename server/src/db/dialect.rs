@@ -142,3 +142,29 @@ pub fn describe(conn: &mut DbConnection) -> Result<Vec<(String, String, bool)>, 
         .map(|r| (r.table_name, r.column_name, r.nullable))
         .collect())
 }
+
+/// A timestamp as a SQL literal both engines store in a `TIMESTAMP` column, also where the
+/// literal's type is not inferred from the column (a `CASE` of literals, an `INSERT … SELECT`):
+/// SQLite keeps the text as it is; Postgres needs it cast.
+pub fn timestamp_literal(backend: super::Backend, at: NaiveDateTime) -> String {
+    let text = at.format("%Y-%m-%d %H:%M:%S");
+    match backend {
+        super::Backend::Sqlite => format!("'{text}'"),
+        super::Backend::Postgres => format!("CAST('{text}' AS TIMESTAMP)"),
+    }
+}
+
+/// After rows were written with explicit ids, moves each table's id sequence past them so later
+/// inserts do not collide. SQLite's rowids follow the largest id by themselves.
+pub fn advance_id_sequences(conn: &mut DbConnection, tables: &[&str]) -> Result<(), AppError> {
+    if let DbConnection::Pg(pg) = conn {
+        for table in tables {
+            diesel::sql_query(format!(
+                "SELECT setval(pg_get_serial_sequence('{table}', 'id'), \
+                 (SELECT MAX(id) FROM {table}))"
+            ))
+            .execute(pg)?;
+        }
+    }
+    Ok(())
+}

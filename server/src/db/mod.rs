@@ -15,7 +15,8 @@ use diesel::prelude::*;
 use diesel::r2d2::{self, ManageConnection};
 
 pub use dialect::{
-    claim_due_outbox, execute_upsert, lock_workspace_owners, serialize_on, upsert_returning,
+    advance_id_sequences, claim_due_outbox, execute_upsert, lock_workspace_owners, serialize_on,
+    timestamp_literal, upsert_returning,
 };
 pub use migrations::run_migrations;
 

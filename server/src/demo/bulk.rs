@@ -8,7 +8,7 @@
 use chrono::{Duration, NaiveDateTime};
 use diesel::RunQueryDsl;
 
-use crate::db::{Backend, Db, DbConnection};
+use crate::db::{Db, DbConnection, advance_id_sequences, timestamp_literal};
 use crate::error::AppResult;
 
 /// People per organisation, and organisations per workspace.
@@ -62,15 +62,8 @@ pub async fn seed(db: &Db, spec: Spec) -> AppResult<Written> {
     let people = workspaces * 2 * ORG_SIZE;
     let orgs = workspaces * 2;
     let channels = workspaces * 2;
-    let pg = db.backend() == Backend::Postgres;
-    let at = move |ago: Duration| {
-        let t = (now - ago).format("%Y-%m-%d %H:%M:%S");
-        if pg {
-            format!("CAST('{t}' AS TIMESTAMP)")
-        } else {
-            format!("'{t}'")
-        }
-    };
+    let backend = db.backend();
+    let at = move |ago: Duration| timestamp_literal(backend, now - ago);
     let case = |values: &[&str], of: &str| {
         let arms: String = values
             .iter()
@@ -183,8 +176,9 @@ pub async fn seed(db: &Db, spec: Spec) -> AppResult<Written> {
         for sql in &statements {
             diesel::sql_query(sql).execute(conn)?;
         }
-        if pg {
-            for table in [
+        advance_id_sequences(
+            conn,
+            &[
                 "organisations",
                 "users",
                 "workspaces",
@@ -192,14 +186,8 @@ pub async fn seed(db: &Db, spec: Spec) -> AppResult<Written> {
                 "workspace_members",
                 "channels",
                 "messages",
-            ] {
-                diesel::sql_query(format!(
-                    "SELECT setval(pg_get_serial_sequence('{table}', 'id'), \
-                         (SELECT MAX(id) FROM {table}))"
-                ))
-                .execute(conn)?;
-            }
-        }
+            ],
+        )?;
         Ok(())
     })
     .await?;

@@ -11,6 +11,7 @@ use super::content::{Excerpt, Reason, Section, Thread};
 use crate::db::DbConnection;
 use crate::db::schema::{messages, users};
 use crate::error::AppResult;
+use crate::messaging::render::shorten;
 use crate::policy::digest::DigestChannel;
 
 /// Addressed threads shown per workspace at most.
@@ -286,15 +287,6 @@ pub fn details(
 /// A message's Markdown as sanitized plain text: no markup can reach an email from it.
 fn plain(markdown: &str) -> String {
     crate::messaging::render::render(markdown, &HashMap::new()).plain_text
-}
-
-fn shorten(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        return text.to_string();
-    }
-    let cut: String = text.chars().take(max).collect();
-    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
-    format!("{}…", cut.trim_end())
 }
 
 #[cfg(test)]

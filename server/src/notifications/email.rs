@@ -81,14 +81,7 @@ impl Excerpt {
     /// The excerpt of `plain` (text, not HTML), whitespace collapsed, cut at a word near
     /// [`EXCERPT_CHARS`].
     pub fn of(plain: &str, lang: &str) -> Excerpt {
-        let text: String = plain.split_whitespace().collect::<Vec<_>>().join(" ");
-        let text = if text.chars().count() <= EXCERPT_CHARS {
-            text
-        } else {
-            let cut: String = text.chars().take(EXCERPT_CHARS).collect();
-            let at_word = cut.rfind(' ').filter(|i| *i > EXCERPT_CHARS / 2);
-            format!("{}…", &cut[..at_word.unwrap_or(cut.len())])
-        };
+        let text = crate::messaging::render::shorten(plain, EXCERPT_CHARS);
         Excerpt {
             text,
             lang: lang.to_string(),

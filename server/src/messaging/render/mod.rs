@@ -66,6 +66,21 @@ pub fn mention_ids(markdown: &str) -> Vec<i64> {
     ids
 }
 
+/// `text` (plain text, not HTML) with its whitespace collapsed, cut at a word near `max`
+/// characters and marked with "…" when it was longer: what emails show of a message.
+pub fn shorten(text: &str, max: usize) -> String {
+    let text: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if text.chars().count() <= max {
+        return text;
+    }
+    let cut: String = text.chars().take(max).collect();
+    // Cut at the last word break, unless that would leave less than half.
+    let at_word = cut
+        .rfind(' ')
+        .filter(|i| cut[..*i].chars().count() > max / 2);
+    format!("{}…", cut[..at_word.unwrap_or(cut.len())].trim_end())
+}
+
 /// Renders message Markdown (CommonMark with tables and strikethrough) to sanitized HTML.
 /// `names` holds the display names of the people who may be mentioned here; a mention of anyone
 /// else stays plain text.
