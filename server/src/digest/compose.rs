@@ -3,34 +3,27 @@
 //! threads addressed to the reader first, then the liveliest (two by distinct participants, then
 //! padded by volume, as Zulip does), capped per workspace and in total.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use agora_shared::ids::{UserId, WorkspaceId};
 use chrono::NaiveDateTime;
-use diesel::prelude::*;
 
+use super::batch::{self, Batch};
 use super::content::{Digest, NewMember, NewWorkspace, Section};
-use super::model::OrgDigestSettings;
 use super::threads::{self, NewMessage};
 use crate::accounts::user::User;
 use crate::db::DbConnection;
-use crate::db::schema::{
-    mentions, messages, organisations, users, workspace_members, workspace_organisations,
-    workspaces,
-};
-use crate::email_settings::model::Mutes;
 use crate::email_settings::unsubscribe::{List, token};
-use crate::error::AppResult;
-use crate::organisations::model::Organisation;
+use crate::error::{AppError, AppResult};
 use crate::policy::{self, Actor, digest::DigestChannel};
-use crate::workspaces::model::{Member, Workspace};
+use crate::workspaces::model::Workspace;
 
 /// The most new messages looked at for one digest.
-const SCAN_LIMIT: i64 = 5_000;
+const SCAN_LIMIT: usize = 5_000;
 /// New workspaces announced at most.
-const NEW_WORKSPACES: i64 = 5;
+const NEW_WORKSPACES: usize = 5;
 /// New members named per workspace at most.
-const NEW_MEMBERS: i64 = 8;
+const NEW_MEMBERS: usize = 8;
 
 /// How the digest's links are made.
 pub struct Links<'a> {
@@ -50,71 +43,99 @@ pub fn compose(
     now: NaiveDateTime,
     links: &Links,
 ) -> AppResult<Digest> {
-    let org = Organisation::find(conn, reader.organisation_id)?;
-    let settings = OrgDigestSettings::find(conn, org.id)?;
-    let actor = Actor::new(reader.id, org.id, reader.role, org.kind());
-    let muted = Mutes::list(conn, reader.id)?;
-    let mut channels = policy::digest::digest_channels(conn, reader.id, &muted)?;
-    if let Some(viewer) = viewer.filter(|v| *v != reader.id) {
-        let theirs = policy::digest::digest_channels(conn, viewer, &[])?;
-        channels = policy::digest::preview_channels(channels, &theirs);
+    let mut digests = compose_batch(conn, &[(reader, since)], viewer, now, links)?;
+    Ok(digests.pop().expect("one digest per reader"))
+}
+
+/// The digests of `readers` (each with the start of their digest), in their order: the facts
+/// loaded once for all of them ([`batch::load`]), then each digest composed in memory.
+pub fn compose_batch(
+    conn: &mut DbConnection,
+    readers: &[(&User, NaiveDateTime)],
+    viewer: Option<i64>,
+    now: NaiveDateTime,
+    links: &Links,
+) -> AppResult<Vec<Digest>> {
+    let mut facts = batch::load(conn, readers, now)?;
+    for (reader, _) in readers {
+        if let Some(viewer) = viewer.filter(|v| *v != reader.id) {
+            let theirs = policy::digest::digest_channels(conn, viewer, &[])?;
+            let mine = facts.reach.channels.remove(&reader.id).unwrap_or_default();
+            facts
+                .reach
+                .channels
+                .insert(reader.id, policy::digest::preview_channels(mine, &theirs));
+        }
     }
+    let no_channels = Vec::new();
+    let mut ranked = Vec::with_capacity(readers.len());
+    for (reader, since) in readers {
+        let channels = facts.reach.channels.get(&reader.id).unwrap_or(&no_channels);
+        let by_id: HashMap<i64, &DigestChannel> =
+            channels.iter().map(|c| (c.channel_id, c)).collect();
+        let news: Vec<NewMessage> = facts
+            .news
+            .iter()
+            .filter(|m| m.at > *since && m.author_id != reader.id)
+            .filter(|m| by_id.contains_key(&m.channel_id))
+            .take(SCAN_LIMIT)
+            .copied()
+            .collect();
+        let mentioned: BTreeSet<i64> = news
+            .iter()
+            .filter(|m| facts.mentioned.contains(&(reader.id, m.id)))
+            .map(|m| m.id)
+            .collect();
+        let no_threads = BTreeSet::new();
+        let took_part = facts.took_part.get(&reader.id).unwrap_or(&no_threads);
+        ranked.push(threads::rank(&news, &mentioned, took_part, |channel| {
+            by_id.get(&channel).map(|c| c.workspace_id)
+        }));
+    }
+    let mut wanted: Vec<i64> = Vec::new();
+    for ((reader, _), r) in readers.iter().zip(&ranked) {
+        let without = facts
+            .orgs
+            .get(&reader.organisation_id)
+            .is_some_and(|(_, s)| s.email_without_content);
+        wanted.extend(threads::wanted(r, without));
+    }
+    wanted.sort_unstable();
+    wanted.dedup();
+    let quoted = threads::quoted(conn, &wanted)?;
+    readers
+        .iter()
+        .zip(ranked)
+        .map(|((reader, since), ranked)| one(&facts, &quoted, reader, *since, now, ranked, links))
+        .collect()
+}
+
+/// One reader's digest from the batch's facts.
+fn one(
+    facts: &Batch,
+    quoted: &HashMap<i64, threads::Quoted>,
+    reader: &User,
+    since: NaiveDateTime,
+    now: NaiveDateTime,
+    ranked: Vec<threads::Ranked>,
+    links: &Links,
+) -> AppResult<Digest> {
+    let (org, settings) = facts
+        .orgs
+        .get(&reader.organisation_id)
+        .ok_or_else(AppError::not_found)?;
+    let actor = Actor::new(reader.id, org.id, reader.role, org.kind());
+    let no_channels = Vec::new();
+    let channels = facts.reach.channels.get(&reader.id).unwrap_or(&no_channels);
     let by_id: HashMap<i64, &DigestChannel> = channels.iter().map(|c| (c.channel_id, c)).collect();
-    let ids: Vec<i64> = by_id.keys().copied().collect();
-
-    let news: Vec<NewMessage> = messages::table
-        .filter(messages::channel_id.eq_any(&ids))
-        .filter(messages::created_at.gt(since))
-        .filter(messages::created_at.le(now))
-        .filter(messages::deleted_at.is_null())
-        .filter(messages::author_id.ne(reader.id))
-        .order(messages::created_at.desc())
-        .limit(SCAN_LIMIT)
-        .select((
-            messages::id,
-            messages::channel_id,
-            messages::thread_root_id,
-            messages::author_id,
-            messages::created_at,
-        ))
-        .load::<(i64, i64, Option<i64>, i64, NaiveDateTime)>(conn)?
-        .into_iter()
-        .map(|(id, channel_id, root, author_id, at)| NewMessage {
-            id,
-            channel_id,
-            thread: root.unwrap_or(id),
-            author_id,
-            at,
-        })
-        .collect();
-    let news_ids: Vec<i64> = news.iter().map(|m| m.id).collect();
-    let mentioned: BTreeSet<i64> = mentions::table
-        .filter(mentions::user_id.eq(reader.id))
-        .filter(mentions::message_id.eq_any(&news_ids))
-        .select(mentions::message_id)
-        .load::<i64>(conn)?
-        .into_iter()
-        .collect();
-    let news_threads: Vec<i64> = news.iter().map(|m| m.thread).collect();
-    let took_part: BTreeSet<i64> = messages::table
-        .filter(messages::author_id.eq(reader.id))
-        .filter(
-            messages::id
-                .eq_any(&news_threads)
-                .or(messages::thread_root_id.eq_any(&news_threads)),
-        )
-        .select((messages::id, messages::thread_root_id))
-        .load::<(i64, Option<i64>)>(conn)?
-        .into_iter()
-        .map(|(id, root)| root.unwrap_or(id))
-        .collect();
-
-    let ranked = threads::rank(&news, &mentioned, &took_part, |channel| {
-        by_id.get(&channel).map(|c| c.workspace_id)
-    });
-    let mut sections =
-        threads::details(conn, ranked, &by_id, settings.email_without_content, links)?;
-    add_members(conn, &actor, &channels, &mut sections, since, links)?;
+    let mut sections = threads::details(
+        ranked,
+        quoted,
+        &by_id,
+        settings.email_without_content,
+        links,
+    );
+    add_members(facts, &actor, channels, &mut sections, since, links);
     if let Some(secret) = links.secret {
         for s in &mut sections {
             if let Some(ws) = s.workspace_id {
@@ -127,15 +148,16 @@ pub fn compose(
             }
         }
     }
-    let candidates: Vec<Workspace> = workspaces::table
-        .filter(workspaces::created_at.gt(since))
-        .filter(workspaces::created_at.le(now))
-        .filter(workspaces::visibility.eq("discoverable"))
-        .order(workspaces::created_at.desc())
-        .limit(NEW_WORKSPACES)
-        .select(Workspace::as_select())
-        .load(conn)?;
-    let new_workspaces = policy::digest::new_workspaces(conn, &actor, candidates)?
+    let candidates: Vec<Workspace> = facts
+        .new_workspaces
+        .iter()
+        .filter(|w| w.created_at > since && w.created_at <= now)
+        .take(NEW_WORKSPACES)
+        .cloned()
+        .collect();
+    let no_members = BTreeMap::new();
+    let joined = facts.reach.members.get(&reader.id).unwrap_or(&no_members);
+    let new_workspaces = policy::digest::new_workspaces(&actor, candidates, joined)
         .into_iter()
         .map(|w| NewWorkspace {
             link: (links.link)(&format!("/workspaces/{}", w.id)),
@@ -160,47 +182,44 @@ pub fn compose(
 /// Adds who joined the reader's workspaces since the last digest, in the workspaces the policy
 /// lets the reader read; a workspace with only such news gets a section of its own.
 fn add_members(
-    conn: &mut DbConnection,
+    facts: &Batch,
     actor: &Actor,
     channels: &[DigestChannel],
     sections: &mut Vec<Section>,
     since: NaiveDateTime,
     links: &Links,
-) -> AppResult<()> {
+) {
     let ids: BTreeSet<i64> = channels.iter().filter_map(|c| c.workspace_id).collect();
-    let mine: Vec<(Workspace, Member)> = workspaces::table
-        .inner_join(workspace_members::table)
-        .filter(workspace_members::user_id.eq(actor.user_id))
-        .filter(workspaces::id.eq_any(ids.iter().copied().collect::<Vec<_>>()))
-        .order(workspaces::id)
-        .select((Workspace::as_select(), Member::as_select()))
-        .load(conn)?;
-    for (ws, member) in mine {
-        if !policy::digest::sees_members(actor, &ws, &member) {
+    let Some(members) = facts.reach.members.get(&actor.user_id) else {
+        return;
+    };
+    for id in ids {
+        let (Some(ws), Some(member)) = (facts.reach.workspaces.get(&id), members.get(&id)) else {
+            continue;
+        };
+        if !policy::digest::sees_members(actor, ws, member) {
             continue;
         }
-        let new_members: Vec<NewMember> = workspace_members::table
-            .inner_join(users::table.on(users::id.eq(workspace_members::user_id)))
-            .inner_join(organisations::table.on(organisations::id.eq(users::organisation_id)))
-            .filter(workspace_members::workspace_id.eq(ws.id))
-            .filter(workspace_members::created_at.gt(since))
-            .filter(workspace_members::user_id.ne(actor.user_id))
-            .order(workspace_members::created_at)
-            .limit(NEW_MEMBERS)
-            .select((users::display_name, organisations::name))
-            .load::<(String, String)>(conn)?
-            .into_iter()
-            .map(|(name, organisation)| NewMember { name, organisation })
+        let new_members: Vec<NewMember> = facts
+            .joined
+            .iter()
+            .filter(|j| j.workspace_id == ws.id && j.at > since && j.user_id != actor.user_id)
+            .take(NEW_MEMBERS)
+            .map(|j| NewMember {
+                name: j.name.clone(),
+                organisation: j.organisation.clone(),
+            })
             .collect();
-        let new_organisations: Vec<String> = workspace_organisations::table
-            .inner_join(organisations::table)
-            .filter(workspace_organisations::workspace_id.eq(ws.id))
-            .filter(workspace_organisations::status.eq("active"))
-            .filter(workspace_organisations::decided_at.gt(since))
-            .filter(workspace_organisations::organisation_id.ne(ws.owner_organisation_id))
-            .order(workspace_organisations::decided_at)
-            .select(organisations::name)
-            .load(conn)?;
+        let new_organisations: Vec<String> = facts
+            .joined_organisations
+            .iter()
+            .filter(|o| {
+                o.workspace_id == ws.id
+                    && o.at > since
+                    && o.organisation_id != ws.owner_organisation_id
+            })
+            .map(|o| o.name.clone())
+            .collect();
         if new_members.is_empty() && new_organisations.is_empty() {
             continue;
         }
@@ -218,5 +237,4 @@ fn add_members(
         section.new_members = new_members;
         section.new_organisations = new_organisations;
     }
-    Ok(())
 }

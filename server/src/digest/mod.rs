@@ -3,6 +3,7 @@
 //! reader in their language ([`email`]), and one whole run ([`run`]) that the `digest` job
 //! calls. [`next_digest`] composes one person's digest without sending it (the preview pages).
 
+pub mod batch;
 pub mod compose;
 pub mod content;
 pub mod due;

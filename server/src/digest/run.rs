@@ -4,22 +4,29 @@
 //! outbox key `digest:{user}:{period}` keeps even a replayed claim from sending twice.
 
 use agora_shared::ids::UserId;
-use chrono::NaiveDateTime;
-use futures_util::{StreamExt, TryStreamExt};
+use std::collections::{HashMap, VecDeque};
 
-use super::compose::{Links, compose};
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+use tokio::task::JoinHandle;
+
+use super::compose::{Links, compose, compose_batch};
 use super::content::Digest;
 use super::due::{DueReader, due, since};
 use super::model::{DigestRun, RunCounts, claim_period, last_sent_at};
 use crate::accounts::user::User;
+use crate::db::schema::users;
 use crate::email_settings::model::Preferences;
 use crate::email_settings::unsubscribe::{List, headers};
 use crate::error::{AppError, AppResult};
 use crate::mail::OutgoingEmail;
 use crate::state::AppState;
 
-/// People looked at per batch.
-pub const BATCH: i64 = 200;
+/// People looked at per batch: a batch is composed from one set of queries ([`super::batch`]).
+pub const BATCH: i64 = 500;
+
+/// One reader's digest, composed and not yet queued.
+type Composed = (DueReader, User, Digest);
 
 /// Runs the digests due at `now` to completion, records the run in `digest_runs` and returns
 /// its counts: what the `digest` job, the crash test and benchmarks call.
@@ -30,23 +37,31 @@ pub async fn run(state: &AppState, now: NaiveDateTime) -> AppResult<RunCounts> {
         .await?;
     let mut counts = RunCounts::default();
     let mut after = 0;
+    let mut exhausted = false;
+    // Composing only reads, so one batch per core is composed at a time, each on a blocking
+    // thread of its own, while the batch before is claimed and queued in one unit of work.
+    let mut composing: VecDeque<JoinHandle<AppResult<Vec<Composed>>>> = VecDeque::new();
     loop {
-        let (batch, last) = state
-            .db
-            .read(move |conn| due(conn, now, after, BATCH))
-            .await?;
-        let Some(last) = last else { break };
-        after = last;
-        // Composing only reads, so the batch is composed on as many connections as there are
-        // cores; the claims and the outbox rows are then written in one unit of work.
-        let composed: Vec<(DueReader, Digest)> = futures_util::stream::iter(batch)
-            .map(|reader| async move {
-                let digest = compose_due(state, &reader, now).await?;
-                Ok::<_, AppError>((reader, digest))
-            })
-            .buffered(compose_concurrency())
-            .try_collect()
-            .await?;
+        while !exhausted && composing.len() < compose_concurrency() {
+            let (batch, last) = state
+                .db
+                .read(move |conn| due(conn, now, after, BATCH))
+                .await?;
+            match last {
+                None => exhausted = true,
+                Some(last) => {
+                    after = last;
+                    if !batch.is_empty() {
+                        composing.push_back(tokio::spawn(compose_due(state.clone(), batch, now)));
+                    }
+                }
+            }
+        }
+        let Some(next) = composing.pop_front() else {
+            break;
+        };
+        let composed = next.await.map_err(|e| AppError::internal(e.into()))??;
+        let last = composed.last().map_or(after, |c| c.0.user_id);
         let done = queue(state, composed).await?;
         counts.considered += done.considered;
         counts.queued += done.queued;
@@ -57,7 +72,7 @@ pub async fn run(state: &AppState, now: NaiveDateTime) -> AppResult<RunCounts> {
             .await?;
         tracing::info!(
             digest.run = run_id,
-            after,
+            after = last,
             considered = counts.considered,
             queued = counts.queued,
             quiet = counts.skipped_quiet,
@@ -79,38 +94,56 @@ pub async fn run(state: &AppState, now: NaiveDateTime) -> AppResult<RunCounts> {
     Ok(counts)
 }
 
-/// Digests composed at once: one per core.
+/// Batches composed at once: one per core.
 fn compose_concurrency() -> usize {
     std::thread::available_parallelism().map_or(1, |n| n.get().min(8))
 }
 
+/// The digests of one batch of due readers, on one read connection.
 async fn compose_due(
-    state: &AppState,
-    reader: &DueReader,
+    state: AppState,
+    batch: Vec<DueReader>,
     now: NaiveDateTime,
-) -> AppResult<Digest> {
-    let (user_id, since) = (reader.user_id, reader.since);
+) -> AppResult<Vec<Composed>> {
     let st = state.clone();
     state
         .db
         .read(move |conn| {
-            let user = User::find(conn, user_id)?;
+            let ids: Vec<i64> = batch.iter().map(|r| r.user_id).collect();
+            let mut users: HashMap<i64, User> = users::table
+                .filter(users::id.eq_any(&ids))
+                .select(User::as_select())
+                .load::<User>(conn)?
+                .into_iter()
+                .map(|u| (u.id, u))
+                .collect();
+            let readers: Vec<(DueReader, User)> = batch
+                .into_iter()
+                .filter_map(|r| users.remove(&r.user_id).map(|u| (r, u)))
+                .collect();
             let link = |path: &str| st.link(path);
             let links = Links {
                 link: &link,
                 secret: Some(&st.secret),
             };
-            compose(conn, &user, None, since, now, &links)
+            let pairs: Vec<(&User, NaiveDateTime)> =
+                readers.iter().map(|(r, u)| (u, r.since)).collect();
+            let digests = compose_batch(conn, &pairs, None, now, &links)?;
+            Ok(readers
+                .into_iter()
+                .zip(digests)
+                .map(|((r, u), d)| (r, u, d))
+                .collect())
         })
         .await
 }
 
 /// Claims each person's period and queues the digests worth sending, in one unit of work.
-async fn queue(state: &AppState, composed: Vec<(DueReader, Digest)>) -> AppResult<RunCounts> {
+async fn queue(state: &AppState, composed: Vec<Composed>) -> AppResult<RunCounts> {
     let mut emails = Vec::with_capacity(composed.len());
-    for (reader, digest) in composed {
+    for (reader, user, digest) in composed {
         let email = if digest.worth_sending() {
-            Some(outgoing(state, &reader, &digest).await?)
+            Some(outgoing(state, &reader, &user, &digest)?)
         } else {
             None
         };
@@ -148,13 +181,12 @@ async fn queue(state: &AppState, composed: Vec<(DueReader, Digest)>) -> AppResul
 }
 
 /// The outbox row of `digest` for `reader`, with its unsubscribe headers.
-async fn outgoing(
+fn outgoing(
     state: &AppState,
     reader: &DueReader,
+    user: &User,
     digest: &Digest,
 ) -> AppResult<OutgoingEmail> {
-    let user_id = reader.user_id;
-    let user = state.db.read(move |conn| User::find(conn, user_id)).await?;
     let key = format!("digest:{}:{}", reader.user_id, reader.period_key());
     let mut email = OutgoingEmail::new(key, &user.email, user.interface_language, digest)
         .map_err(crate::error::AppError::internal)?;

@@ -191,22 +191,18 @@ pub fn empty_section(workspace_id: Option<i64>, name: Option<String>, links: &Li
     }
 }
 
-/// The ranked threads with their titles and excerpts (none `without_content`).
-pub fn details(
-    conn: &mut DbConnection,
-    ranked: Vec<Ranked>,
-    channels: &HashMap<i64, &DigestChannel>,
-    without_content: bool,
-    links: &Links,
-) -> AppResult<Vec<Section>> {
-    let chosen: Vec<&ThreadNews> = ranked
-        .iter()
-        .flat_map(|r| r.for_you.iter().chain(&r.active))
-        .collect();
-    let mut wanted: Vec<i64> = chosen.iter().map(|t| t.thread).collect();
-    if !without_content {
-        wanted.extend(chosen.iter().flat_map(|t| t.quote.iter().copied()));
-    }
+/// A message a digest may quote or take a title from, its Markdown already made plain text.
+#[derive(Debug, Clone)]
+pub struct Quoted {
+    pub plain: String,
+    pub lang: String,
+    pub at: NaiveDateTime,
+    pub deleted: bool,
+    pub author: String,
+}
+
+/// The messages `ids` to quote, each rendered to plain text once for the whole batch.
+pub fn quoted(conn: &mut DbConnection, ids: &[i64]) -> AppResult<HashMap<i64, Quoted>> {
     type Row = (
         i64,
         String,
@@ -215,23 +211,58 @@ pub fn details(
         Option<NaiveDateTime>,
         String,
     );
-    let rows: HashMap<i64, Row> = messages::table
-        .inner_join(users::table.on(users::id.eq(messages::author_id)))
-        .filter(messages::id.eq_any(&wanted))
-        .select((
-            messages::id,
-            messages::body_md,
-            messages::language,
-            messages::created_at,
-            messages::deleted_at,
-            users::display_name,
-        ))
-        .load::<Row>(conn)?
+    let rows = super::batch::chunked(ids, |chunk| {
+        messages::table
+            .inner_join(users::table.on(users::id.eq(messages::author_id)))
+            .filter(messages::id.eq_any(chunk))
+            .select((
+                messages::id,
+                messages::body_md,
+                messages::language,
+                messages::created_at,
+                messages::deleted_at,
+                users::display_name,
+            ))
+            .load::<Row>(conn)
+    })?;
+    Ok(rows
         .into_iter()
-        .map(|r| (r.0, r))
-        .collect();
+        .map(|(id, body, lang, at, deleted_at, author)| {
+            let quoted = Quoted {
+                plain: plain(&body),
+                lang,
+                at,
+                deleted: deleted_at.is_some(),
+                author,
+            };
+            (id, quoted)
+        })
+        .collect())
+}
+
+/// The messages [`details`] needs for `ranked`: the threads' first messages, and with content
+/// their excerpts.
+pub fn wanted(ranked: &[Ranked], without_content: bool) -> impl Iterator<Item = i64> + '_ {
+    ranked
+        .iter()
+        .flat_map(|r| r.for_you.iter().chain(&r.active))
+        .flat_map(move |t| {
+            let quotes: &[i64] = if without_content { &[] } else { &t.quote };
+            std::iter::once(t.thread).chain(quotes.iter().copied())
+        })
+}
+
+/// The ranked threads with their titles and excerpts (none `without_content`), from `rows`
+/// ([`quoted`]).
+pub fn details(
+    ranked: Vec<Ranked>,
+    rows: &HashMap<i64, Quoted>,
+    channels: &HashMap<i64, &DigestChannel>,
+    without_content: bool,
+    links: &Links,
+) -> Vec<Section> {
     let thread = |t: &ThreadNews| {
-        let root = rows.get(&t.thread).filter(|r| r.4.is_none());
+        let root = rows.get(&t.thread).filter(|r| !r.deleted);
         let excerpts: Vec<Excerpt> = if without_content {
             Vec::new()
         } else {
@@ -239,10 +270,10 @@ pub fn details(
                 .iter()
                 .filter_map(|id| rows.get(id))
                 .map(|r| Excerpt {
-                    author: r.5.clone(),
-                    text: shorten(&plain(&r.1), EXCERPT_CHARS),
-                    lang: r.2.clone(),
-                    at: r.3,
+                    author: r.author.clone(),
+                    text: shorten(&r.plain, EXCERPT_CHARS),
+                    lang: r.lang.clone(),
+                    at: r.at,
                 })
                 .collect()
         };
@@ -255,8 +286,8 @@ pub fn details(
                 .unwrap_or_default(),
             title: root
                 .filter(|_| !without_content)
-                .map(|r| shorten(&plain(&r.1), TITLE_CHARS)),
-            title_lang: root.map(|r| r.2.clone()).unwrap_or_default(),
+                .map(|r| shorten(&r.plain, TITLE_CHARS)),
+            title_lang: root.map(|r| r.lang.clone()).unwrap_or_default(),
             more: t.messages
                 - i64::try_from(excerpts.len()).unwrap_or(0)
                 - i64::from(t.root_is_new && root.is_some()),
@@ -266,7 +297,7 @@ pub fn details(
             latest: t.latest,
         }
     };
-    Ok(ranked
+    ranked
         .iter()
         .map(|r| {
             let name = r.workspace_id.and_then(|ws| {
@@ -281,7 +312,7 @@ pub fn details(
             s.more_threads = r.more;
             s
         })
-        .collect())
+        .collect()
 }
 
 /// A message's Markdown as sanitized plain text: no markup can reach an email from it.

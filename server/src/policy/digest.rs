@@ -6,7 +6,7 @@
 //! `workspace(SeeSummary)` allows. A preview by an organisation admin shows what both the member
 //! and the admin may read: the admin governs their people, not their conversations.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use agora_shared::conversations::{ChannelKind, Visibility};
 use chrono::NaiveDateTime;
@@ -30,6 +30,20 @@ pub struct DigestChannel {
     pub name: String,
 }
 
+/// Ids per query of [`reach`], under every engine's parameter limit.
+const CHUNK: usize = 5_000;
+
+/// What a batch of readers may have in their digests, loaded once for the whole batch.
+#[derive(Debug, Default)]
+pub struct Reach {
+    /// Per reader: their digest channels ([`digest_channels`]), in channel order.
+    pub channels: HashMap<i64, Vec<DigestChannel>>,
+    /// Per reader: their workspace memberships, by workspace.
+    pub members: HashMap<i64, BTreeMap<i64, Member>>,
+    /// The workspaces of those channels.
+    pub workspaces: HashMap<i64, Workspace>,
+}
+
 /// The channels of `reader` whose news a digest may carry: readable, neither they nor their
 /// workspace archived, and not in a workspace the reader `muted`.
 pub fn digest_channels(
@@ -37,79 +51,128 @@ pub fn digest_channels(
     reader: i64,
     muted: &[i64],
 ) -> AppResult<Vec<DigestChannel>> {
+    let mut reach = reach(conn, &[(reader, muted.to_vec())])?;
+    Ok(reach.channels.remove(&reader).unwrap_or_default())
+}
+
+/// [`digest_channels`] of each of `readers` (with the workspaces they muted), with their
+/// memberships: four queries for the whole batch (more only past [`CHUNK`] ids), then the rule
+/// per reader and channel in memory.
+pub fn reach(conn: &mut DbConnection, readers: &[(i64, Vec<i64>)]) -> AppResult<Reach> {
     type Row = (
         i64,
+        Option<i64>,
         String,
         bool,
         ChannelKind,
         Option<NaiveDateTime>,
         Option<Workspace>,
-        Option<Member>,
-        Option<i64>,
     );
-    let in_workspaces: Vec<Option<i64>> = workspace_members::table
-        .filter(workspace_members::user_id.eq(reader))
-        .select(workspace_members::workspace_id.nullable())
-        .load(conn)?;
-    let in_channels: Vec<i64> = channel_members::table
-        .filter(channel_members::user_id.eq(reader))
-        .select(channel_members::channel_id)
-        .load(conn)?;
-    let rows: Vec<Row> = channels::table
-        .left_join(workspaces::table.on(channels::workspace_id.eq(workspaces::id.nullable())))
-        .left_join(
-            workspace_members::table.on(channels::workspace_id
-                .eq(workspace_members::workspace_id.nullable())
-                .and(workspace_members::user_id.eq(reader))),
-        )
-        .left_join(
-            channel_members::table.on(channel_members::channel_id
-                .eq(channels::id)
-                .and(channel_members::user_id.eq(reader))),
-        )
-        // Only the reader's own workspaces and channels, found through their indexes first: the
-        // cost follows the reader, not the size of the network.
-        .filter(
-            channels::workspace_id
-                .eq_any(in_workspaces)
-                .or(channels::id.eq_any(in_channels)),
-        )
-        .filter(
-            workspace_members::user_id
-                .is_not_null()
-                .or(channel_members::user_id.is_not_null()),
-        )
-        .order(channels::id)
-        .select((
-            channels::id,
-            channels::name,
-            channels::private,
-            channels::kind,
-            channels::archived_at,
-            Option::<Workspace>::as_select(),
-            Option::<Member>::as_select(),
-            channel_members::user_id.nullable(),
-        ))
-        .load(conn)?;
-    Ok(rows
+    let ids: Vec<i64> = readers.iter().map(|r| r.0).collect();
+    let mut members: HashMap<i64, BTreeMap<i64, Member>> = HashMap::new();
+    let mut in_channels: HashMap<i64, BTreeSet<i64>> = HashMap::new();
+    for chunk in ids.chunks(CHUNK) {
+        for m in workspace_members::table
+            .filter(workspace_members::user_id.eq_any(chunk))
+            .select(Member::as_select())
+            .load::<Member>(conn)?
+        {
+            members
+                .entry(m.user_id)
+                .or_default()
+                .insert(m.workspace_id, m);
+        }
+        for (user, channel) in channel_members::table
+            .filter(channel_members::user_id.eq_any(chunk))
+            .select((channel_members::user_id, channel_members::channel_id))
+            .load::<(i64, i64)>(conn)?
+        {
+            in_channels.entry(user).or_default().insert(channel);
+        }
+    }
+    // Only the readers' own workspaces and channels, found through their indexes: the cost
+    // follows the readers, not the size of the network.
+    let ws_ids: Vec<i64> = members
+        .values()
+        .flat_map(|m| m.keys().copied())
+        .collect::<BTreeSet<_>>()
         .into_iter()
-        .filter_map(|(id, name, private, kind, archived_at, ws, member, cm)| {
-            let traits = ChannelTraits {
-                private,
-                direct: kind == ChannelKind::Direct,
-                archived: archived_at.is_some(),
-            };
-            let facts = channel_facts(traits, &(ws.clone(), member, None, cm));
-            let frozen = traits.archived || ws.as_ref().is_some_and(|w| w.archived_at.is_some());
-            let silenced = ws.as_ref().is_some_and(|w| muted.contains(&w.id));
-            (readable(&facts) && !frozen && !silenced).then(|| DigestChannel {
-                channel_id: id,
-                workspace_id: ws.as_ref().map(|w| w.id),
-                workspace_name: ws.map(|w| w.name),
-                name,
+        .collect();
+    let ch_ids: Vec<i64> = in_channels
+        .values()
+        .flatten()
+        .copied()
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let query = || {
+        channels::table
+            .left_join(workspaces::table.on(channels::workspace_id.eq(workspaces::id.nullable())))
+            .select((
+                channels::id,
+                channels::workspace_id,
+                channels::name,
+                channels::private,
+                channels::kind,
+                channels::archived_at,
+                Option::<Workspace>::as_select(),
+            ))
+    };
+    let mut rows: BTreeMap<i64, Row> = BTreeMap::new();
+    for chunk in ws_ids.chunks(CHUNK) {
+        for row in query()
+            .filter(channels::workspace_id.eq_any(chunk))
+            .load::<Row>(conn)?
+        {
+            rows.insert(row.0, row);
+        }
+    }
+    for chunk in ch_ids.chunks(CHUNK) {
+        for row in query()
+            .filter(channels::id.eq_any(chunk))
+            .load::<Row>(conn)?
+        {
+            rows.insert(row.0, row);
+        }
+    }
+    let mut out = Reach::default();
+    for (reader, muted) in readers {
+        let mine = members.get(reader);
+        let theirs = in_channels.get(reader);
+        let channels = rows
+            .values()
+            .filter_map(|(id, ws_id, name, private, kind, archived_at, ws)| {
+                let member = ws_id.and_then(|w| mine.and_then(|m| m.get(&w)));
+                let cm = theirs.filter(|c| c.contains(id)).map(|_| *reader);
+                if member.is_none() && cm.is_none() {
+                    return None;
+                }
+                let traits = ChannelTraits {
+                    private: *private,
+                    direct: *kind == ChannelKind::Direct,
+                    archived: archived_at.is_some(),
+                };
+                let facts = channel_facts(traits, &(ws.clone(), member.cloned(), None, cm));
+                let frozen =
+                    traits.archived || ws.as_ref().is_some_and(|w| w.archived_at.is_some());
+                let silenced = ws.as_ref().is_some_and(|w| muted.contains(&w.id));
+                (readable(&facts) && !frozen && !silenced).then(|| DigestChannel {
+                    channel_id: *id,
+                    workspace_id: ws.as_ref().map(|w| w.id),
+                    workspace_name: ws.as_ref().map(|w| w.name.clone()),
+                    name: name.clone(),
+                })
             })
-        })
-        .collect())
+            .collect();
+        out.channels.insert(*reader, channels);
+    }
+    out.members = members;
+    out.workspaces = rows
+        .into_values()
+        .filter_map(|r| r.6)
+        .map(|w| (w.id, w))
+        .collect();
+    Ok(out)
 }
 
 /// The channels of a preview by `viewer` of `reader`'s digest: the reader's, narrowed to those
@@ -126,26 +189,19 @@ pub fn preview_channels(
 }
 
 /// Of `candidates` (discoverable workspaces created lately), those the reader may see the summary
-/// of and is not yet a member of: what a digest announces as new in the network.
+/// of and is not yet a member of (`joined`: their workspaces): what a digest announces as new in
+/// the network.
 pub fn new_workspaces(
-    conn: &mut DbConnection,
     reader: &Actor,
     candidates: Vec<Workspace>,
-) -> AppResult<Vec<Workspace>> {
-    let ids: Vec<i64> = candidates.iter().map(|w| w.id).collect();
-    let joined: BTreeSet<i64> = workspace_members::table
-        .filter(workspace_members::user_id.eq(reader.user_id))
-        .filter(workspace_members::workspace_id.eq_any(&ids))
-        .select(workspace_members::workspace_id)
-        .load::<i64>(conn)?
-        .into_iter()
-        .collect();
-    Ok(candidates
+    joined: &BTreeMap<i64, Member>,
+) -> Vec<Workspace> {
+    candidates
         .into_iter()
         .filter(|w| {
             w.visibility() == Visibility::Discoverable
                 && w.archived_at.is_none()
-                && !joined.contains(&w.id)
+                && !joined.contains_key(&w.id)
                 && workspace(
                     reader,
                     &workspace_facts(w, None, None),
@@ -153,7 +209,7 @@ pub fn new_workspaces(
                 )
                 .is_ok()
         })
-        .collect())
+        .collect()
 }
 
 /// Whether a digest may name the members of workspace `ws` for a reader whose membership there
