@@ -219,7 +219,8 @@ impl NotificationEmail {
                                 &m.organisation,
                             ),
                         },
-                        when: crate::time::display(m.at, &self.time_zone),
+                        // Spelled out in the reader's language and zone, as the digest does.
+                        when: crate::digest::email::date(t, m.at, &self.time_zone),
                         context: m.context.as_ref().map(|c| {
                             let line = if c.thread_root {
                                 t.t1("notify-in-reply-to", "author", &c.author)

@@ -103,16 +103,17 @@ async fn over_smtp_multipart_with_unsubscribe_headers_in_the_readers_time_zone()
     assert!(mail.text.contains(&stop_workspace), "{}", mail.text);
     assert!(mail.html.contains("<html lang=\"en\">"));
     assert!(mail.html.contains("<h2"), "a heading per conversation");
-    // Times in the reader's zone (Quito), not the server's or Brussels'.
+    // Times in the reader's zone (Quito), not the server's or Brussels', spelled out in their
+    // language as the digest spells them.
     let at = chrono::DateTime::parse_from_rfc3339(posted["created_at"].as_str().unwrap())
         .unwrap()
         .naive_utc();
-    let quito = agora::time::display(at, "America/Guayaquil");
+    let quito = agora::digest::email::date(&tr, at, "America/Guayaquil");
     assert!(mail.text.contains(&quito), "{quito} not in {}", mail.text);
     assert!(
         !mail
             .text
-            .contains(&agora::time::display(at, "Europe/Brussels"))
+            .contains(&agora::digest::email::date(&tr, at, "Europe/Brussels"))
     );
     // The direct message is Dutch for an English reader: labelled.
     assert!(mail.html.contains("<blockquote lang=\"nl\""));
