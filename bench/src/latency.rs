@@ -30,6 +30,16 @@ pub async fn run(
     script: Script,
     load: Load,
 ) -> anyhow::Result<Vec<Row>> {
+    Ok(measure(world, plan, script, load).await?.0)
+}
+
+/// [`run`]'s rows, and its post → deliver p99.
+pub async fn measure(
+    world: &World,
+    plan: &Plan,
+    script: Script,
+    load: Load,
+) -> anyhow::Result<(Vec<Row>, Duration)> {
     let addr = world.addr;
     let people = &world.members[..plan.clients.min(world.members.len())];
     let lines: Vec<String> = people
@@ -235,5 +245,5 @@ pub async fn run(
             None,
         ),
     ]);
-    Ok(rows)
+    Ok((rows, p99))
 }

@@ -8,12 +8,14 @@
 //! - (d) unread counts of one person reading many channels, over HTTP and the bare query;
 //! - (e) server memory per idle websocket, the clients living in a separate process;
 //! - (f) emails per second through the outbox and the pooled SMTP transport to a local sink;
-//! - (g) digests of 10,000 to 200,000 people: select, compose, queue and render, peak memory.
+//! - (g) digests of 10,000 to 200,000 people: select, compose, queue and render, peak memory;
+//! - (h) (a)'s post → deliver p99 alone and while a digest run of `--load-people` is going on.
 //!
 //! `cargo run --release -p agora-bench [-- --quick] [-- --backend postgres]`; see BENCHMARKS.md.
 
 mod app;
 mod child;
+mod digest_load;
 mod digests;
 mod email;
 mod history;
@@ -64,7 +66,11 @@ struct Args {
     /// with `--quick`).
     #[arg(long, value_delimiter = ',')]
     digest_people: Vec<i64>,
-    /// Run only these benchmarks (letters a to g, comma-separated).
+    /// People of the digest run that (h) measures (a) during (default 100,000; 2,000 with
+    /// `--quick`).
+    #[arg(long)]
+    load_people: Option<i64>,
+    /// Run only these benchmarks (letters a to h, comma-separated).
     #[arg(long, value_delimiter = ',')]
     only: Vec<String>,
     /// How the clients of (a) answer events, comma-separated, one run each: `tab` (today's
@@ -115,6 +121,13 @@ async fn run(args: Args) -> anyhow::Result<()> {
         };
         rows.extend(digests::run(backend, args.database_url.as_deref(), &sizes).await?);
     }
+    // (h) too: its world holds a bulk network besides (a)'s people.
+    if wanted("h") {
+        let people = args
+            .load_people
+            .unwrap_or(if args.quick { 2_000 } else { 100_000 });
+        rows.extend(digest_load::run(backend, args.database_url.as_deref(), &plan, people).await?);
+    }
     if !["a", "b", "c", "d", "e", "f"].iter().any(|b| wanted(b)) {
         return finish(backend, started, args.quick, &rows);
     }
@@ -124,6 +137,7 @@ async fn run(args: Args) -> anyhow::Result<()> {
         plan.clients,
         plan.unread_channels,
         plan.posters,
+        None,
     )
     .await?;
 

@@ -4,6 +4,7 @@
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::time::Instant;
 
+use agora::demo::bulk;
 use agora::policy::Actor;
 use agora::state::AppState;
 use agora_shared::api::{OrgKind, OrgRole};
@@ -30,15 +31,28 @@ pub struct World {
 }
 
 impl World {
-    /// Starts the application and seeds the organisations, people, workspaces and channels.
+    /// Starts the application and seeds the organisations, people, workspaces and channels;
+    /// with `network`, first a bulk network of that many people due for a digest at its `now`
+    /// ([`agora::demo::bulk`], which wants an empty database).
     pub async fn start(
         backend: Backend,
         server_url: Option<&str>,
         members: usize,
         reader_channels: usize,
         load_channels: usize,
+        network: Option<bulk::Spec>,
     ) -> anyhow::Result<World> {
         let app = App::start(backend, server_url).await?;
+        if let Some(spec) = network {
+            let started = Instant::now();
+            let written = crate::app::step("seed", bulk::seed(&app.state.db, spec).await)?;
+            eprintln!(
+                "seeded a network of {} people, {} messages in {:.1} s",
+                written.people,
+                written.messages,
+                started.elapsed().as_secs_f64()
+            );
+        }
         let started = Instant::now();
         let mut world = World {
             addr: app.addr,
