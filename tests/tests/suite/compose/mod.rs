@@ -45,14 +45,13 @@ async fn post(session: &Session, channel: i64, body: &str) -> Value {
 
 /// Unread mentions of the session's person in `channel`.
 async fn mentions_in(session: &Session, channel: i64) -> i64 {
-    let view = json_of(
-        session
-            .api(Method::GET, &format!("/api/v1/channels/{channel}"), None)
-            .await,
-        200,
-    )
-    .await;
-    view["mentions"].as_i64().expect("mentions")
+    let view = json_of(session.api(Method::GET, "/api/v1/unread", None).await, 200).await;
+    view["channels"]
+        .as_array()
+        .expect("channels")
+        .iter()
+        .find(|c| c["id"] == channel)
+        .map_or(0, |c| c["mentions"].as_i64().expect("mentions"))
 }
 
 /// Uploads `bytes` as `name` into `channel`.
