@@ -82,6 +82,7 @@
   }
   function close() {
     list.hidden = true; list.textContent = ''; people = []; active = -1; at = -1;
+    asked++; // an answer still on its way must not reopen the list
     box.setAttribute('aria-expanded', 'false'); box.removeAttribute('aria-activedescendant');
   }
   function mark(i) {
