@@ -71,7 +71,7 @@
   box.setAttribute('aria-autocomplete', 'list');
   box.setAttribute('aria-controls', list.id);
   box.setAttribute('aria-expanded', 'false');
-  var people = [], active = -1, at = -1, asked = 0;
+  var people = [], active = -1, at = -1, asked = 0, picking = false;
 
   function query() {
     var upto = box.value.slice(0, box.selectionStart), i = upto.lastIndexOf('@');
@@ -113,9 +113,13 @@
     var caret = at + text.length;
     box.setSelectionRange(caret, caret);
     close();
+    // Tells the draft keeper; the name just picked must not ask for suggestions again.
+    picking = true;
     box.dispatchEvent(new Event('input', {bubbles: true}));
+    picking = false;
   }
   box.addEventListener('input', function () {
+    if (picking) return;
     var q = query();
     if (!q) return close();
     var n = ++asked;
