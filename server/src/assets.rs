@@ -5,6 +5,8 @@ use sha2::{Digest, Sha256};
 const CSS: &str = include_str!("../static/agora.css");
 /// Our own script: live updates over the event websocket and the htmx settings.
 const JS: &str = include_str!("../static/agora.js");
+/// The composer's script: mention suggestions, Enter to send, drafts, pasted and dropped files.
+const COMPOSE_JS: &str = include_str!("../static/compose.js");
 /// htmx, vendored unchanged (with its licence line) from the `htmx.org` npm package.
 const HTMX: &str = include_str!("../static/htmx.min.js");
 
@@ -18,6 +20,8 @@ pub struct Assets {
     pub js_path: String,
     /// `/static/htmx-<hash>.js`
     pub htmx_path: String,
+    /// `/static/compose-<hash>.js`
+    pub compose_path: String,
 }
 
 /// `/static/<stem>-<first 10 hex digits of the SHA-256 of body>.<ext>`
@@ -33,6 +37,7 @@ impl Assets {
             css_path: hashed("agora", "css", CSS),
             js_path: hashed("agora", "js", JS),
             htmx_path: hashed("htmx", "js", HTMX),
+            compose_path: hashed("compose", "js", COMPOSE_JS),
         }
     }
 
@@ -44,6 +49,8 @@ impl Assets {
             Some((JS, JS_TYPE))
         } else if path == self.htmx_path {
             Some((HTMX, JS_TYPE))
+        } else if path == self.compose_path {
+            Some((COMPOSE_JS, JS_TYPE))
         } else {
             None
         }

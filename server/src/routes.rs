@@ -91,8 +91,13 @@ routes! {
     GET "/messages/{message}/fragment" => messaging_pages::fragment::fragment,
     GET "/messages/{message}/edit" => messaging_pages::edit::edit_form,
     POST "/messages/{message}/edit" => messaging_pages::edit::edit,
+    GET "/messages/{message}/delete" => messaging_pages::edit::delete_form,
     POST "/messages/{message}/delete" => messaging_pages::edit::delete,
+    GET "/messages/{message}/reactions" => messaging_pages::reactions::who_reacted,
     POST "/messages/{message}/reactions" => messaging_pages::reaction::react,
+    GET "/messages/{message}/react" => messaging_pages::reactions::picker,
+    GET "/channels/{channel}/mentions" => messaging_pages::mentions::candidates,
+    POST "/settings/composer" => messaging_pages::preferences::update,
     GET "/search" => search::pages::search,
 
     GET "/api/v1/openapi.json" => openapi::serve,
@@ -116,6 +121,7 @@ routes! {
     DELETE "/api/v1/organisations/{org}/invitations/{invitation}" => accounts_api::revoke_invitation,
 
     GET "/files/{attachment}/{name}" => messaging_api::download,
+    GET "/thumbnails/{attachment}" => messaging_api::thumbnail,
     GET "/api/v1/workspaces" => workspaces_api::list,
     POST "/api/v1/workspaces" => workspaces_api::create,
     GET "/api/v1/workspaces/{workspace}" => workspaces_api::get,

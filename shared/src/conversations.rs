@@ -205,6 +205,18 @@ pub struct AttachmentView {
     pub size_bytes: i64,
     /// Where those who may read the message download it.
     pub url: String,
+    /// A raster image's thumbnail, made on upload.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub preview: Option<PreviewView>,
+}
+
+/// A thumbnail of an image attachment, served under the attachment's own access rules.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct PreviewView {
+    pub url: String,
+    pub width: i32,
+    pub height: i32,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

@@ -58,6 +58,8 @@ error_codes! {
     LastOwner => "last_owner",
     OwnerOrganisationCannotLeave => "owner_organisation_cannot_leave",
     AlreadyExists => "already_exists",
+    ImageTooLarge => "image_too_large",
+    EveryoneTooMany => "everyone_too_many",
 }
 
 impl ErrorCode {

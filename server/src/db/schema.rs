@@ -284,6 +284,10 @@ diesel::table! {
         size_bytes -> BigInt,
         storage_key -> Text,
         created_at -> Timestamp,
+        image_width -> Nullable<Integer>,
+        image_height -> Nullable<Integer>,
+        thumb_width -> Nullable<Integer>,
+        thumb_height -> Nullable<Integer>,
     }
 }
 
@@ -367,6 +371,13 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    composer_settings (user_id) {
+        user_id -> BigInt,
+        enter_sends -> Bool,
+    }
+}
+
 diesel::joinable!(users -> organisations (organisation_id));
 diesel::joinable!(digest_deliveries -> users (user_id));
 diesel::joinable!(sessions -> users (user_id));
@@ -414,4 +425,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     reactions,
     attachments,
     events,
+    composer_settings,
 );

@@ -115,17 +115,7 @@ pub async fn upload(
     let bytes = read_limited(body).await?;
     let a =
         attachments::store(&state, &user.actor(), path.into_inner(), &query.name, bytes).await?;
-    Ok(HttpResponse::Created().json(AttachmentView {
-        id: a.id,
-        url: format!(
-            "/files/{}/{}",
-            a.id,
-            crate::web::encode::url_encode(&a.file_name)
-        ),
-        file_name: a.file_name,
-        content_type: a.content_type,
-        size_bytes: a.size_bytes,
-    }))
+    Ok(HttpResponse::Created().json(crate::messaging::service::views::attachment_view(a)))
 }
 
 /// Reads a raw body up to the attachment limit.
@@ -298,10 +288,27 @@ pub async fn download(
         "application/octet-stream"
     };
     let disposition = attachments::content_disposition(&a.file_name, inline);
-    Ok(HttpResponse::Ok()
+    Ok(file_answer(content_type, disposition, bytes))
+}
+
+/// The thumbnail of an image attachment, for whoever may download the attachment. Not under
+/// `/api` either: pages embed it.
+pub async fn thumbnail(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    path: web::Path<i64>,
+) -> AppResult<HttpResponse> {
+    let (content_type, bytes) =
+        attachments::open_thumbnail(&state, &user.actor(), path.into_inner()).await?;
+    Ok(file_answer(content_type, "inline".to_string(), bytes))
+}
+
+/// A stored file's answer: sandboxed, cached by the browser only.
+fn file_answer(content_type: &str, disposition: String, bytes: Vec<u8>) -> HttpResponse {
+    HttpResponse::Ok()
         .insert_header(("Content-Type", content_type))
         .insert_header(("Content-Disposition", disposition))
         .insert_header(("Content-Security-Policy", "default-src 'none'; sandbox"))
         .insert_header(("Cache-Control", "private, max-age=3600"))
-        .body(bytes))
+        .body(bytes)
 }

@@ -13,7 +13,8 @@ use diesel::prelude::*;
 use diesel::sql_types::BigInt;
 
 use super::channel::Channel;
-use super::message::{Attachment, Message};
+use super::message::{Attachment, ImageSizes, Message};
+use super::preview::{self, Preview, PreviewError};
 use super::service::load;
 use crate::db::DbConnection;
 use crate::db::schema::{attachments, messages, organisations, users};
@@ -78,9 +79,13 @@ pub fn content_disposition(file_name: &str, inline: bool) -> String {
 
 /// Removes a stored file whose row is gone; one already missing is fine (jobs may run twice).
 pub async fn remove_file(state: &AppState, key: &str) {
-    if let Err(e) = state.files.delete(key).await {
-        // Logged, not fatal: the row is gone, so only storage space is lost.
-        tracing::warn!(file.key = key, error = %e, "could not remove an upload");
+    // The thumbnail goes with its file (most files have none: deleting nothing is fine).
+    let thumb = format!("{key}{}", preview::THUMB_SUFFIX);
+    for key in [key, thumb.as_str()] {
+        if let Err(e) = state.files.delete(key).await {
+            // Logged, not fatal: the row is gone, so only storage space is lost.
+            tracing::warn!(file.key = key, error = %e, "could not remove an upload");
+        }
     }
 }
 
@@ -110,9 +115,16 @@ pub async fn store(
         return Err(AppError::invalid(ErrorCode::FieldRequired, "file"));
     }
     let name = clean_file_name(file_name)?;
-    let content_type = sniff_image(&bytes)
-        .unwrap_or("application/octet-stream")
-        .to_string();
+    let (content_type, preview) = picture(bytes).await?;
+    let (bytes, preview) = preview;
+    let sizes = preview
+        .as_ref()
+        .map_or_else(ImageSizes::default, |p| ImageSizes {
+            image_width: Some(p.width as i32),
+            image_height: Some(p.height as i32),
+            thumb_width: Some(p.thumb_width as i32),
+            thumb_height: Some(p.thumb_height as i32),
+        });
     let now = state.clock.now();
     let key = format!("{}/{}", now.format("%Y-%m"), uuid::Uuid::new_v4().simple());
     let size = bytes.len() as i64;
@@ -138,12 +150,19 @@ pub async fn store(
                 size,
                 &row_key,
                 now,
+                sizes,
             )
         })
         .await?;
-    if let Err(e) = state.files.put(&key, &bytes).await {
+    let thumb_key = format!("{key}{}", preview::THUMB_SUFFIX);
+    let mut written = state.files.put(&key, &bytes).await;
+    if let (Ok(()), Some(p)) = (&written, &preview) {
+        written = state.files.put(&thumb_key, &p.bytes).await;
+    }
+    if let Err(e) = written {
         let id = stored.id;
         let _ = state.files.delete(&key).await;
+        let _ = state.files.delete(&thumb_key).await;
         let _ = state
             .db
             .write(move |conn| Ok(Attachment::delete_unattached(conn, id)?))
@@ -151,6 +170,28 @@ pub async fn store(
         return Err(AppError::internal(e.into()));
     }
     Ok(stored)
+}
+
+/// What the upload is: a raster image with its preview, or a file to download. A file that starts
+/// like an image but does not decode is a download; one over the decoding limits is refused.
+async fn picture(bytes: Vec<u8>) -> AppResult<(String, (Vec<u8>, Option<Preview>))> {
+    let Some(sniffed) = sniff_image(&bytes) else {
+        return Ok(("application/octet-stream".to_string(), (bytes, None)));
+    };
+    let (bytes, made) = tokio::task::spawn_blocking(move || {
+        let made = preview::make(&bytes, sniffed);
+        (bytes, made)
+    })
+    .await
+    .map_err(|e| AppError::internal(e.into()))?;
+    match made {
+        Ok(p) => Ok((sniffed.to_string(), (bytes, Some(p)))),
+        Err(PreviewError::Unreadable) => {
+            Ok(("application/octet-stream".to_string(), (bytes, None)))
+        }
+        Err(PreviewError::TooLarge) => Err(AppError::invalid(ErrorCode::ImageTooLarge, "file")
+            .arg("side", preview::MAX_SIDE.to_string())),
+    }
 }
 
 /// Bytes of uploads allowed per person and per organisation.
@@ -268,8 +309,35 @@ pub async fn open(
     actor: &Actor,
     attachment_id: i64,
 ) -> AppResult<(Attachment, Vec<u8>)> {
+    let attachment = allowed(state, actor, attachment_id).await?;
+    let bytes = state
+        .files
+        .get(&attachment.storage_key)
+        .await
+        .map_err(|e| AppError::internal(e.into()))?;
+    Ok((attachment, bytes))
+}
+
+/// The thumbnail of an image attachment, under the attachment's own rules; 404 when it has none.
+pub async fn open_thumbnail(
+    state: &AppState,
+    actor: &Actor,
+    attachment_id: i64,
+) -> AppResult<(&'static str, Vec<u8>)> {
+    let attachment = allowed(state, actor, attachment_id).await?;
+    let (key, _, _) = attachment.thumbnail().ok_or_else(AppError::not_found)?;
+    let bytes = state.files.get(&key).await.map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => AppError::not_found(),
+        _ => AppError::internal(e.into()),
+    })?;
+    let content_type = sniff_image(&bytes).ok_or_else(AppError::not_found)?;
+    Ok((content_type, bytes))
+}
+
+/// The attachment, if the caller may read it (see [`open`]).
+async fn allowed(state: &AppState, actor: &Actor, attachment_id: i64) -> AppResult<Attachment> {
     let actor = *actor;
-    let attachment = state
+    state
         .db
         .read(move |conn| {
             let a = Attachment::find(conn, attachment_id)?;
@@ -291,13 +359,7 @@ pub async fn open(
             }
             Ok(a)
         })
-        .await?;
-    let bytes = state
-        .files
-        .get(&attachment.storage_key)
         .await
-        .map_err(|e| AppError::internal(e.into()))?;
-    Ok((attachment, bytes))
 }
 
 /// Whether a stored type may be shown in the browser.

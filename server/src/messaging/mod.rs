@@ -7,6 +7,7 @@ pub mod channel;
 pub mod language;
 pub mod message;
 pub mod pages;
+pub mod preview;
 
 pub mod render;
 pub mod service;

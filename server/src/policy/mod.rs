@@ -4,6 +4,7 @@
 //! ones (404); objects they may see but not change answer 403.
 
 pub mod attachments;
+pub mod compose;
 #[cfg(test)]
 mod decision_tests;
 pub mod digest;

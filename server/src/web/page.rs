@@ -35,6 +35,8 @@ pub struct Page {
     pub js: String,
     /// `/static/htmx-<hash>.js`: the vendored htmx.
     pub htmx: String,
+    /// `/static/compose-<hash>.js`: the composer's script.
+    pub compose_js: String,
     pub csrf: String,
     pub user: Option<NavUser>,
     pub languages: Vec<LangLink>,
@@ -72,6 +74,7 @@ impl Page {
             css: state.assets.css_path.clone(),
             js: state.assets.js_path.clone(),
             htmx: state.assets.htmx_path.clone(),
+            compose_js: state.assets.compose_path.clone(),
             csrf: ctx.csrf_token.clone(),
             user,
             languages,

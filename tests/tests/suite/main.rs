@@ -8,6 +8,7 @@ mod accounts;
 mod activity;
 mod bad_input;
 mod browser;
+mod compose;
 mod concurrency;
 mod config_docs;
 mod conversations;

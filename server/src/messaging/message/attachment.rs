@@ -20,6 +20,36 @@ pub struct Attachment {
     pub size_bytes: i64,
     pub storage_key: String,
     pub created_at: NaiveDateTime,
+    /// Set for raster images that decoded on upload.
+    pub image_width: Option<i32>,
+    pub image_height: Option<i32>,
+    /// Set when a thumbnail is stored beside the file.
+    pub thumb_width: Option<i32>,
+    pub thumb_height: Option<i32>,
+}
+
+/// A picture's size and its thumbnail's, as stored with its attachment.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ImageSizes {
+    pub image_width: Option<i32>,
+    pub image_height: Option<i32>,
+    pub thumb_width: Option<i32>,
+    pub thumb_height: Option<i32>,
+}
+
+impl Attachment {
+    /// The stored thumbnail's key and size, when there is one.
+    pub fn thumbnail(&self) -> Option<(String, i32, i32)> {
+        Some((
+            format!(
+                "{}{}",
+                self.storage_key,
+                crate::messaging::preview::THUMB_SUFFIX
+            ),
+            self.thumb_width?,
+            self.thumb_height?,
+        ))
+    }
 }
 
 impl Attachment {
@@ -40,6 +70,7 @@ impl Attachment {
         size: i64,
         key: &str,
         now: NaiveDateTime,
+        sizes: ImageSizes,
     ) -> AppResult<Attachment> {
         Ok(diesel::insert_into(attachments::table)
             .values((
@@ -50,6 +81,10 @@ impl Attachment {
                 attachments::size_bytes.eq(size),
                 attachments::storage_key.eq(key),
                 attachments::created_at.eq(now),
+                attachments::image_width.eq(sizes.image_width),
+                attachments::image_height.eq(sizes.image_height),
+                attachments::thumb_width.eq(sizes.thumb_width),
+                attachments::thumb_height.eq(sizes.thumb_height),
             ))
             .get_result(conn)?)
     }

@@ -35,3 +35,40 @@ pub fn add_mentions(
     }
     Ok(added)
 }
+
+/// Someone who may be mentioned in a channel: one of its readers (the read markers that
+/// `policy::readers` keeps are exactly the people the policy lets read it).
+#[derive(Debug, Clone)]
+pub struct Candidate {
+    pub id: i64,
+    pub display_name: String,
+    pub organisation: String,
+    pub active: bool,
+}
+
+/// The readers of a channel with their names, ordered by name.
+pub fn mention_candidates(conn: &mut DbConnection, channel_id: i64) -> AppResult<Vec<Candidate>> {
+    use crate::db::schema::{organisations, read_markers, users};
+    use agora_shared::api::UserStatus;
+    let rows: Vec<(i64, String, String, UserStatus)> = read_markers::table
+        .inner_join(users::table.on(users::id.eq(read_markers::user_id)))
+        .inner_join(organisations::table.on(organisations::id.eq(users::organisation_id)))
+        .filter(read_markers::channel_id.eq(channel_id))
+        .order((users::display_name, users::id))
+        .select((
+            users::id,
+            users::display_name,
+            organisations::name,
+            users::status,
+        ))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, display_name, organisation, status)| Candidate {
+            id,
+            display_name,
+            organisation,
+            active: status == UserStatus::Active,
+        })
+        .collect())
+}

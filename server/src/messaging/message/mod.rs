@@ -7,10 +7,10 @@ mod edits;
 mod mentions;
 mod reactions;
 
-pub use attachment::Attachment;
+pub use attachment::{Attachment, ImageSizes};
 pub use authors::authors;
 pub use edits::{edits, record_edit};
-pub use mentions::add_mentions;
+pub use mentions::{Candidate, add_mentions, mention_candidates};
 pub use reactions::{reactions_of, toggle_reaction};
 
 use chrono::NaiveDateTime;

@@ -67,6 +67,7 @@ pub(super) async fn channel_page(
 ) -> AppResult<ChannelPage> {
     let actor = user.actor();
     let last_event = last_event_id(state, actor.user_id).await?;
+    let enter_sends = super::preferences::enter_sends(state, actor.user_id).await?;
     let (view, workspace, facts) = service::channel_summary(state, &actor, channel_id).await?;
     let history =
         service::history(state, &actor, channel_id, params.window(), HISTORY_PAGE).await?;
@@ -123,7 +124,7 @@ pub(super) async fn channel_page(
         last_event,
         me: actor.user_id,
         can_post: viewer.can_post(),
-        composer: Composer::new(t, channel_id, None),
+        composer: Composer::new(t, enter_sends, channel_id, None),
         errors: FormErrors::default(),
     })
 }

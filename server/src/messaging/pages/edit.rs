@@ -152,3 +152,33 @@ pub async fn delete(
     service::delete(&state, &actor, id).await?;
     Ok(done(&req, &place_of(&view), id))
 }
+
+#[derive(Template)]
+#[template(path = "message_delete.html")]
+struct DeletePage {
+    page: Page,
+    roots: Vec<MessageItem>,
+    id: i64,
+    back: String,
+}
+
+/// `GET /messages/{message}/delete`: the message and a button to confirm, so a delete never
+/// happens by one mistaken click, with or without JavaScript.
+pub async fn delete_form(
+    state: web::Data<AppState>,
+    ctx: Ctx,
+    user: CurrentUser,
+    path: web::Path<i64>,
+) -> AppResult<HttpResponse> {
+    let page = edit_page(&state, &ctx, &user, path.into_inner()).await?;
+    if !page.can_delete {
+        return Err(AppError::forbidden());
+    }
+    DeletePage {
+        page: Page::new(&state, &ctx, ctx.tr.t("delete-title")),
+        roots: page.roots,
+        id: page.id,
+        back: page.back,
+    }
+    .respond()
+}

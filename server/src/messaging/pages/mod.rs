@@ -9,8 +9,11 @@
 pub mod channel;
 pub mod edit;
 pub mod fragment;
+pub mod mentions;
 pub mod post;
+pub mod preferences;
 pub mod reaction;
+pub mod reactions;
 pub mod thread;
 pub mod upload_form;
 
@@ -46,6 +49,8 @@ pub struct FileItem {
     pub size: String,
     /// Raster images open in the browser; everything else downloads.
     pub image: bool,
+    /// The thumbnail shown in the message, with its size so the page does not jump.
+    pub preview: Option<agora_shared::conversations::PreviewView>,
 }
 
 /// One message as `partials/message.html` shows it to one reader.
@@ -120,6 +125,7 @@ impl Viewer<'_> {
                 size: file_size(t, a.size_bytes),
                 url: a.url,
                 name: a.file_name,
+                preview: a.preview,
             })
             .collect();
         MessageItem {
@@ -130,7 +136,7 @@ impl Viewer<'_> {
             href,
             time_iso: v.created_at,
             time: crate::time::display(created, &self.time_zone),
-            html: v.html,
+            html: mark_own_mentions(v.html, self.actor.user_id),
             deleted: v.deleted,
             language_code: v.language.to_uppercase(),
             language_name: t.autonym(&v.language),
@@ -148,6 +154,19 @@ impl Viewer<'_> {
             target: target == Some(v.seq),
         }
     }
+}
+
+/// The reader's own mentions stand out more than others': the stored HTML names the person, the
+/// class says it is the reader (and a hidden word says so to screen readers).
+fn mark_own_mentions(html: String, me: i64) -> String {
+    let own = format!(r#"<span class="mention" data-user-id="{me}">"#);
+    if !html.contains(&own) {
+        return html;
+    }
+    html.replace(
+        &own,
+        &format!(r#"<span class="mention mention-me" data-user-id="{me}">"#),
+    )
 }
 
 /// "512 bytes", "12 KB", "1.5 MB" in the reader's language.
@@ -203,11 +222,20 @@ pub struct Composer {
     pub body: String,
     pub languages: Vec<Opt>,
     pub max_files: usize,
+    /// The writer's setting: Enter sends (else Ctrl+Enter does).
+    pub enter_sends: bool,
+    /// Where the setting's form comes back to.
+    pub back: String,
 }
 
 impl Composer {
-    fn new(t: &Tr, channel_id: i64, thread_root: Option<i64>) -> Composer {
+    fn new(t: &Tr, enter_sends: bool, channel_id: i64, thread_root: Option<i64>) -> Composer {
         Composer {
+            enter_sends,
+            back: match thread_root {
+                Some(root) => format!("/messages/{root}/thread"),
+                None => format!("/channels/{channel_id}"),
+            },
             channel_id,
             thread_root,
             body: String::new(),

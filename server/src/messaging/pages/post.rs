@@ -199,7 +199,12 @@ pub async fn post(
         }
     }
     let t = &ctx.tr;
-    let mut composer = Composer::new(t, channel_id, form.thread_root_id);
+    let mut composer = Composer::new(
+        t,
+        super::preferences::enter_sends(&state, user.actor().user_id).await?,
+        channel_id,
+        form.thread_root_id,
+    );
     composer.body = form.body;
     composer.languages = language_options(t, &form.language, true);
     if is_htmx(&req) {

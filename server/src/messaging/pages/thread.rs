@@ -40,6 +40,7 @@ pub(super) async fn thread_page(
 ) -> AppResult<ThreadPage> {
     let actor = user.actor();
     let last_event = last_event_id(state, actor.user_id).await?;
+    let enter_sends = super::preferences::enter_sends(state, actor.user_id).await?;
     let (root, replies) = service::thread(state, &actor, root_id).await?;
     let channel_id = root.channel_id;
     let (view, _, facts) = service::channel_summary(state, &actor, channel_id).await?;
@@ -67,7 +68,7 @@ pub(super) async fn thread_page(
         last_event,
         me: actor.user_id,
         can_post: viewer.can_post(),
-        composer: Composer::new(t, channel_id, Some(root_id)),
+        composer: Composer::new(t, enter_sends, channel_id, Some(root_id)),
         errors: FormErrors::default(),
     })
 }

@@ -12,6 +12,7 @@
 
 mod rewrite;
 mod sanitize;
+pub mod typed;
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -44,6 +45,8 @@ pub struct Rendered {
     /// Text content without markup, whitespace collapsed, for search and email
     /// digests. It is text, not HTML: escape it wherever it is embedded.
     pub plain_text: String,
+    /// `@channel` or `@here` was written, and allowed: every reader is mentioned.
+    pub everyone: bool,
 }
 
 const OPTIONS: Options = Options::ENABLE_TABLES.union(Options::ENABLE_STRIKETHROUGH);
@@ -85,9 +88,19 @@ pub fn shorten(text: &str, max: usize) -> String {
 /// `names` holds the display names of the people who may be mentioned here; a mention of anyone
 /// else stays plain text.
 pub fn render(markdown: &str, names: &HashMap<i64, String>) -> Rendered {
+    render_with(markdown, names, None)
+}
+
+/// [`render`], with mentions typed by hand (`@Full Name`, `@first.last`, and `@channel` when
+/// `typed` allows it) resolved among `typed`'s people; `names` must hold their names.
+pub fn render_with(
+    markdown: &str,
+    names: &HashMap<i64, String>,
+    typed: Option<&typed::TypedNames>,
+) -> Rendered {
     // Merged text lets a mention find the `@` that precedes it in one event.
     let parser = TextMergeStream::new(Parser::new_ext(markdown, OPTIONS));
-    let mut rewriter = Rewriter::new(names);
+    let mut rewriter = Rewriter::new(names, typed);
     for event in parser {
         rewriter.push(event);
     }
@@ -100,6 +113,7 @@ pub fn render(markdown: &str, names: &HashMap<i64, String>) -> Rendered {
             .to_string(),
         mentions: rewriter.mentions,
         plain_text,
+        everyone: rewriter.everyone,
     }
 }
 
@@ -110,16 +124,32 @@ pub fn render_in_channel(
     channel_id: i64,
     markdown: &str,
 ) -> AppResult<Rendered> {
-    let mut ids = mention_ids(markdown);
-    let mut names = HashMap::new();
-    if !ids.is_empty() {
-        let readers = super::channel::readers(conn, channel_id)?;
-        ids.retain(|id| readers.contains(id));
-        for (id, name, _, _) in super::message::authors(conn, &ids)? {
-            names.insert(id, name);
-        }
+    render_as_written(conn, channel_id, markdown, false)
+}
+
+/// [`render_in_channel`] as its author writes it: names typed after an `@` become mentions of
+/// the channel's readers, and `@channel`/`@here` mention them all when `everyone` (the policy's
+/// answer for this author) allows it.
+pub fn render_as_written(
+    conn: &mut DbConnection,
+    channel_id: i64,
+    markdown: &str,
+    everyone: bool,
+) -> AppResult<Rendered> {
+    // Most messages mention nobody: no `@`, no query.
+    if !markdown.contains('@') {
+        return Ok(render(markdown, &HashMap::new()));
     }
-    Ok(render(markdown, &names))
+    let readers = super::message::mention_candidates(conn, channel_id)?;
+    let typed = typed::TypedNames::new(
+        readers.iter().map(|r| (r.id, r.display_name.as_str())),
+        everyone,
+    );
+    let names: HashMap<i64, String> = readers
+        .into_iter()
+        .map(|r| (r.id, r.display_name))
+        .collect();
+    Ok(render_with(markdown, &names, Some(&typed)))
 }
 
 /// Table alignment as classes: pulldown-cmark writes `style` attributes, which our CSP blocks.

@@ -8,6 +8,7 @@ use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, LinkType, Tag, 
 use crate::validate::strip_deceptive;
 
 use super::MAX_DEPTH;
+use super::typed::{Piece, TypedNames, shortcodes, split};
 
 /// What a link or image start became, so its end is rewritten the same way.
 enum Opened<'a> {
@@ -23,7 +24,13 @@ enum Opened<'a> {
 pub(super) struct Rewriter<'a, 'n> {
     pub(super) out: Vec<Event<'a>>,
     names: &'n HashMap<i64, String>,
+    /// The readers one may mention by typing their name; `None` renders only `@[..](user:..)`.
+    typed: Option<&'n TypedNames>,
     pub(super) mentions: Vec<i64>,
+    /// `@channel` or `@here` was written and allowed.
+    pub(super) everyone: bool,
+    /// Inside a code block: its text is code, never mentions or shortcodes.
+    in_code: usize,
     /// Inside a mention's brackets: links and images open there, plus the mention itself. The
     /// author's text is skipped until it closes.
     in_mention: usize,
@@ -38,11 +45,14 @@ pub(super) struct Rewriter<'a, 'n> {
 }
 
 impl<'a, 'n> Rewriter<'a, 'n> {
-    pub(super) fn new(names: &'n HashMap<i64, String>) -> Self {
+    pub(super) fn new(names: &'n HashMap<i64, String>, typed: Option<&'n TypedNames>) -> Self {
         Rewriter {
             out: Vec::new(),
             names,
+            typed,
             mentions: Vec::new(),
+            everyone: false,
+            in_code: 0,
             in_mention: 0,
             opened: Vec::new(),
             anchors: 0,
@@ -75,6 +85,7 @@ impl<'a> Rewriter<'a, '_> {
             Event::End(tag) => self.end(tag),
             // Raw HTML is shown as the author typed it, never interpreted.
             Event::Html(text) | Event::InlineHtml(text) => self.out.push(Event::Text(text)),
+            Event::Text(text) if self.in_code == 0 => self.text(text),
             event @ (Event::Text(_)
             | Event::Code(_)
             | Event::SoftBreak
@@ -86,7 +97,46 @@ impl<'a> Rewriter<'a, '_> {
         }
     }
 
+    /// Text outside links and code: typed mentions and `:shortcodes:`.
+    fn text(&mut self, text: CowStr<'a>) {
+        let Some(typed) = self.typed.filter(|_| text.contains('@')) else {
+            return self.out.push(Event::Text(emoji(text)));
+        };
+        for piece in split(&text, typed) {
+            match piece {
+                Piece::Text(t) => self.out.push(Event::Text(emoji(t.to_string().into()))),
+                Piece::Person(id) => {
+                    let name = self.names.get(&id).cloned().unwrap_or_default();
+                    self.mention(id, &name);
+                    self.out.push(Event::Html("</span>".into()));
+                }
+                Piece::Everyone(word) => {
+                    self.everyone = true;
+                    self.out
+                        .push(Event::Html(r#"<span class="mention mention-all">"#.into()));
+                    self.out.push(Event::Text(format!("@{word}").into()));
+                    self.out.push(Event::Html("</span>".into()));
+                }
+            }
+        }
+    }
+
+    /// Opens a mention's span with the person's name; the caller closes it.
+    fn mention(&mut self, id: i64, name: &str) {
+        self.out.push(Event::Html(
+            format!(r#"<span class="mention" data-user-id="{id}">"#).into(),
+        ));
+        self.out
+            .push(Event::Text(format!("@{}", strip_deceptive(name)).into()));
+        if !self.mentions.contains(&id) {
+            self.mentions.push(id);
+        }
+    }
+
     fn start(&mut self, tag: Tag<'a>) {
+        if matches!(tag, Tag::CodeBlock(_)) {
+            self.in_code += 1;
+        }
         let tag = match tag {
             Tag::Link {
                 link_type,
@@ -145,14 +195,8 @@ impl<'a> Rewriter<'a, '_> {
             {
                 *text = rest.to_string().into();
             }
-            self.out.push(Event::Html(
-                format!(r#"<span class="mention" data-user-id="{id}">"#).into(),
-            ));
-            self.out
-                .push(Event::Text(format!("@{}", strip_deceptive(name)).into()));
-            if !self.mentions.contains(&id) {
-                self.mentions.push(id);
-            }
+            let name = name.clone();
+            self.mention(id, &name);
             self.in_mention = 1;
         } else {
             self.open_anchor(link_type, dest, false);
@@ -187,6 +231,9 @@ impl<'a> Rewriter<'a, '_> {
     fn end(&mut self, tag: TagEnd) {
         if matches!(tag, TagEnd::Link | TagEnd::Image) {
             return self.close_link();
+        }
+        if matches!(tag, TagEnd::CodeBlock) {
+            self.in_code = self.in_code.saturating_sub(1);
         }
         if self.kept.pop() != Some(true) {
             return;
@@ -224,6 +271,14 @@ impl<'a> Rewriter<'a, '_> {
             }
             Some(Opened::Dropped) | None => {}
         }
+    }
+}
+
+/// Text with its `:shortcodes:` as emoji.
+fn emoji(text: CowStr<'_>) -> CowStr<'_> {
+    match shortcodes(&text) {
+        Some(replaced) => replaced.into(),
+        None => text,
     }
 }
 

@@ -70,7 +70,7 @@ fn allowed_attribute_value<'u>(
 ) -> Option<Cow<'u, str>> {
     let digits = |v: &str| !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit());
     let allowed = match (element, attribute) {
-        ("span", "class") => value == "mention",
+        ("span", "class") => value == "mention" || value == "mention mention-all",
         ("span", "data-user-id") | ("ol", "start") => digits(value),
         ("code", "class") => value
             .strip_prefix("language-")

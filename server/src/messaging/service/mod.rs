@@ -7,12 +7,12 @@ mod post;
 mod reading;
 mod single_message;
 mod summary;
-mod views;
+pub(crate) mod views;
 pub use direct::{list_direct, start_direct};
 pub use post::post;
 pub use reading::{history, mark_read, thread, unread};
 pub use single_message::{
-    delete, edit, get_message, history_of, load_message, message_in_channel, react,
+    delete, edit, get_message, history_of, load_message, message_in_channel, react, who_reacted,
 };
 pub use summary::channel_summary;
 pub use views::{replay_data, views};

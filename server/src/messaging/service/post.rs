@@ -12,7 +12,7 @@ use crate::error::{AppError, AppResult};
 use crate::messaging::channel::{self, Channel};
 use crate::messaging::language;
 use crate::messaging::message::{self, Attachment, Message, NewMessageRow};
-use crate::messaging::render::render_in_channel;
+use crate::messaging::render::render_as_written;
 use crate::notifications::Pending;
 use crate::policy::Actor;
 use crate::policy::workspace::ChannelAction;
@@ -40,6 +40,39 @@ pub(super) fn language_of(
         .unwrap_or_else(|| author.interface_language.as_str().to_string()))
 }
 
+/// A message's Markdown rendered as `actor` writes it in `channel`, with the people it mentions:
+/// only readers of the channel, never the author; every reader for an allowed `@channel`.
+pub(super) fn written(
+    tx: &mut crate::db::DbConnection,
+    actor: &Actor,
+    channel: &Channel,
+    facts: &crate::policy::workspace::ChannelFacts,
+    readers: &[i64],
+    body: &str,
+) -> AppResult<(crate::messaging::render::Rendered, Vec<i64>)> {
+    let everyone = crate::policy::compose::mention_everyone(actor, facts, readers.len());
+    // Rendered as allowed in principle; refused below only if `@channel` is really there.
+    let rendered = render_as_written(
+        tx,
+        channel.id,
+        body,
+        everyone.as_ref().is_ok_and(|b| *b) || everyone.is_err(),
+    )?;
+    if rendered.everyone {
+        everyone?;
+    }
+    let mentioned = if rendered.everyone {
+        readers.to_vec()
+    } else {
+        rendered.mentions.clone()
+    };
+    let mentioned = mentioned
+        .into_iter()
+        .filter(|id| readers.contains(id) && *id != actor.user_id)
+        .collect();
+    Ok((rendered, mentioned))
+}
+
 /// Posts a message (or a thread reply) and returns its view.
 pub async fn post(
     state: &AppState,
@@ -60,8 +93,9 @@ pub async fn post(
     let actor = *actor;
     let view = state
         .transact(move |tx| {
-            let (channel, _) = load(tx, &actor, channel_id, ChannelAction::Post)?;
-            let rendered = render_in_channel(tx, channel.id, &body)?;
+            let (channel, facts) = load(tx, &actor, channel_id, ChannelAction::Post)?;
+            let readers = channel::readers(tx, channel.id)?;
+            let (rendered, mentioned) = written(tx, &actor, &channel, &facts, &readers, &body)?;
             let author = User::find(tx, actor.user_id)?;
             let lang = language_of(&rendered.plain_text, input.language.as_deref(), &author)?;
             if let Some(root_id) = input.thread_root_id {
@@ -103,14 +137,6 @@ pub async fn post(
             {
                 return Err(AppError::invalid(ErrorCode::InvalidValue, "attachment_ids"));
             }
-            // Only people who can read the channel are notified of a mention.
-            let readers = channel::readers(tx, channel.id)?;
-            let mentioned: Vec<i64> = rendered
-                .mentions
-                .iter()
-                .copied()
-                .filter(|id| readers.contains(id) && *id != actor.user_id)
-                .collect();
             message::add_mentions(tx, &message, &mentioned)?;
             Pending::record_post(tx, &channel, &message, &mentioned, now)?;
             // One's own message is read.

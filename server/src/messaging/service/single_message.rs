@@ -12,7 +12,6 @@ use crate::db::schema::{channels, messages};
 use crate::error::{AppError, AppResult};
 use crate::messaging::channel::{self, Channel};
 use crate::messaging::message::{self, Message};
-use crate::messaging::render::render_in_channel;
 use crate::notifications::Pending;
 use crate::policy::Actor;
 use crate::policy::scope::{caller_rows, with_caller_facts};
@@ -23,7 +22,7 @@ use crate::time::rfc3339;
 use crate::validate;
 use diesel::prelude::*;
 
-use super::post::language_of;
+use super::post::{language_of, written};
 use super::views::views;
 use super::{decide_loaded, load};
 
@@ -102,7 +101,8 @@ pub async fn edit(
             let now = tx.now();
             message::record_edit(tx, &message, actor.user_id, now)?;
             let md = body.unwrap_or_else(|| message.body_md.clone());
-            let rendered = render_in_channel(tx, channel.id, &md)?;
+            let readers = channel::readers(tx, channel.id)?;
+            let (rendered, mentioned) = written(tx, &actor, &channel, &facts, &readers, &md)?;
             let author = User::find(tx, actor.user_id)?;
             let lang = match (&input.language, &input.body) {
                 (Some(l), _) => language_of(&rendered.plain_text, Some(l), &author)?,
@@ -110,13 +110,6 @@ pub async fn edit(
                 (None, None) => message.language.clone(),
             };
             let updated = Message::set_body(tx, message.id, &md, &rendered.html, &lang, now)?;
-            let readers = channel::readers(tx, channel.id)?;
-            let mentioned: Vec<i64> = rendered
-                .mentions
-                .iter()
-                .copied()
-                .filter(|id| readers.contains(id) && *id != actor.user_id)
-                .collect();
             let newly = message::add_mentions(tx, &updated, &mentioned)?;
             Pending::record_edit(tx, &channel, &updated, &newly, now)?;
             crate::db::search::index(tx, updated.id, &lang, &rendered.plain_text)?;
@@ -219,4 +212,39 @@ pub async fn react(
         })
         .await?;
     Ok(view)
+}
+
+/// Who reacted to a message with what, for anyone who may read it: each emoji in the order it
+/// was first given, with the names of the people in the order they reacted.
+pub async fn who_reacted(
+    state: &AppState,
+    actor: &Actor,
+    message_id: i64,
+) -> AppResult<(MessageView, Vec<(String, Vec<String>)>)> {
+    let actor = *actor;
+    state
+        .db
+        .read(move |conn| {
+            let (message, _, _) = load_message(conn, &actor, message_id)?;
+            let view = views(conn, actor.user_id, std::slice::from_ref(&message))?.remove(0);
+            if message.deleted_at.is_some() {
+                return Ok((view, Vec::new()));
+            }
+            let rows = message::reactions_of(conn, &[message.id])?;
+            let ids: Vec<i64> = rows.iter().map(|(_, _, user)| *user).collect();
+            let names: std::collections::HashMap<i64, String> = message::authors(conn, &ids)?
+                .into_iter()
+                .map(|(id, name, _, org)| (id, format!("{name} ({org})")))
+                .collect();
+            let mut out: Vec<(String, Vec<String>)> = Vec::new();
+            for (_, emoji, user) in rows {
+                let name = names.get(&user).cloned().unwrap_or_default();
+                match out.iter_mut().find(|(e, _)| *e == emoji) {
+                    Some((_, people)) => people.push(name),
+                    None => out.push((emoji, vec![name])),
+                }
+            }
+            Ok((view, out))
+        })
+        .await
 }

@@ -56,17 +56,10 @@ pub fn views(
     let mut files: HashMap<i64, Vec<AttachmentView>> = HashMap::new();
     for a in Attachment::of_messages(conn, &ids)? {
         if let Some(message_id) = a.message_id {
-            files.entry(message_id).or_default().push(AttachmentView {
-                id: a.id,
-                url: format!(
-                    "/files/{}/{}",
-                    a.id,
-                    crate::web::encode::url_encode(&a.file_name)
-                ),
-                file_name: a.file_name,
-                content_type: a.content_type,
-                size_bytes: a.size_bytes,
-            });
+            files
+                .entry(message_id)
+                .or_default()
+                .push(attachment_view(a));
         }
     }
     Ok(rows
@@ -113,6 +106,27 @@ pub fn views(
             }
         })
         .collect())
+}
+
+/// An attachment as the pages and the API show it, with its thumbnail if it has one.
+pub fn attachment_view(a: Attachment) -> AttachmentView {
+    let preview = a.thumbnail().map(|(_, width, height)| PreviewView {
+        url: format!("/thumbnails/{}", a.id),
+        width,
+        height,
+    });
+    AttachmentView {
+        id: a.id,
+        url: format!(
+            "/files/{}/{}",
+            a.id,
+            crate::web::encode::url_encode(&a.file_name)
+        ),
+        file_name: a.file_name,
+        content_type: a.content_type,
+        size_bytes: a.size_bytes,
+        preview,
+    }
 }
 
 /// The data of a replayed `message_created` or `message_updated` event: the message as `viewer`

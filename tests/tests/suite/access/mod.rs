@@ -13,6 +13,7 @@ use serde_json::{Value, json};
 mod every_route;
 mod rows_account_api;
 mod rows_account_pages;
+mod rows_compose;
 mod rows_conversation_api;
 mod rows_conversation_pages;
 mod rows_digest;
@@ -232,6 +233,7 @@ fn table() -> Vec<Row> {
         rows_unsubscribe::rows(),
         rows_workspace_pages::rows(),
         rows_conversation_pages::rows(),
+        rows_compose::rows(),
         rows_account_api::rows(),
         rows_conversation_api::rows(),
         rows_out_of_reach::rows(),

@@ -21,6 +21,7 @@ use reqwest::Method;
 use serde_json::json;
 
 mod axe;
+mod compose;
 mod invitation;
 mod keyboard;
 mod language_switcher;

@@ -139,7 +139,8 @@ fn empty_input_renders_empty() {
         Rendered {
             html: String::new(),
             mentions: vec![],
-            plain_text: String::new()
+            plain_text: String::new(),
+            everyone: false,
         }
     );
 }

@@ -1,0 +1,20 @@
+# The composer, mentions, previews, reactions (compose helper, session 6).
+compose-mention-hint = Type @ and a name to mention someone.
+compose-mention-list = People you can mention
+compose-keys-enter = Enter sends, Shift+Enter starts a new line.
+compose-keys-ctrl = Ctrl+Enter sends, Enter starts a new line.
+compose-language-hint = Readers see which language you wrote in, and search uses it. Leave it on automatic if you are not sure.
+compose-files-drop = You can also paste or drop files onto the message.
+compose-enter-sends = Enter sends the message
+compose-enter-save = Save setting
+compose-emoji-more = More emoji…
+compose-emoji-title = Choose a reaction
+compose-emoji-search = Search emoji
+compose-emoji-search-hint = An English word, for example “heart” or “thumbs”.
+compose-emoji-search-submit = Search
+compose-emoji-none = No emoji match your search.
+compose-who-reacted = Who reacted
+compose-who-reacted-title = Who reacted
+compose-who-reacted-none = Nobody has reacted to this message.
+error-image-too-large = This image is too large to show: at most { $side } pixels wide and high. Please send a smaller version.
+error-everyone-too-many = @channel and @here can only notify channels of at most { $limit } readers. Please mention people by name.

@@ -1,0 +1,20 @@
+# The composer, mentions, previews, reactions (compose helper, session 6).
+compose-mention-hint = Escriba @ y un nombre para mencionar a alguien.
+compose-mention-list = Personas que puede mencionar
+compose-keys-enter = Intro envía, Mayús+Intro empieza una línea nueva.
+compose-keys-ctrl = Ctrl+Intro envía, Intro empieza una línea nueva.
+compose-language-hint = Los lectores ven en qué idioma escribió, y la búsqueda lo utiliza. Déjelo en automático si no está seguro.
+compose-files-drop = También puede pegar o soltar archivos sobre el mensaje.
+compose-enter-sends = Intro envía el mensaje
+compose-enter-save = Guardar ajuste
+compose-emoji-more = Más emojis…
+compose-emoji-title = Elija una reacción
+compose-emoji-search = Buscar emojis
+compose-emoji-search-hint = Una palabra en inglés, por ejemplo «heart» o «thumbs».
+compose-emoji-search-submit = Buscar
+compose-emoji-none = Ningún emoji coincide con su búsqueda.
+compose-who-reacted = Quién reaccionó
+compose-who-reacted-title = Quién reaccionó
+compose-who-reacted-none = Nadie ha reaccionado a este mensaje.
+error-image-too-large = Esta imagen es demasiado grande para mostrarla: como máximo { $side } píxeles de ancho y de alto. Envíe una versión más pequeña.
+error-everyone-too-many = @channel y @here solo pueden avisar a canales de como máximo { $limit } lectores. Mencione a las personas por su nombre.

@@ -1,0 +1,20 @@
+# The composer, mentions, previews, reactions (compose helper, session 6).
+compose-mention-hint = Tapez @ et un nom pour mentionner quelqu’un.
+compose-mention-list = Personnes que vous pouvez mentionner
+compose-keys-enter = Entrée envoie, Maj+Entrée passe à la ligne.
+compose-keys-ctrl = Ctrl+Entrée envoie, Entrée passe à la ligne.
+compose-language-hint = Les lecteurs voient dans quelle langue vous avez écrit, et la recherche l’utilise. Laissez la détection automatique si vous n’êtes pas sûr.
+compose-files-drop = Vous pouvez aussi coller ou déposer des fichiers sur le message.
+compose-enter-sends = Entrée envoie le message
+compose-enter-save = Enregistrer le réglage
+compose-emoji-more = Plus d’émojis…
+compose-emoji-title = Choisir une réaction
+compose-emoji-search = Rechercher un émoji
+compose-emoji-search-hint = Un mot anglais, par exemple « heart » ou « thumbs ».
+compose-emoji-search-submit = Rechercher
+compose-emoji-none = Aucun émoji ne correspond à votre recherche.
+compose-who-reacted = Qui a réagi
+compose-who-reacted-title = Qui a réagi
+compose-who-reacted-none = Personne n’a réagi à ce message.
+error-image-too-large = Cette image est trop grande pour être affichée : au plus { $side } pixels de large et de haut. Veuillez envoyer une version plus petite.
+error-everyone-too-many = @channel et @here ne peuvent notifier que des canaux d’au plus { $limit } lecteurs. Veuillez mentionner les personnes par leur nom.

@@ -1,0 +1,20 @@
+# The composer, mentions, previews, reactions (compose helper, session 6).
+compose-mention-hint = Typ @ en een naam om iemand te vermelden.
+compose-mention-list = Personen die u kunt vermelden
+compose-keys-enter = Enter verstuurt, Shift+Enter begint een nieuwe regel.
+compose-keys-ctrl = Ctrl+Enter verstuurt, Enter begint een nieuwe regel.
+compose-language-hint = Lezers zien in welke taal u schreef, en het zoeken gebruikt deze. Laat automatisch staan als u het niet zeker weet.
+compose-files-drop = U kunt bestanden ook in het bericht plakken of erop neerzetten.
+compose-enter-sends = Enter verstuurt het bericht
+compose-enter-save = Instelling opslaan
+compose-emoji-more = Meer emoji…
+compose-emoji-title = Kies een reactie
+compose-emoji-search = Emoji zoeken
+compose-emoji-search-hint = Een Engels woord, bijvoorbeeld ‘heart’ of ‘thumbs’.
+compose-emoji-search-submit = Zoeken
+compose-emoji-none = Geen emoji gevonden voor uw zoekopdracht.
+compose-who-reacted = Wie reageerde
+compose-who-reacted-title = Wie reageerde
+compose-who-reacted-none = Niemand heeft op dit bericht gereageerd.
+error-image-too-large = Deze afbeelding is te groot om te tonen: hoogstens { $side } pixels breed en hoog. Verstuur een kleinere versie.
+error-everyone-too-many = @channel en @here kunnen alleen kanalen met hoogstens { $limit } lezers verwittigen. Vermeld personen bij naam.
