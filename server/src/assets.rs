@@ -8,6 +8,10 @@ const JS: &str = include_str!("../static/agora.js");
 /// htmx, vendored unchanged (with its licence line) from the `htmx.org` npm package.
 const HTMX: &str = include_str!("../static/htmx.min.js");
 
+/// The tab icon: an "A" on the brand colour.
+const FAVICON: &str = include_str!("../static/favicon.svg");
+
+const SVG_TYPE: &str = "image/svg+xml";
 const CSS_TYPE: &str = "text/css; charset=utf-8";
 const JS_TYPE: &str = "text/javascript; charset=utf-8";
 
@@ -18,6 +22,8 @@ pub struct Assets {
     pub js_path: String,
     /// `/static/htmx-<hash>.js`
     pub htmx_path: String,
+    /// `/static/favicon-<hash>.svg`
+    pub favicon_path: String,
 }
 
 /// `/static/<stem>-<first 10 hex digits of the SHA-256 of body>.<ext>`
@@ -33,6 +39,7 @@ impl Assets {
             css_path: hashed("agora", "css", CSS),
             js_path: hashed("agora", "js", JS),
             htmx_path: hashed("htmx", "js", HTMX),
+            favicon_path: hashed("favicon", "svg", FAVICON),
         }
     }
 
@@ -44,6 +51,8 @@ impl Assets {
             Some((JS, JS_TYPE))
         } else if path == self.htmx_path {
             Some((HTMX, JS_TYPE))
+        } else if path == self.favicon_path {
+            Some((FAVICON, SVG_TYPE))
         } else {
             None
         }

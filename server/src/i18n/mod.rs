@@ -28,6 +28,7 @@ pub const FILES: &[&str] = &[
     "email_settings.ftl",
     "notify.ftl",
     "digest.ftl",
+    "layout.ftl",
 ];
 
 macro_rules! locale_sources {
@@ -43,11 +44,12 @@ macro_rules! locale_sources {
             include_str!(concat!("../../../locales/", $lang, "/email_settings.ftl")),
             include_str!(concat!("../../../locales/", $lang, "/notify.ftl")),
             include_str!(concat!("../../../locales/", $lang, "/digest.ftl")),
+            include_str!(concat!("../../../locales/", $lang, "/layout.ftl")),
         ]
     };
 }
 
-fn sources(lang: Language) -> [&'static str; 10] {
+fn sources(lang: Language) -> [&'static str; 11] {
     match lang {
         Language::En => locale_sources!("en"),
         Language::Nl => locale_sources!("nl"),
