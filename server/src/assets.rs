@@ -10,6 +10,10 @@ const COMPOSE_JS: &str = include_str!("../static/compose.js");
 /// htmx, vendored unchanged (with its licence line) from the `htmx.org` npm package.
 const HTMX: &str = include_str!("../static/htmx.min.js");
 
+/// The tab icon: an "A" on the brand colour.
+const FAVICON: &str = include_str!("../static/favicon.svg");
+
+const SVG_TYPE: &str = "image/svg+xml";
 const CSS_TYPE: &str = "text/css; charset=utf-8";
 const JS_TYPE: &str = "text/javascript; charset=utf-8";
 
@@ -22,6 +26,8 @@ pub struct Assets {
     pub htmx_path: String,
     /// `/static/compose-<hash>.js`
     pub compose_path: String,
+    /// `/static/favicon-<hash>.svg`
+    pub favicon_path: String,
 }
 
 /// `/static/<stem>-<first 10 hex digits of the SHA-256 of body>.<ext>`
@@ -38,6 +44,7 @@ impl Assets {
             js_path: hashed("agora", "js", JS),
             htmx_path: hashed("htmx", "js", HTMX),
             compose_path: hashed("compose", "js", COMPOSE_JS),
+            favicon_path: hashed("favicon", "svg", FAVICON),
         }
     }
 
@@ -51,6 +58,8 @@ impl Assets {
             Some((HTMX, JS_TYPE))
         } else if path == self.compose_path {
             Some((COMPOSE_JS, JS_TYPE))
+        } else if path == self.favicon_path {
+            Some((FAVICON, SVG_TYPE))
         } else {
             None
         }

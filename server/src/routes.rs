@@ -79,6 +79,7 @@ routes! {
     POST "/workspaces/{workspace}/members/{user}/role" => workspaces_pages::members::change_role,
     POST "/workspaces/{workspace}/members/{user}/remove" => workspaces_pages::members::remove_member,
     POST "/workspaces/{workspace}/owner" => workspaces_pages::members::restore_owner,
+    POST "/workspaces/{workspace}/read" => workspaces_pages::read_all::mark_all_read,
     POST "/workspaces/{workspace}/channels" => workspaces_pages::channels::create_channel,
     POST "/channels/{channel}/settings" => workspaces_pages::channels::update_channel,
     GET "/directory" => directory_pages::directory,

@@ -4,8 +4,8 @@
   'use strict';
   var d = document, meta = d.querySelector('meta[name="csrf-token"]');
   if (!meta) return; // signed out
-  var csrf = meta.content, KEY = 'agora.lastEventId';
-  var conv = d.getElementById('conversation'), data = conv ? conv.dataset : {};
+  var csrf = meta.content;
+  var conv = d.getElementById('conversation'), data = conv ? conv.dataset : {me: meta.dataset.me};
   var list = d.getElementById('messages'), live = d.getElementById('live');
   var channel = +data.channel || 0, thread = +data.thread || 0, pending = 0;
 
@@ -48,7 +48,9 @@
       return false;
     }
     if (!list) return false;
+    var end = window.innerHeight + window.scrollY >= d.documentElement.scrollHeight - 96;
     list.appendChild(el);
+    if (end) window.scrollTo(0, d.documentElement.scrollHeight);
     var none = d.getElementById('no-messages');
     if (none) none.remove();
     return true;
@@ -100,17 +102,57 @@
   }
   d.addEventListener('visibilitychange', function () { markRead(0); });
 
-  function badges(id, unread) {
-    d.querySelectorAll('[data-unread-channel="' + id + '"]').forEach(function (b) {
-      var n = b.querySelector('[data-count]') || b;
-      b.hidden = !unread;
-      if (unread) n.textContent = /\d/.test(n.textContent) ? n.textContent.replace(/\d+/, unread) : unread;
+  // Unread and mention counts, per channel as the side navigation lists them: [unread,
+  // mentions, workspace]. Every badge of a channel (c12), a workspace (w3) or the total (t)
+  // follows them, in this tab and, through the read markers' events, in every other.
+  var nav = d.getElementById('side-nav'), counts = {}, title = d.title.replace(/^\(\d+\) /, '');
+  function shown(b) { return b && !b.hidden ? parseInt(b.firstChild.textContent.replace('@', ''), 10) || 0 : 0; }
+  if (nav) nav.querySelectorAll('li[data-c]').forEach(function (li) {
+    counts[li.dataset.c] = [shown(li.querySelector('[data-u]')), shown(li.querySelector('[data-m]')), li.dataset.w || ''];
+  });
+  function words(n, mention) {
+    var ds = nav ? nav.dataset : {};
+    return (ds[mention ? 'wordsM' : 'wordsU'] || '#').replace('#', n);
+  }
+  function set(attr, key, n) {
+    d.querySelectorAll('[data-' + attr + '="' + key + '"]').forEach(function (b) {
+      b.hidden = !n;
+      if (!n) return;
+      var vis = b.querySelector('[aria-hidden]');
+      if (vis) {
+        vis.textContent = (attr === 'm' ? '@' : '') + n;
+        b.lastChild.textContent = words(n, attr === 'm');
+      } else b.textContent = words(n, attr === 'm');
     });
+  }
+  function render() {
+    var ws = {}, tu = 0, tm = 0;
+    Object.keys(counts).forEach(function (id) {
+      var c = counts[id], w = c[2] && (ws[c[2]] = ws[c[2]] || [0, 0]);
+      tu += c[0]; tm += c[1];
+      if (w) { w[0] += c[0]; w[1] += c[1]; }
+      set('u', 'c' + id, c[0]); set('m', 'c' + id, c[1]);
+    });
+    Object.keys(ws).forEach(function (id) { set('u', 'w' + id, ws[id][0]); set('m', 'w' + id, ws[id][1]); });
+    if (!nav) return;
+    set('u', 't', tu); set('m', 't', tm);
+    d.title = (tu ? '(' + tu + ') ' : '') + title;
+  }
+  function count(id, unread, mentions) {
+    var c = counts[id] || (counts[id] = [0, 0, '']);
+    c[0] = unread; c[1] = mentions;
+    render();
   }
 
   function onEvent(ev) {
     var x = ev.data || {}, m = x.message;
-    if (ev.kind === 'read_marker') return badges(x.channel_id, x.unread);
+    if (ev.kind === 'read_marker') return count(x.channel_id, x.unread, x.mentions);
+    var c = counts[ev.channel_id];
+    // Someone else's message is unread, unless this tab shows it in the channel and reads it.
+    if (ev.kind === 'message_created' && m && c && String(m.author.id) !== data.me &&
+        !(ev.channel_id === channel && !thread && !m.thread_root_id && data.live && d.visibilityState === 'visible')) {
+      count(ev.channel_id, c[0] + 1, c[1] + (m.html.indexOf('data-user-id="' + data.me + '"') >= 0 ? 1 : 0));
+    }
     if (ev.channel_id !== channel) return;
     if (ev.kind === 'message_created' && m) {
       var mine = thread ? m.thread_root_id === thread : !m.thread_root_id;
@@ -126,11 +168,11 @@
   }
 
   // Event ids are opaque cursors: kept and sent back as they are, never compared or counted.
-  // A page's own cursor (where it was rendered) comes first.
-  var last = data.lastEvent || sessionStorage.getItem(KEY) || '', delay = 1000, resync = false;
+  // A page's own cursor (where it was rendered) comes first; a page without one starts a fresh
+  // stream, as its counts are as fresh as the page: replaying older events would count twice.
+  var last = data.lastEvent || '', delay = 1000, resync = false;
   function save(id) {
     last = String(id);
-    sessionStorage.setItem(KEY, last);
   }
   function connect() {
     var ws = new WebSocket((location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host +
@@ -145,7 +187,6 @@
     ws.onclose = function (e) {
       if (e.code === 4001) return; // signed out
       if (e.code === 4000 || resync) {
-        sessionStorage.removeItem(KEY);
         return location.reload();
       }
       setTimeout(connect, delay * (1 + Math.random() / 2));
@@ -153,6 +194,49 @@
     };
   }
   if (window.WebSocket) connect();
+
+  // A conversation opens at its first unread message, or at its end (composer in view).
+  var mark = d.getElementById('unread');
+  if (mark && !thread && (!location.hash || location.hash === '#unread')) {
+    if (mark.classList.contains('unread-sep')) mark.scrollIntoView({block: 'start'});
+    else window.scrollTo(0, d.documentElement.scrollHeight);
+  }
+
+  // Older history loads by itself when its link comes into view; the view stays where it was.
+  var older = d.getElementById('older');
+  function loadOlder(a) {
+    if (a.dataset.busy) return;
+    a.dataset.busy = 1;
+    a.textContent = a.dataset.loading;
+    fetch(a.href, {credentials: 'same-origin'}).then(function (r) { return r.ok ? r.text() : ''; })
+      .then(function (html) {
+        var doc = new DOMParser().parseFromString(html, 'text/html'), got = doc.getElementById('messages');
+        if (!got || !list) return;
+        var h = d.documentElement.scrollHeight, y = window.scrollY, first = list.firstElementChild;
+        var seam = got.querySelectorAll('.day-sep'), lastDay = seam.length && seam[seam.length - 1];
+        // One separator per day, also across the seam.
+        if (lastDay && first && first.classList.contains('day-sep') &&
+            first.textContent === lastDay.textContent) first.remove();
+        var frag = d.createDocumentFragment();
+        while (got.firstChild) frag.appendChild(d.adoptNode(got.firstChild));
+        list.insertBefore(frag, list.firstChild);
+        if (window.htmx) htmx.process(list);
+        window.scrollTo(0, y + d.documentElement.scrollHeight - h);
+        var next = doc.getElementById('older');
+        if (next) older.replaceWith(d.adoptNode(next)); else older.remove();
+        older = d.getElementById('older');
+        if (older) watch();
+      });
+  }
+  function watch() {
+    var a = older.querySelector('a');
+    if (!window.IntersectionObserver || !a) return;
+    var io = new IntersectionObserver(function (es) {
+      if (es[0].isIntersecting) { io.disconnect(); loadOlder(a); }
+    });
+    io.observe(a);
+  }
+  if (older && list) watch();
 
   // A jump to a message (#m123) focuses it.
   var target = location.hash && d.getElementById(location.hash.slice(1));

@@ -4,6 +4,7 @@
 mod dialect;
 pub mod events;
 mod migrations;
+pub mod navigation;
 pub mod schema;
 pub mod search;
 pub mod unread;

@@ -29,6 +29,7 @@ pub const FILES: &[&str] = &[
     "notify.ftl",
     "digest.ftl",
     "compose.ftl",
+    "layout.ftl",
 ];
 
 macro_rules! locale_sources {
@@ -45,11 +46,12 @@ macro_rules! locale_sources {
             include_str!(concat!("../../../locales/", $lang, "/notify.ftl")),
             include_str!(concat!("../../../locales/", $lang, "/digest.ftl")),
             include_str!(concat!("../../../locales/", $lang, "/compose.ftl")),
+            include_str!(concat!("../../../locales/", $lang, "/layout.ftl")),
         ]
     };
 }
 
-fn sources(lang: Language) -> [&'static str; 11] {
+fn sources(lang: Language) -> [&'static str; 12] {
     match lang {
         Language::En => locale_sources!("en"),
         Language::Nl => locale_sources!("nl"),

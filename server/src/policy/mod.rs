@@ -11,6 +11,7 @@ pub mod digest;
 pub mod directory;
 pub mod email;
 pub mod events;
+pub mod navigation;
 pub mod notifications;
 pub mod readers;
 pub mod scope;

@@ -49,6 +49,8 @@ pub struct Ctx {
     /// Path and query, for the language switcher and `next` links.
     pub path: String,
     pub client_address: Option<String>,
+    /// The side navigation's rows, read with the session for a signed-in page request.
+    pub nav: Option<std::sync::Arc<Vec<crate::db::navigation::SideRow>>>,
 }
 
 impl FromRequest for Ctx {

@@ -17,6 +17,7 @@ use crate::web::cookies;
 use crate::web::csrf_body::{csrf_from_form, is_multipart, is_upload_route};
 use crate::web::error_answer::{clone_for_render, error_response, from_framework, render_error};
 
+use crate::db::navigation::SideRow;
 use crate::web::context::{Ctx, Identity, is_api};
 
 /// Loads the session behind the cookie; a session of a deactivated person or a suspended
@@ -24,16 +25,34 @@ use crate::web::context::{Ctx, Identity, is_api};
 async fn identify(
     state: &AppState,
     token: Option<String>,
-) -> Result<Option<(Identity, bool)>, AppError> {
+    want_nav: bool,
+) -> Result<Option<(Identity, bool, Option<Vec<SideRow>>)>, AppError> {
     let Some(token) = token.filter(|t| tokens::looks_like_token(t)) else {
         return Ok(None);
     };
     let now = state.clock.now();
-    let record = state
+    // The side navigation is read on the same connection, right after the session.
+    let found = state
         .db
-        .read(move |conn| session::find_live(conn, &token, now))
+        .read(move |conn| {
+            let Some(record) = session::find_live(conn, &token, now)? else {
+                return Ok(None);
+            };
+            let nav = if want_nav && record.user.is_active() && record.organisation.is_active() {
+                let actor = crate::policy::Actor::new(
+                    record.user.id,
+                    record.organisation.id,
+                    record.user.role(),
+                    record.organisation.kind(),
+                );
+                Some(crate::policy::navigation::side_list(conn, &actor)?)
+            } else {
+                None
+            };
+            Ok(Some((record, nav)))
+        })
         .await?;
-    let Some(record) = record else {
+    let Some((record, nav)) = found else {
         return Ok(None);
     };
     if !record.user.is_active() || !record.organisation.is_active() {
@@ -75,7 +94,20 @@ async fn identify(
             session_hash: record.token_hash,
         },
         renew,
+        nav,
     )))
+}
+
+/// Whether the request is for a whole page that shows the side navigation: a signed-in `GET`
+/// of a page, not an asset, a fragment, a file, the API or a probe.
+fn shows_navigation(req: &ServiceRequest, path: &str) -> bool {
+    *req.method() == Method::GET
+        && !is_api(path)
+        && !req.headers().contains_key("hx-request")
+        && !path.ends_with("/fragment")
+        && !["/static/", "/files/", "/healthz", "/readyz", "/metrics"]
+            .iter()
+            .any(|p| path.starts_with(p))
 }
 
 fn header_str(req: &ServiceRequest, name: header::HeaderName) -> Option<String> {
@@ -112,9 +144,10 @@ pub async fn middleware(
     let session_token = req
         .cookie(cookies::session_name(https))
         .map(|c| c.value().to_string());
-    let (identity, renewed) = match identify(&state, session_token.clone()).await {
-        Ok(Some((identity, renewed))) => (Some(identity), renewed),
-        Ok(None) => (None, false),
+    let want_nav = shows_navigation(&req, &path);
+    let (identity, renewed, nav) = match identify(&state, session_token.clone(), want_nav).await {
+        Ok(Some((identity, renewed, nav))) => (Some(identity), renewed, nav),
+        Ok(None) => (None, false, None),
         Err(e) => {
             let tr = Tr::new(state.i18n.clone(), agora_shared::api::Language::En);
             let (http, _) = req.into_parts();
@@ -124,6 +157,7 @@ pub async fn middleware(
                 csrf_token: String::new(),
                 path,
                 client_address: None,
+                nav: None,
             };
             return Ok(ServiceResponse::new(
                 http.clone(),
@@ -176,6 +210,7 @@ pub async fn middleware(
         csrf_token,
         path: full_path,
         client_address,
+        nav: nav.map(std::sync::Arc::new),
     };
 
     // A cookie minted on this very request cannot have been sent with a form.

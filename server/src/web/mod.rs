@@ -10,6 +10,8 @@ pub mod error_answer;
 pub mod extract;
 pub mod forms;
 pub mod middleware;
+pub mod nav;
 pub mod options;
 pub mod page;
 pub mod redirect;
+pub mod when;

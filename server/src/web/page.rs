@@ -5,6 +5,7 @@ use agora_shared::api::Language;
 use askama::Template;
 
 use super::context::Ctx;
+use super::nav::SideNav;
 use crate::error::{AppError, AppResult};
 use crate::i18n::Tr;
 use crate::state::AppState;
@@ -19,6 +20,7 @@ pub struct LangLink {
 
 /// The signed-in person as the navigation shows them.
 pub struct NavUser {
+    pub id: i64,
     pub name: String,
     pub organisation_id: i64,
     pub organisation_name: String,
@@ -44,11 +46,16 @@ pub struct Page {
     pub notice: Option<String>,
     /// The request path without its query, to mark the current navigation entry.
     pub path: String,
+    /// `/static/favicon-<hash>.svg`
+    pub favicon: String,
+    /// The side navigation, on signed-in page requests.
+    pub nav: Option<SideNav>,
 }
 
 impl Page {
     pub fn new(state: &AppState, ctx: &Ctx, title: String) -> Page {
         let user = ctx.identity.as_ref().map(|i| NavUser {
+            id: i.user.id,
             name: i.user.display_name.clone(),
             organisation_id: i.organisation.id,
             organisation_name: i.organisation.name.clone(),
@@ -80,7 +87,24 @@ impl Page {
             languages,
             notice: None,
             path: ctx.path.split('?').next().unwrap_or_default().to_string(),
+            favicon: state.assets.favicon_path.clone(),
+            nav: ctx
+                .nav
+                .as_ref()
+                .map(|rows| SideNav::build(&ctx.tr, rows, &ctx.path)),
         }
+    }
+
+    /// The page has just read `channel_id`, leaving `unread` messages: its counts follow.
+    pub fn read_channel(&mut self, channel_id: i64, unread: i64) {
+        if let Some(nav) = &mut self.nav {
+            nav.read(&self.t, channel_id, unread);
+        }
+    }
+
+    /// Unread messages in total, for the tab title.
+    pub fn unread_total(&self) -> i64 {
+        self.nav.as_ref().map_or(0, |n| n.total.unread)
     }
 
     pub fn with_notice(mut self, notice: Option<String>) -> Page {

@@ -22,6 +22,7 @@ mod i18n;
 mod instances;
 mod invitation_probing;
 mod jobs;
+mod layout;
 mod live;
 mod membership_events;
 mod messaging_pages;

@@ -13,6 +13,7 @@ use crate::web::context::Ctx;
 use crate::web::extract::CurrentUser;
 use crate::web::forms::FormErrors;
 use crate::web::page::{Page, RenderHtml};
+use crate::web::when::{ReaderClock, parse_wire};
 
 use super::{Composer, MessageItem, Viewer, last_event_id};
 
@@ -27,7 +28,10 @@ pub(super) struct ChannelPage {
     workspace: Option<(i64, String)>,
     direct: bool,
     archived: bool,
-    messages: Vec<MessageItem>,
+    /// The messages with the day separators and the "new messages" line before them.
+    rows: Vec<Row>,
+    /// The "new messages" line is on the page (else `#unread` marks the end).
+    divider: bool,
     older: Option<String>,
     newer: Option<String>,
     /// The newest messages are shown, so new ones may be appended live.
@@ -39,6 +43,15 @@ pub(super) struct ChannelPage {
     pub(super) errors: FormErrors,
 }
 
+/// One message of the history and what goes before it.
+pub(super) struct Row {
+    /// `(date, label)` where a new day starts: "Today", "Tuesday 1 December".
+    pub day: Option<(String, String)>,
+    /// The first message the reader has not read yet.
+    pub first_unread: bool,
+    pub m: MessageItem,
+}
+
 #[derive(Debug, Default, Deserialize)]
 pub struct HistoryParams {
     before: Option<i64>,
@@ -47,6 +60,8 @@ pub struct HistoryParams {
 }
 
 impl HistoryParams {
+    /// A plain visit shows the newest page, which reads the channel; its "new messages" line
+    /// stands before the first unread message on it (the first shown when all are unread).
     fn window(&self) -> Window {
         // A jump wins over paging; a link never carries more than one.
         match (self.around, self.before, self.after) {
@@ -69,8 +84,9 @@ pub(super) async fn channel_page(
     let last_event = last_event_id(state, actor.user_id).await?;
     let enter_sends = super::preferences::enter_sends(state, actor.user_id).await?;
     let (view, workspace, facts) = service::channel_summary(state, &actor, channel_id).await?;
-    let history =
-        service::history(state, &actor, channel_id, params.window(), HISTORY_PAGE).await?;
+    let read_before = view.last_seq - view.unread;
+    let window = params.window();
+    let history = service::history(state, &actor, channel_id, window, HISTORY_PAGE).await?;
     let t = &ctx.tr;
 
     // Reading the newest page reads the channel (thread replies are summed up on it); an older
@@ -81,8 +97,10 @@ pub(super) async fn channel_page(
     } else {
         newest_shown.max(view.last_seq)
     };
-    if read_up_to > view.last_seq - view.unread {
-        service::mark_read(state, &actor, channel_id, Some(read_up_to)).await?;
+    let mut unread_left = view.unread;
+    if read_up_to > read_before {
+        let read = service::mark_read(state, &actor, channel_id, Some(read_up_to)).await?;
+        unread_left = read.unread;
     }
 
     let viewer = Viewer {
@@ -99,25 +117,43 @@ pub(super) async fn channel_page(
     let newer = last
         .filter(|_| history.more_after)
         .map(|s| format!("/channels/{channel_id}?after={s}"));
-    let messages = history
-        .messages
-        .into_iter()
-        .map(|m| viewer.item(m, false, params.around))
-        .collect();
+    let clock = ReaderClock::new(&viewer.time_zone, state.clock.now());
+    let mut rows: Vec<Row> = Vec::with_capacity(history.messages.len());
+    let mut last_day = None;
+    let mut divider = false;
+    for m in history.messages {
+        let first_unread = !divider && m.seq > read_before;
+        divider |= first_unread;
+        let mut item = viewer.item(m, false, params.around);
+        let at = parse_wire(&item.time_iso).unwrap_or_default();
+        clock.relabel(t, &mut item.time, &item.time_iso);
+        let day = clock.day(at);
+        let new_day = (last_day != Some(day))
+            .then(|| (day.format("%Y-%m-%d").to_string(), clock.day_label(t, day)));
+        last_day = Some(day);
+        rows.push(Row {
+            day: new_day,
+            first_unread,
+            m: item,
+        });
+    }
     let heading = if view.direct {
         t.t1("direct-heading", "people", &view.name)
     } else {
         view.name.clone()
     };
+    let mut page = Page::new(state, ctx, heading.clone());
+    page.read_channel(channel_id, unread_left);
     Ok(ChannelPage {
-        page: Page::new(state, ctx, heading.clone()),
+        page,
         channel_id,
         heading,
         topic: view.topic.clone(),
         workspace,
         direct: view.direct,
         archived: view.archived,
-        messages,
+        rows,
+        divider,
         older,
         newer,
         live: !history.more_after,

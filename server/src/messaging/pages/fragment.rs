@@ -45,9 +45,15 @@ pub async fn fragment(
         facts,
     };
     let in_thread = query.thread.is_some();
+    let mut m = viewer.item(view, in_thread, None);
+    crate::web::when::ReaderClock::new(&viewer.time_zone, state.clock.now()).relabel(
+        &ctx.tr,
+        &mut m.time,
+        &m.time_iso,
+    );
     let html = MessageFragment {
         page: Page::new(&state, &ctx, String::new()),
-        m: viewer.item(view, in_thread, None),
+        m,
     }
     .render()
     .map_err(|e| AppError::internal(e.into()))?;

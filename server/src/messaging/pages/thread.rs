@@ -51,6 +51,13 @@ pub(super) async fn thread_page(
         time_zone: user.0.user.time_zone.clone(),
         facts,
     };
+    // "today 14:05" rather than the full date, as on the channel page.
+    let clock = crate::web::when::ReaderClock::new(&viewer.time_zone, state.clock.now());
+    let item = |m| {
+        let mut item = viewer.item(m, true, None);
+        clock.relabel(t, &mut item.time, &item.time_iso);
+        item
+    };
     let back = format!("/channels/{channel_id}?around={}#m{}", root.seq, root.id);
     let channel_name = view.name.clone();
     Ok(ThreadPage {
@@ -58,12 +65,9 @@ pub(super) async fn thread_page(
         channel_id,
         channel_name,
         back,
-        roots: vec![viewer.item(root, true, None)],
+        roots: vec![item(root)],
         root_id,
-        messages: replies
-            .into_iter()
-            .map(|m| viewer.item(m, true, None))
-            .collect(),
+        messages: replies.into_iter().map(item).collect(),
         live: true,
         last_event,
         me: actor.user_id,

@@ -7,6 +7,7 @@ pub mod channels;
 pub mod members;
 pub mod new;
 pub mod participation;
+pub mod read_all;
 pub mod settings;
 pub mod show;
 
@@ -44,6 +45,7 @@ pub(crate) fn notice_text(t: &Tr, key: Option<&str>) -> Option<String> {
         "workspace-left" => t.t("notice-workspace-left"),
         "channel-created" => t.t("notice-workspace-channel-created"),
         "channel-saved" => t.t("notice-workspace-channel-saved"),
+        "marked-read" => t.t("notice-marked-read"),
         _ => return None,
     })
 }

@@ -3,11 +3,13 @@
 mod channels;
 mod members;
 mod participation;
+mod read_all;
 mod views;
 mod workspace;
 pub use channels::{create_channel, list_channels, update_channel};
 pub use members::{add_member, remove_member, restore_owner, set_member_role, target};
 pub use participation::{decide_participation, invite_organisation};
+pub use read_all::mark_workspace_read;
 pub use views::{list, members, view};
 pub use workspace::{create, update};
 

@@ -18,6 +18,7 @@ mod rows_conversation_api;
 mod rows_conversation_pages;
 mod rows_digest;
 mod rows_email;
+mod rows_layout;
 mod rows_out_of_reach;
 mod rows_ownership;
 mod rows_unsubscribe;
@@ -232,6 +233,7 @@ fn table() -> Vec<Row> {
         rows_digest::rows(),
         rows_unsubscribe::rows(),
         rows_workspace_pages::rows(),
+        rows_layout::rows(),
         rows_conversation_pages::rows(),
         rows_compose::rows(),
         rows_account_api::rows(),

@@ -34,6 +34,31 @@ impl Audit {
             eprintln!("[{lang}] {label}\n{report}");
             self.failures.push(format!("[{lang}] {label}\n{report}"));
         }
+        if lang == "en" {
+            layout::screenshot(browser, label, layout::WIDE).await;
+        }
+        // The same page on a 360 px phone: nothing wider than the screen, the same rules.
+        layout::at_width(browser, layout::NARROW).await;
+        if let Some(wide) = layout::overflow(browser).await {
+            self.failures
+                .push(format!("[{lang}] {label} at 360 px ({url}): {wide}"));
+        }
+        let violations: Vec<AxeViolation> = browser.axe().await;
+        if !violations.is_empty() {
+            for violation in &violations {
+                self.by_rule
+                    .entry(violation.id.clone())
+                    .or_default()
+                    .push(format!("{lang} {label} 360 px"));
+            }
+            let report = format_violations(&url, &violations);
+            self.failures
+                .push(format!("[{lang}] {label} at 360 px\n{report}"));
+        }
+        if lang == "en" {
+            layout::screenshot(browser, label, layout::NARROW).await;
+        }
+        layout::at_width(browser, layout::WIDE).await;
     }
 }
 

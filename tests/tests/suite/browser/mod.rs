@@ -25,7 +25,10 @@ mod compose;
 mod invitation;
 mod keyboard;
 mod language_switcher;
+mod layout;
 mod live;
+mod live_counts;
+mod reading;
 mod sign_in;
 
 /// The interface languages, as `<html lang>` and `?lang=` spell them.
