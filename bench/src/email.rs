@@ -120,6 +120,7 @@ async fn measure(world: &World, plan: &Plan, round: usize, quick_ack: bool) -> a
         Transport::from_config(&config)?,
         &config,
         state.i18n.clone(),
+        agora::emails::render,
     )?;
 
     let now = SystemClock.now();

@@ -10,6 +10,7 @@ pub mod demo;
 pub mod digest;
 pub mod directory;
 pub mod email_settings;
+pub mod emails;
 pub mod error;
 pub mod file_store;
 pub mod health;

@@ -204,7 +204,13 @@ async fn shared_state(config: Config, db: Db) -> anyhow::Result<AppState> {
     let clock: Arc<dyn Clock> = Arc::new(SystemClock);
     let i18n = Arc::new(I18n::load()?);
     let transport = Transport::from_config(&config)?;
-    let mailer = Mailer::new(db.clone(), transport, &config, i18n.clone())?;
+    let mailer = Mailer::new(
+        db.clone(),
+        transport,
+        &config,
+        i18n.clone(),
+        crate::emails::render,
+    )?;
     let secret = Arc::new(instance_secret::load(&config, &db, clock.now()).await?);
     Ok(AppState {
         db: db.clone(),

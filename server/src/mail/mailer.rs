@@ -19,7 +19,7 @@ use tokio::sync::Notify;
 use super::bounces;
 use super::dkim::DkimSigner;
 use super::outbox::{MAX_ATTEMPTS, OutboxRow, Status, record_attempt};
-use super::templates;
+use super::templates::Renderer;
 use super::transport::{SendError, Transport};
 use crate::clock::Clock;
 use crate::config::Config;
@@ -56,6 +56,7 @@ pub struct Mailer {
     concurrency: usize,
     /// Woken after a transaction that queued email commits, so sending does not wait for a poll.
     pub wake: Arc<Notify>,
+    render: Renderer,
 }
 
 impl Mailer {
@@ -65,6 +66,7 @@ impl Mailer {
         transport: Transport,
         config: &Config,
         i18n: Arc<I18n>,
+        render: Renderer,
     ) -> anyhow::Result<Mailer> {
         let from: Mailbox = config
             .mail_from
@@ -90,6 +92,7 @@ impl Mailer {
             lease,
             concurrency,
             wake: Arc::new(Notify::new()),
+            render,
         })
     }
 
@@ -145,7 +148,7 @@ impl Mailer {
         };
         if let Some(error) = &error {
             tracing::warn!(
-                outbox.id = id,
+                outbox.id = %id,
                 email.template = %row.template,
                 attempts,
                 status = status.as_str(),
@@ -172,7 +175,7 @@ impl Mailer {
     fn message(&self, row: &OutboxRow, now: NaiveDateTime) -> Result<Message, String> {
         let language = Language::parse(&row.language)
             .ok_or_else(|| format!("unknown email language `{}`", row.language))?;
-        let rendered = templates::render(
+        let rendered = (self.render)(
             &row.template,
             &row.context,
             &Tr::new(self.i18n.clone(), language),

@@ -22,7 +22,7 @@ pub struct OutgoingEmail {
     pub key: String,
     pub to: String,
     pub language: Language,
-    /// A name [`super::templates::render`] knows.
+    /// A name `crate::emails::render` knows.
     pub template: &'static str,
     /// The template's typed context, as JSON.
     pub context: String,

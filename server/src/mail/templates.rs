@@ -1,17 +1,18 @@
-//! Every email this version can send. Each has a folder `templates/email/<name>/` with `text.txt`
-//! and `body.html` (on the shared layout `templates/email/base.html`), a Fluent subject, and a
-//! typed context: what the outbox row stores as JSON and the worker renders at send time, in the
-//! recipient's language.
+//! What an email is, and the emails of accounts. Each has a folder `templates/email/<name>/` with
+//! `text.txt` and `body.html` (on the shared layout `templates/email/base.html`), a Fluent subject,
+//! and a typed context: what the outbox row stores as JSON and the worker renders at send time, in
+//! the recipient's language.
 //!
-//! [`render`] is the one list from stored name to email; a name it does not know, or a context that
-//! no longer fits its email, is an error the worker gives up on (retrying cannot fix it).
+//! The one list from stored name to email is `crate::emails::render`, above the domains whose
+//! emails it names; the worker is handed it as a [`Renderer`]. A name it does not know, or a
+//! context that no longer fits its email, is an error the worker gives up on (retrying cannot fix
+//! it).
 
 use askama::Template;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 use crate::i18n::Tr;
-use crate::notifications::email::NotificationEmail;
 
 /// An email as it goes out: subject, plain text and HTML.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -53,20 +54,10 @@ pub trait Email: Serialize + DeserializeOwned {
 }
 
 /// Renders a stored email: `template` names it, `context` is its JSON.
-pub fn render(template: &str, context: &str, t: &Tr) -> Result<Rendered, RenderError> {
-    match template {
-        Invitation::NAME => render_as::<Invitation>(context, t),
-        InvitationConflict::NAME => render_as::<InvitationConflict>(context, t),
-        Reset::NAME => render_as::<Reset>(context, t),
-        SignInLink::NAME => render_as::<SignInLink>(context, t),
-        NotificationEmail::NAME => render_as::<NotificationEmail>(context, t),
-        Prerendered::NAME => render_as::<Prerendered>(context, t),
-        crate::digest::Digest::NAME => render_as::<crate::digest::Digest>(context, t),
-        other => Err(RenderError::UnknownTemplate(other.to_string())),
-    }
-}
+pub type Renderer = fn(template: &str, context: &str, t: &Tr) -> Result<Rendered, RenderError>;
 
-fn render_as<E: Email>(context: &str, t: &Tr) -> Result<Rendered, RenderError> {
+/// Renders `context` as the email `E`.
+pub fn render_as<E: Email>(context: &str, t: &Tr) -> Result<Rendered, RenderError> {
     let email: E = serde_json::from_str(context).map_err(|error| RenderError::Context {
         template: E::NAME,
         error,

@@ -174,6 +174,8 @@ pub async fn restore_owner(
             };
             let now = tx.now();
             let before = match Member::find(tx, workspace_id, user_id)? {
+                // Already an owner: nothing changes, so nothing is audited or announced.
+                Some(m) if m.role() == WorkspaceRole::Owner => return Ok(()),
                 Some(m) => Some(m.role()),
                 None => {
                     join_workspace(

@@ -146,3 +146,31 @@ async fn the_administration_page_offers_what_the_policy_allows() {
         Some("owner")
     );
 }
+
+#[tokio::test]
+async fn restoring_someone_who_is_already_an_owner_changes_and_records_nothing() {
+    let app = spawn_app().await;
+    let c = cast(&app).await;
+    let w = &c.world;
+    let (ws, a) = (w.workspace, w.admin_a.user_id);
+    assert_eq!(role_of(&app, ws, a).await.as_deref(), Some("owner"));
+    let events_before = membership_events(&app).await;
+    assert_eq!(restore(ws, &w.admin_a.session, a).await.0, 204);
+    assert_eq!(role_of(&app, ws, a).await.as_deref(), Some("owner"));
+    assert!(audited_restorations(&app).await.is_empty(), "nothing was restored");
+    assert_eq!(membership_events(&app).await, events_before, "nothing to announce");
+}
+
+async fn membership_events(app: &TestApp) -> i64 {
+    use diesel::prelude::*;
+    app.state
+        .db
+        .read(|conn| {
+            Ok(agora::db::schema::events::table
+                .filter(agora::db::schema::events::kind.eq("membership_changed"))
+                .count()
+                .get_result::<i64>(conn)?)
+        })
+        .await
+        .expect("events")
+}
