@@ -28,6 +28,7 @@ pub const FILES: &[&str] = &[
     "email_settings.ftl",
     "notify.ftl",
     "digest.ftl",
+    "membership.ftl",
 ];
 
 macro_rules! locale_sources {
@@ -43,11 +44,12 @@ macro_rules! locale_sources {
             include_str!(concat!("../../../locales/", $lang, "/email_settings.ftl")),
             include_str!(concat!("../../../locales/", $lang, "/notify.ftl")),
             include_str!(concat!("../../../locales/", $lang, "/digest.ftl")),
+            include_str!(concat!("../../../locales/", $lang, "/membership.ftl")),
         ]
     };
 }
 
-fn sources(lang: Language) -> [&'static str; 10] {
+fn sources(lang: Language) -> [&'static str; 11] {
     match lang {
         Language::En => locale_sources!("en"),
         Language::Nl => locale_sources!("nl"),
@@ -150,6 +152,11 @@ impl Tr {
             }
         }
         self.i18n.format(self.lang, id, Some(&fargs))
+    }
+
+    /// Whether this language (or English) has `id`.
+    pub fn has(&self, id: &str) -> bool {
+        self.i18n.has(self.lang, id) || self.i18n.has(Language::En, id)
     }
 
     /// The language code for `lang` attributes.

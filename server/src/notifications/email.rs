@@ -219,7 +219,7 @@ impl NotificationEmail {
                                 &m.organisation,
                             ),
                         },
-                        when: crate::time::display(m.at, &self.time_zone),
+                        when: crate::time::display(m.at, &self.time_zone, t),
                         context: m.context.as_ref().map(|c| {
                             let line = if c.thread_root {
                                 t.t1("notify-in-reply-to", "author", &c.author)

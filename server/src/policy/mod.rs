@@ -10,6 +10,7 @@ pub mod digest;
 pub mod directory;
 pub mod email;
 pub mod events;
+pub mod membership;
 pub mod notifications;
 pub mod readers;
 pub mod scope;

@@ -129,7 +129,7 @@ impl Viewer<'_> {
             organisation: v.author.organisation_name,
             href,
             time_iso: v.created_at,
-            time: crate::time::display(created, &self.time_zone),
+            time: crate::time::date_time(created, &self.time_zone, t),
             html: v.html,
             deleted: v.deleted,
             language_code: v.language.to_uppercase(),

@@ -107,12 +107,12 @@ async fn over_smtp_multipart_with_unsubscribe_headers_in_the_readers_time_zone()
     let at = chrono::DateTime::parse_from_rfc3339(posted["created_at"].as_str().unwrap())
         .unwrap()
         .naive_utc();
-    let quito = agora::time::display(at, "America/Guayaquil");
+    let quito = agora::time::display(at, "America/Guayaquil", &tr);
     assert!(mail.text.contains(&quito), "{quito} not in {}", mail.text);
     assert!(
         !mail
             .text
-            .contains(&agora::time::display(at, "Europe/Brussels"))
+            .contains(&agora::time::display(at, "Europe/Brussels", &tr))
     );
     // The direct message is Dutch for an English reader: labelled.
     assert!(mail.html.contains("<blockquote lang=\"nl\""));
