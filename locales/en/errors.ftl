@@ -3,7 +3,10 @@ error-not-found = We could not find that page or object.
 error-unauthenticated = Please sign in first.
 error-forbidden = You are not allowed to do that.
 error-csrf-failed = This form has expired. Please reload the page and try again.
-error-rate-limited = Too many attempts. Please wait a while and try again.
+error-rate-limited = Too many attempts. Please wait { $minutes ->
+    [one] one minute
+   *[other] { $minutes } minutes
+} and try again.
 error-invalid-body = The request could not be read. Check its format and fields.
 error-payload-too-large = The request is too large.
 error-unsupported-media-type = This content type is not accepted here.

@@ -3,7 +3,10 @@ error-not-found = No pudimos encontrar esa página o ese elemento.
 error-unauthenticated = Primero inicie sesión.
 error-forbidden = No tiene permiso para hacer eso.
 error-csrf-failed = Este formulario venció. Vuelva a cargar la página e inténtelo de nuevo.
-error-rate-limited = Demasiados intentos. Espere un momento e inténtelo de nuevo.
+error-rate-limited = Demasiados intentos. Espere { $minutes ->
+    [one] un minuto
+   *[other] { $minutes } minutos
+} e inténtelo de nuevo.
 error-invalid-body = No se pudo leer la solicitud. Revise su formato y sus campos.
 error-payload-too-large = La solicitud es demasiado grande.
 error-unsupported-media-type = Aquí no se acepta este tipo de contenido.

@@ -1,7 +1,7 @@
 # Connexion, invitations, réinitialisation du mot de passe et profil.
 signin-title = Connexion
 signin-submit = Se connecter
-signin-forgot = Mot de passe oublié ?
+signin-forgot = Mot de passe oublié ?
 setup-title = Configurer Agora
 setup-intro = Créez l’organisation qui gère ce réseau ainsi que son premier administrateur. Ce lien ne fonctionne qu’une seule fois.
 setup-organisation-legend = Le gestionnaire du réseau

@@ -20,7 +20,7 @@ orgs-members-link = Membres de { $organisation }
 orgs-edit-link = Modifier { $organisation }
 org-edit-title = Modifier { $organisation }
 org-edit-submit = Enregistrer
-org-suspend-hint = Les membres d’une organisation suspendue ne peuvent pas se connecter ; leurs sessions prennent fin immédiatement.
+org-suspend-hint = Les membres d’une organisation suspendue ne peuvent pas se connecter ; leurs sessions prennent fin immédiatement.
 
 # Delivery: a member whose address hard-bounced, on the members page.
 delivery-member-bounced = E-mail refusé par son serveur

@@ -46,7 +46,7 @@ email-signin-link-expiry = { $minutes ->
     [one] Le lien fonctionne une seule fois et reste valable une minute.
    *[other] Le lien fonctionne une seule fois et reste valable { $minutes } minutes.
 }
-email-signin-link-ignore = Si vous n’avez rien demandé, vous pouvez ignorer cet e-mail : personne n’est connecté sans le lien.
+email-signin-link-ignore = Si vous n’avez rien demandé, vous pouvez ignorer cet e-mail : personne n’est connecté sans le lien.
 unsubscribe-title = E-mails d’Agora
 unsubscribe-digest-active = Vous recevez le résumé de ce que vous avez manqué.
 unsubscribe-digest-stopped = Vous ne recevrez plus le résumé de ce que vous avez manqué.
@@ -55,7 +55,7 @@ unsubscribe-notifications-stopped = Vous ne recevrez plus d’e-mails sur les me
 unsubscribe-workspace-active = Vous recevez des e-mails sur l’espace de travail { $workspace }.
 unsubscribe-workspace-stopped = Vous ne recevrez plus d’e-mails sur l’espace de travail { $workspace }.
 unsubscribe-stop = Arrêter ces e-mails
-unsubscribe-undo = Annuler : les recevoir à nouveau
+unsubscribe-undo = Annuler : les recevoir à nouveau
 unsubscribe-settings = Tous vos réglages d’e-mail
 
 # Delivery: an address whose mail server refused our email for good (a hard bounce).

@@ -3,12 +3,15 @@ error-not-found = Nous n’avons pas trouvé cette page ou cet élément.
 error-unauthenticated = Veuillez d’abord vous connecter.
 error-forbidden = Vous n’avez pas l’autorisation d’effectuer cette action.
 error-csrf-failed = Ce formulaire a expiré. Veuillez recharger la page et réessayer.
-error-rate-limited = Trop de tentatives. Veuillez patienter un moment, puis réessayer.
+error-rate-limited = Trop de tentatives. Veuillez patienter { $minutes ->
+    [one] une minute
+   *[other] { $minutes } minutes
+}, puis réessayer.
 error-invalid-body = La requête n’a pas pu être lue. Vérifiez son format et ses champs.
 error-payload-too-large = La requête est trop volumineuse.
 error-unsupported-media-type = Ce type de contenu n’est pas accepté ici.
 error-field-required = Veuillez remplir ce champ.
-error-field-too-long = Ce texte est trop long : { $max } caractères au maximum.
+error-field-too-long = Ce texte est trop long : { $max } caractères au maximum.
 error-invalid-email = Veuillez saisir une adresse e-mail valide, par exemple nom@commune.be.
 error-invalid-value = Cette valeur n’est pas valide.
 error-password-too-short = Le mot de passe doit comporter au moins { $min } caractères.
@@ -27,4 +30,4 @@ error-organisation-quota-exceeded = Les fichiers de votre organisation dépasser
 error-already-member = Cette personne est déjà membre de cet espace de travail. Modifiez plutôt son rôle dans la liste des membres.
 error-last-owner = Un espace de travail doit avoir au moins un propriétaire. Nommez d’abord quelqu’un d’autre propriétaire.
 error-owner-organisation-cannot-leave = L’organisation propriétaire de cet espace de travail ne peut pas le quitter. Un propriétaire peut toutefois archiver l’espace de travail.
-error-already-exists = Cet élément existe déjà : une autre requête vient de le créer. Rechargez la page pour le voir.
+error-already-exists = Cet élément existe déjà : une autre requête vient de le créer. Rechargez la page pour le voir.

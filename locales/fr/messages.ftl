@@ -2,11 +2,11 @@
 
 # Un canal ou une conversation directe.
 direct-heading = Conversation avec { $people }
-channel-workspace = Espace de travail :
+channel-workspace = Espace de travail :
 channel-search = Rechercher dans ce canal
 direct-search = Rechercher dans cette conversation
 channel-read-only = Vous pouvez lire cette conversation, mais pas y écrire.
-channel-archived-notice = Ce canal est archivé : vous pouvez le lire, mais personne ne peut plus y écrire.
+channel-archived-notice = Ce canal est archivé : vous pouvez le lire, mais personne ne peut plus y écrire.
 messages-heading = Liste des messages
 messages-none = Pas encore de message. Écrivez le premier ci-dessous.
 history-older = Messages plus anciens
@@ -15,7 +15,7 @@ history-latest = Derniers messages
 live-new-message = Nouveau message de { $name }
 
 # Un message.
-message-language = Langue :
+message-language = Langue :
 message-edited = (modifié)
 message-deleted = Ce message a été supprimé.
 message-attachments = Pièces jointes
@@ -44,7 +44,7 @@ file-size =
 composer-heading = Écrire un message
 composer-reply-heading = Répondre dans ce fil
 composer-body = Votre message
-composer-body-hint = Vous pouvez utiliser Markdown : **gras**, *italique*, listes et liens.
+composer-body-hint = Vous pouvez utiliser Markdown : **gras**, *italique*, listes et liens.
 composer-language = Langue de votre message
 composer-language-detect = Détecter automatiquement
 composer-files = Joindre des fichiers
@@ -69,7 +69,7 @@ edit-back = Retour à la conversation
 edit-current-heading = Le message actuel
 edit-heading = Modifier le message
 edit-language = Langue du message
-edit-language-hint = Corrigez-la si elle a été mal reconnue : les lecteurs et la recherche l’utilisent.
+edit-language-hint = Corrigez-la si elle a été mal reconnue : les lecteurs et la recherche l’utilisent.
 edit-save = Enregistrer les modifications
 edit-cancel = Annuler
 delete-heading = Supprimer ce message
@@ -78,7 +78,7 @@ delete-submit = Supprimer le message
 
 # Recherche.
 search-title = Rechercher des messages
-search-results-title = Recherche : { $query }
+search-results-title = Recherche : { $query }
 search-query = Mots à rechercher
 search-workspace = Espace de travail
 search-all-workspaces = Tous vos espaces de travail

@@ -3,7 +3,10 @@ error-not-found = We hebben die pagina of dat item niet gevonden.
 error-unauthenticated = Meld u eerst aan.
 error-forbidden = U hebt geen toestemming om dat te doen.
 error-csrf-failed = Dit formulier is verlopen. Laad de pagina opnieuw en probeer het nog eens.
-error-rate-limited = Te veel pogingen. Wacht even en probeer het dan opnieuw.
+error-rate-limited = Te veel pogingen. Wacht { $minutes ->
+    [one] één minuut
+   *[other] { $minutes } minuten
+} en probeer het dan opnieuw.
 error-invalid-body = De aanvraag kon niet worden gelezen. Controleer het formaat en de velden.
 error-payload-too-large = De aanvraag is te groot.
 error-unsupported-media-type = Dit soort inhoud wordt hier niet aanvaard.

@@ -48,7 +48,7 @@ participation-left = Vertrokken
 
 # Bevestigingen.
 notice-workspace-created = De werkruimte is aangemaakt.
-notice-workspace-saved = De instellingen zijn bewaard.
+notice-workspace-saved = De instellingen zijn opgeslagen.
 notice-organisation-invited = De organisatie is uitgenodigd. Ze neemt deel zodra een van haar beheerders aanvaardt.
 notice-participation-accepted = Uw organisatie neemt nu deel aan de werkruimte.
 notice-participation-declined = De uitnodiging is geweigerd.
@@ -57,7 +57,7 @@ notice-member-role-changed = De rol is gewijzigd.
 notice-member-removed = De persoon is uit de werkruimte verwijderd.
 notice-workspace-left = U hebt de werkruimte verlaten.
 notice-workspace-channel-created = Het kanaal is aangemaakt.
-notice-workspace-channel-saved = Het kanaal is bewaard.
+notice-workspace-channel-saved = Het kanaal is opgeslagen.
 
 # Een werkruimte aanmaken.
 workspace-new-title = Nieuwe werkruimte
@@ -96,7 +96,7 @@ workspace-back-link = Terug naar { $workspace }
 workspace-settings-heading = Instellingen
 field-workspace-archived = Gearchiveerd
 field-workspace-archived-hint = Een gearchiveerde werkruimte blijft leesbaar, maar niemand kan er nog berichten in plaatsen.
-workspace-settings-submit = Instellingen bewaren
+workspace-settings-submit = Instellingen opslaan
 workspace-invite-heading = Een organisatie uitnodigen
 workspace-invite-none = Elke actieve organisatie neemt al deel of is al uitgenodigd.
 field-workspace-organisation = Organisatie
@@ -116,7 +116,7 @@ workspace-add-member-none = Iedereen die u kunt toevoegen, is al lid.
 workspace-add-member-submit = Aan de werkruimte toevoegen
 field-workspace-channel-name = Naam van het kanaal
 field-workspace-channel-topic = Onderwerp
-workspace-channel-save = { $channel } bewaren
+workspace-channel-save = { $channel } opslaan
 workspace-channel-archive = { $channel } archiveren
 workspace-channel-unarchive = { $channel } heropenen
 workspace-channel-new-heading = Nieuw kanaal

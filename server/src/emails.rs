@@ -6,7 +6,7 @@ use crate::digest::Digest;
 use crate::i18n::Tr;
 use crate::mail::templates::{
     Email, Invitation, InvitationConflict, Prerendered, RenderError, Rendered, Reset, SignInLink,
-    render_as,
+    WorkspaceInvited, render_as,
 };
 use crate::notifications::email::NotificationEmail;
 
@@ -20,6 +20,7 @@ pub fn render(template: &str, context: &str, t: &Tr) -> Result<Rendered, RenderE
         NotificationEmail::NAME => render_as::<NotificationEmail>(context, t),
         Prerendered::NAME => render_as::<Prerendered>(context, t),
         Digest::NAME => render_as::<Digest>(context, t),
+        WorkspaceInvited::NAME => render_as::<WorkspaceInvited>(context, t),
         other => Err(RenderError::UnknownTemplate(other.to_string())),
     }
 }

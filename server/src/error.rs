@@ -18,6 +18,8 @@ pub struct AppError {
     /// Fluent arguments of the message, e.g. a maximum length.
     pub args: Vec<(&'static str, String)>,
     pub retry_after: Option<u64>,
+    /// Further bad fields of the same form, so a person sees every error at once.
+    pub also: Vec<AppError>,
     source: Option<anyhow::Error>,
 }
 
@@ -29,7 +31,20 @@ impl AppError {
             field: None,
             args: Vec::new(),
             retry_after: None,
+            also: Vec::new(),
             source: None,
+        }
+    }
+
+    /// Every error of `errors` in one (the first carries the status), or `Ok` when there is none.
+    pub fn all(errors: Vec<AppError>) -> Result<(), AppError> {
+        let mut errors = errors.into_iter();
+        match errors.next() {
+            None => Ok(()),
+            Some(mut first) => {
+                first.also.extend(errors);
+                Err(first)
+            }
         }
     }
 

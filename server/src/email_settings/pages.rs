@@ -49,7 +49,7 @@ fn settings_page(
             t.t1(
                 "delivery-bounced-body",
                 "date",
-                crate::time::display(b.last_bounced_at, &user.0.user.time_zone),
+                crate::time::display(b.last_bounced_at, &user.0.user.time_zone, t),
             ),
         )
     });
@@ -86,7 +86,12 @@ fn settings_page(
             })
             .collect(),
         workspaces,
-        time_zone: user.0.user.time_zone.clone(),
+        // The zone by its city in the reader's language, and by its IANA name as the profile shows it.
+        time_zone: format!(
+            "{} ({})",
+            crate::time::zone_name(&user.0.user.time_zone, t),
+            user.0.user.time_zone
+        ),
         bounced,
         errors: FormErrors::default(),
     }

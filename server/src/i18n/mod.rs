@@ -30,6 +30,7 @@ pub const FILES: &[&str] = &[
     "digest.ftl",
     "compose.ftl",
     "layout.ftl",
+    "membership.ftl",
 ];
 
 macro_rules! locale_sources {
@@ -47,11 +48,12 @@ macro_rules! locale_sources {
             include_str!(concat!("../../../locales/", $lang, "/digest.ftl")),
             include_str!(concat!("../../../locales/", $lang, "/compose.ftl")),
             include_str!(concat!("../../../locales/", $lang, "/layout.ftl")),
+            include_str!(concat!("../../../locales/", $lang, "/membership.ftl")),
         ]
     };
 }
 
-fn sources(lang: Language) -> [&'static str; 12] {
+fn sources(lang: Language) -> [&'static str; 13] {
     match lang {
         Language::En => locale_sources!("en"),
         Language::Nl => locale_sources!("nl"),
@@ -154,6 +156,11 @@ impl Tr {
             }
         }
         self.i18n.format(self.lang, id, Some(&fargs))
+    }
+
+    /// Whether this language (or English) has `id`.
+    pub fn has(&self, id: &str) -> bool {
+        self.i18n.has(self.lang, id) || self.i18n.has(Language::En, id)
     }
 
     /// The language code for `lang` attributes.

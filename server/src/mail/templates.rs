@@ -240,3 +240,67 @@ impl Email for Prerendered {
         })
     }
 }
+
+/// To an organisation's administrators when another organisation invites it into a workspace:
+/// they decide for it, on their home page.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct WorkspaceInvited {
+    /// The administrator's display name.
+    pub name: String,
+    /// The inviting organisation.
+    pub inviter: String,
+    /// The invited organisation.
+    pub organisation: String,
+    pub workspace: String,
+    pub link: String,
+}
+
+#[derive(Template)]
+#[template(path = "email/workspace_invited/text.txt")]
+struct WorkspaceInvitedText<'a> {
+    t: &'a Tr,
+    email: &'a WorkspaceInvited,
+    intro: String,
+}
+
+#[derive(Template)]
+#[template(path = "email/workspace_invited/body.html")]
+struct WorkspaceInvitedHtml<'a> {
+    t: &'a Tr,
+    email: &'a WorkspaceInvited,
+    intro: String,
+}
+
+impl Email for WorkspaceInvited {
+    const NAME: &'static str = "workspace_invited";
+
+    fn render(&self, t: &Tr) -> askama::Result<Rendered> {
+        let intro = t.targs(
+            "email-workspace-invited-intro",
+            &[
+                ("inviter", self.inviter.clone()),
+                ("organisation", self.organisation.clone()),
+                ("workspace", self.workspace.clone()),
+            ],
+        );
+        Ok(Rendered {
+            subject: t.t1(
+                "email-workspace-invited-subject",
+                "workspace",
+                &self.workspace,
+            ),
+            text: WorkspaceInvitedText {
+                t,
+                email: self,
+                intro: intro.clone(),
+            }
+            .render()?,
+            html: WorkspaceInvitedHtml {
+                t,
+                email: self,
+                intro,
+            }
+            .render()?,
+        })
+    }
+}

@@ -12,6 +12,7 @@ pub mod directory;
 pub mod email;
 pub mod events;
 pub mod navigation;
+pub mod membership;
 pub mod notifications;
 pub mod readers;
 pub mod scope;

@@ -3,5 +3,6 @@
 //! workspaces (the filter lists the caller's workspaces), so it sits above both.
 
 pub mod api;
+pub mod highlight;
 pub mod pages;
 pub mod service;

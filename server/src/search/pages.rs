@@ -124,6 +124,8 @@ pub async fn search(
         m.can_edit = false;
         m.can_delete = false;
         m.show_thread = false;
+        // The words searched for, marked in the hit (only in its text: see `highlight`).
+        m.html = super::highlight::mark(&m.html, &form.q);
         items.push(Hit {
             channel_name: hit.channel_name,
             workspace: hit.workspace_id.zip(hit.workspace_name),

@@ -33,6 +33,7 @@ pub(super) fn clone_for_render(e: &AppError) -> AppError {
     copy.field = e.field;
     copy.args = e.args.clone();
     copy.retry_after = e.retry_after;
+    copy.also = e.also.iter().map(clone_for_render).collect();
     copy
 }
 
@@ -58,6 +59,10 @@ pub fn message(tr: &Tr, error: &AppError) -> String {
     let mut args = error.args.clone();
     if let Some(field) = error.field {
         args.push(("field", field.to_string()));
+    }
+    // How long to wait, in whole minutes rounded up: "wait 15 minutes", never "a while".
+    if let Some(secs) = error.retry_after {
+        args.push(("minutes", secs.div_ceil(60).max(1).to_string()));
     }
     tr.targs(&error.code.message_id(), &args)
 }

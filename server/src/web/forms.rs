@@ -13,9 +13,13 @@ use crate::error::{AppError, AppResult};
 
 pub struct FieldError {
     pub field: String,
+    /// "Name: " when the field has a label message, so the summary names the field.
+    pub label: String,
     pub message: String,
 }
 
+/// All errors of one form: shown in a summary at the top (`partials/errors.html`) and each beside
+/// its field ([`FormErrors::beside`], [`FormErrors::attrs`]).
 #[derive(Default)]
 pub struct FormErrors {
     pub errors: Vec<FieldError>,
@@ -23,12 +27,18 @@ pub struct FormErrors {
 
 impl FormErrors {
     pub fn from_error(ctx: &Ctx, error: &AppError) -> FormErrors {
-        FormErrors {
-            errors: vec![FieldError {
-                field: error.field.unwrap_or("form").to_string(),
-                message: message(&ctx.tr, error),
-            }],
-        }
+        let errors = std::iter::once(error)
+            .chain(error.also.iter())
+            .map(|e| {
+                let field = e.field.unwrap_or("form");
+                FieldError {
+                    field: field.to_string(),
+                    label: label(ctx, field),
+                    message: message(&ctx.tr, e),
+                }
+            })
+            .collect();
+        FormErrors { errors }
     }
 
     pub fn get(&self, field: &str) -> Option<&str> {
@@ -41,6 +51,62 @@ impl FormErrors {
     pub fn is_empty(&self) -> bool {
         self.errors.is_empty()
     }
+
+    /// The attributes of a field's control: ` aria-describedby="<hint> <field>-error"
+    /// aria-invalid="true"` when it has an error, else only its hint. `hint` may be empty.
+    pub fn attrs(&self, field: &str, hint: &str) -> String {
+        let mut ids: Vec<String> = Vec::new();
+        if !hint.is_empty() {
+            ids.push(hint.to_string());
+        }
+        let invalid = self.get(field).is_some();
+        if invalid {
+            ids.push(format!("{field}-error"));
+        }
+        let mut out = String::new();
+        if !ids.is_empty() {
+            out.push_str(&format!(" aria-describedby=\"{}\"", escape(&ids.join(" "))));
+        }
+        if invalid {
+            out.push_str(" aria-invalid=\"true\"");
+        }
+        out
+    }
+
+    /// The error shown beside a field (escaped), or nothing.
+    pub fn beside(&self, field: &str) -> String {
+        match self.get(field) {
+            Some(msg) => format!(
+                "<span class=\"field-error\" id=\"{}-error\">{}</span>",
+                escape(field),
+                escape(msg)
+            ),
+            None => String::new(),
+        }
+    }
+}
+
+/// The field's label message (`field-<name>`, else `field-workspace-<name>`), as "Label: ".
+fn label(ctx: &Ctx, field: &str) -> String {
+    let dashed = field.replace('_', "-");
+    [
+        format!("field-{dashed}"),
+        format!("field-workspace-{dashed}"),
+    ]
+    .iter()
+    .find(|id| ctx.tr.has(id))
+    // French sets a no-break space before the colon.
+    .map(|id| match ctx.tr.lang {
+        agora_shared::api::Language::Fr => format!("{}\u{a0}: ", ctx.tr.t(id)),
+        _ => format!("{}: ", ctx.tr.t(id)),
+    })
+    .unwrap_or_default()
+}
+
+fn escape(s: &str) -> String {
+    askama::filters::escape(s, askama::filters::Html)
+        .map(|e| e.to_string())
+        .unwrap_or_default()
 }
 
 /// Whether an error belongs on the form (bad input) rather than on an error page.

@@ -81,19 +81,21 @@ pub const TIME_ZONES: &[&str] = &[
     "Europe/Madrid",
 ];
 
-pub fn time_zones(selected: &str) -> Vec<Opt> {
+/// The picker's zones, each named by its city in the reader's language with today's offset.
+pub fn time_zones(t: &Tr, selected: &str) -> Vec<Opt> {
+    let now = crate::time::now();
     let mut list: Vec<Opt> = TIME_ZONES
         .iter()
         .map(|z| Opt {
             value: (*z).into(),
-            label: (*z).into(),
+            label: crate::time::zone_label(z, t, now),
             selected: *z == selected,
         })
         .collect();
     if !TIME_ZONES.contains(&selected) {
         list.push(Opt {
             value: selected.into(),
-            label: selected.into(),
+            label: crate::time::zone_label(selected, t, now),
             selected: true,
         });
     }

@@ -145,7 +145,7 @@ pub trait RenderHtml: Template {
 
     /// The same page answered with an error status (a form shown again with its errors).
     fn respond_with(&self, status: actix_web::http::StatusCode) -> AppResult<HttpResponse> {
-        let html = self.render().map_err(|e| AppError::internal(e.into()))?;
+        let html = error_title(self.render().map_err(|e| AppError::internal(e.into()))?);
         Ok(HttpResponse::build(status)
             .content_type("text/html; charset=utf-8")
             .insert_header(("Cache-Control", "no-store"))
@@ -154,6 +154,27 @@ pub trait RenderHtml: Template {
 }
 
 impl<T: Template> RenderHtml for T {}
+
+/// A page shown again with its errors is titled "Error: …", so a screen reader hears it first.
+/// The error summary (`partials/errors.html`) carries the translated, escaped title; every form
+/// page includes that one partial, so this one place covers them all.
+fn error_title(html: String) -> String {
+    const MARK: &str = "data-page-title=\"";
+    let Some(start) = html.find(MARK).map(|i| i + MARK.len()) else {
+        return html;
+    };
+    let Some(title) = html[start..].split('"').next().map(str::to_string) else {
+        return html;
+    };
+    let (Some(open), Some(close)) = (html.find("<title>"), html.find(" · Agora</title>")) else {
+        return html;
+    };
+    let open = open + "<title>".len();
+    if open > close {
+        return html;
+    }
+    format!("{}{title}{}", &html[..open], &html[close..])
+}
 
 #[derive(Template)]
 #[template(path = "error.html")]

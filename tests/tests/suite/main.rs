@@ -18,6 +18,7 @@ mod digest;
 mod email;
 mod email_settings;
 mod fuzz;
+mod groups;
 mod i18n;
 mod instances;
 mod invitation_probing;

@@ -118,7 +118,7 @@ async fn members_page(
                 role_label: t.role(&i.role()),
                 status_label: t.invitation_status(&i.status(now)),
                 pending: i.status(now) == InvitationStatus::Pending,
-                expires: crate::time::display(i.expires_at, &tz),
+                expires: crate::time::date_time(i.expires_at, &tz, t),
             })
             .collect(),
         can_manage,

@@ -45,7 +45,7 @@ fn profile_page(state: &AppState, ctx: &Ctx, user: User, notice: Option<String>)
                 selected: read_now.iter().any(|r| r == code),
             })
             .collect(),
-        zones: options::time_zones(&user.time_zone),
+        zones: options::time_zones(&ctx.tr, &user.time_zone),
         themes: options::sdgs(&ctx.tr, &user.themes()),
         user,
         errors: FormErrors::default(),

@@ -135,7 +135,7 @@ impl Viewer<'_> {
             organisation: v.author.organisation_name,
             href,
             time_iso: v.created_at,
-            time: crate::time::display(created, &self.time_zone),
+            time: crate::time::date_time(created, &self.time_zone, t),
             html: mark_own_mentions(v.html, self.actor.user_id),
             deleted: v.deleted,
             language_code: v.language.to_uppercase(),

@@ -7,7 +7,10 @@ use agora_shared::events::EventKind;
 use agora_shared::ids::{UserId, WorkspaceId};
 use serde_json::json;
 
+use crate::accounts::user::User;
 use crate::error::{AppError, AppResult};
+use crate::mail::outbox::OutgoingEmail;
+use crate::mail::templates::WorkspaceInvited;
 use crate::messaging::channel;
 use crate::organisations::model::Organisation;
 use crate::policy::workspace::WorkspaceAction;
@@ -25,13 +28,12 @@ pub async fn invite_organisation(
     workspace_id: i64,
     organisation_id: i64,
 ) -> AppResult<()> {
-    let clock = state.clock.clone();
     let actor = *actor;
+    let home = state.link("/");
     state
-        .db
-        .write(move |conn| {
-            load(conn, &actor, workspace_id, WorkspaceAction::Administer)?;
-            let org = Organisation::find(conn, organisation_id)
+        .transact(move |tx| {
+            let scope = load(tx, &actor, workspace_id, WorkspaceAction::Administer)?;
+            let org = Organisation::find(tx, organisation_id)
                 .map_err(|_| AppError::invalid(ErrorCode::InvalidValue, "organisation_id"))?;
             if !org.is_active() {
                 return Err(AppError::invalid(
@@ -39,16 +41,46 @@ pub async fn invite_organisation(
                     "organisation_id",
                 ));
             }
-            match Participant::find(conn, workspace_id, organisation_id)?.map(|p| p.status()) {
+            match Participant::find(tx, workspace_id, organisation_id)?.map(|p| p.status()) {
                 Some(Participation::Active | Participation::Invited) => Ok(()),
-                _ => Participant::upsert(
-                    conn,
-                    workspace_id,
-                    organisation_id,
-                    Participation::Invited,
-                    actor.user_id,
-                    clock.now(),
-                ),
+                _ => {
+                    let now = tx.now();
+                    Participant::upsert(
+                        tx,
+                        workspace_id,
+                        organisation_id,
+                        Participation::Invited,
+                        actor.user_id,
+                        now,
+                    )?;
+                    // The invited organisation's administrators decide for it: they are told,
+                    // once per invitation (a new invitation after a refusal is a new email).
+                    let inviter = Organisation::find(tx, actor.organisation_id)?.name;
+                    let admins = policy::membership::workspace_invitation_recipients(
+                        User::list_in_org(tx, organisation_id)?,
+                    );
+                    for admin in admins {
+                        let email = OutgoingEmail::new(
+                            format!(
+                                "workspace-invited:{workspace_id}:{organisation_id}:{}:{}",
+                                admin.id,
+                                now.and_utc().timestamp()
+                            ),
+                            &admin.email,
+                            admin.language(),
+                            &WorkspaceInvited {
+                                name: admin.display_name.clone(),
+                                inviter: inviter.clone(),
+                                organisation: org.name.clone(),
+                                workspace: scope.workspace.name.clone(),
+                                link: home.clone(),
+                            },
+                        )
+                        .map_err(AppError::internal)?;
+                        tx.email(&email)?;
+                    }
+                    Ok(())
+                }
             }
         })
         .await

@@ -24,10 +24,18 @@ fn general_name(state: &AppState, language: agora_shared::api::Language) -> Stri
 pub async fn create(state: &AppState, actor: &Actor, input: NewWorkspace) -> AppResult<Workspace> {
     let owner = input.owner_organisation_id.unwrap_or(actor.organisation_id);
     policy::workspace::create_workspace(actor, owner)?;
-    let name = validate::text("name", &input.name, MAX_WORKSPACE_NAME_CHARS)?;
+    // Every field is checked before answering, so the form shows all its errors at once.
+    let name = validate::text("name", &input.name, MAX_WORKSPACE_NAME_CHARS);
     let description =
-        validate::optional_multiline("description", &input.description, MAX_DESCRIPTION_CHARS)?;
-    let tags = validate::sdg_tags("sdg_tags", &input.sdg_tags)?;
+        validate::optional_multiline("description", &input.description, MAX_DESCRIPTION_CHARS);
+    let tags = validate::sdg_tags("sdg_tags", &input.sdg_tags);
+    let (name, description, tags) = match (name, description, tags) {
+        (Ok(n), Ok(d), Ok(t)) => (n, d, t),
+        (n, d, t) => {
+            let errors = [n.err(), d.err(), t.err()].into_iter().flatten().collect();
+            return Err(AppError::all(errors).expect_err("one failed"));
+        }
+    };
     let general = general_name(state, input.default_language);
     let actor = *actor;
     let workspace = state

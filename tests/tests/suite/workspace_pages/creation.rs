@@ -58,7 +58,7 @@ async fn a_workspace_from_creation_to_unread_counts() {
     let home = page(b, "/").await;
     let participation = format!("action=\"/workspaces/{ws}/participation\"");
     assert!(home.contains(&participation), "{home}");
-    assert!(home.contains("Accepter l&#39;invitation à Afval &#38; klimaat"));
+    assert!(home.contains("Accepter l’invitation à Afval &#38; klimaat"));
     // Member B, not an administrator, has nothing to decide.
     let home_b = page(&mut world.member_b.session, "/").await;
     assert!(!home_b.contains(&participation));

@@ -72,7 +72,7 @@ async fn directory_people_and_direct_messages() {
         "{person}"
     );
     assert!(
-        person.contains("ODD 11 : Villes et communautés durables"),
+        person.contains("ODD 11\u{a0}: Villes et communautés durables"),
         "{person}"
     );
     assert!(person.contains("Envoyer un message direct à An Admin"));
