@@ -158,7 +158,7 @@ async fn render_all(state: &agora::state::AppState) -> anyhow::Result<(usize, us
         for (_, template, context, language) in chunk {
             let language = Language::parse(&language).unwrap_or(Language::En);
             let tr = Tr::new(state.i18n.clone(), language);
-            let rendered = agora::mail::templates::render(&template, &context, &tr)
+            let rendered = agora::emails::render(&template, &context, &tr)
                 .map_err(|e| anyhow::anyhow!("render: {e}"))?;
             count += 1;
             bytes += rendered.html.len() + rendered.text.len();

@@ -199,7 +199,12 @@
   var mark = d.getElementById('unread');
   if (mark && !thread && (!location.hash || location.hash === '#unread')) {
     if (mark.classList.contains('unread-sep')) mark.scrollIntoView({block: 'start'});
-    else window.scrollTo(0, d.documentElement.scrollHeight);
+    else {
+      window.scrollTo(0, d.documentElement.scrollHeight);
+      // On a phone the composer can fill the screen: the newest message stays in view above it.
+      var last = list && list.querySelector('article:last-of-type');
+      if (last && last.getBoundingClientRect().bottom < 0) last.scrollIntoView({block: 'start'});
+    }
   }
 
   // Older history loads by itself when its link comes into view; the view stays where it was.

@@ -7,6 +7,20 @@
   var box = form && form.querySelector('textarea[name="body"]');
   if (!box) return;
   d.documentElement.classList.add('compose-js');
+
+  // The full emoji choice: on channel pages its link joins a reaction menu when it opens, which
+  // keeps fifty messages' worth of links out of the page (thread pages carry it in the HTML).
+  var more = form.dataset.emojiMore;
+  d.addEventListener('toggle', function (e) {
+    var pick = e.target, art;
+    if (!more || !pick.open || !pick.matches || !pick.matches('details.react-pick')) return;
+    if (pick.querySelector('a') || !(art = pick.closest('article[id^="m"]'))) return;
+    var a = d.createElement('a');
+    a.href = '/messages/' + art.id.slice(1) + '/react';
+    a.textContent = more;
+    pick.appendChild(d.createTextNode(' '));
+    pick.appendChild(a);
+  }, true);
   var DRAFT = 'agora.draft.' + form.dataset.compose;
   var enterSends = form.dataset.enterSends === 'true';
   var files = form.querySelector('input[type="file"]');

@@ -40,7 +40,7 @@ impl ReaderClock {
         match (self.today - local.date_naive()).num_days() {
             0 => t.t1("time-today", "time", time),
             1 => t.t1("time-yesterday", "time", time),
-            _ => crate::time::display(at, &self.zone_name),
+            _ => crate::time::date_time(at, &self.zone_name, t),
         }
     }
 

@@ -144,6 +144,17 @@ impl Browser {
 
     /// Clicks the element matched by `css`.
     pub async fn click(&self, css: &str) {
+        // Into the middle of the window first, as a person scrolls to what they click: WebDriver
+        // would stop at the edge, where the chat layout's sticky composer covers it.
+        let result = self
+            .client
+            .execute(
+                "var e = document.querySelector(arguments[0]);\
+                 if (e) e.scrollIntoView({block: 'center'});",
+                vec![serde_json::json!(css)],
+            )
+            .await;
+        self.ok(&format!("scrolling to {css}"), result).await;
         let result = self.find(css).await.click().await;
         self.ok(&format!("clicking {css}"), result).await;
     }

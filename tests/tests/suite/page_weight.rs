@@ -150,6 +150,7 @@ async fn a_channel_page_with_fifty_messages_weighs_at_most_60_kb() {
     let css = attribute_after(&html, "rel=\"stylesheet\"", "href");
     let htmx = attribute_after(&html, "<script src=\"/static/htmx-", "src");
     let js = attribute_after(&html, "<script src=\"/static/agora-", "src");
+    let compose = attribute_after(&html, "<script src=\"/static/compose-", "src");
 
     let mut total = html_gz.len();
     let mut report = format!(
@@ -157,7 +158,7 @@ async fn a_channel_page_with_fifty_messages_weighs_at_most_60_kb() {
         html_gz.len(),
         gunzip_len_hint(&html_gz)
     );
-    for path in [&css, &htmx, &js, &icon] {
+    for path in [&css, &htmx, &js, &compose, &icon] {
         let (bytes, encoding) = wire(a, path).await;
         if path != &icon {
             assert_eq!(encoding.as_deref(), Some("gzip"), "{path} is compressed");

@@ -61,9 +61,11 @@ async fn send(
 /// shows that it lacks.
 fn secret_failures(row: &Row, persona: P, expected: Expect, answer: &Answer) -> Vec<String> {
     let mut failures = Vec::new();
+    // Search marks its matches (`<mark>`): a secret split by them is still shown.
+    let text = answer.body.replace("<mark>", "").replace("</mark>", "");
     for secret in SECRETS {
         let may_see = secret.seen_by.contains(&persona);
-        let shown = answer.body.contains(secret.text);
+        let shown = text.contains(secret.text);
         if shown && !may_see {
             failures.push(format!(
                 "{} {} as {persona:?}: shows {:?}",

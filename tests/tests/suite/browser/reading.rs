@@ -42,6 +42,8 @@ async fn a_channel_opens_at_the_first_unread_message() {
     let channel = app.url(&format!("/channels/{general}"));
     for width in [WIDE, NARROW] {
         at_width(&browser, width).await;
+        // Away from the channel, so that an open tab does not read what comes next.
+        browser.goto(&app.url("/")).await;
         // A long history, all read, then three new messages.
         for i in 0..40 {
             post(&world.admin_a.session, general, &format!("Lu {width} {i}")).await;

@@ -1,8 +1,9 @@
 //! An organisation invited into a workspace hears of it: an email to each of its active
 //! administrators, in their own language, through the outbox; its other people get nothing.
 
+use agora::emails::render;
 use agora::i18n::Tr;
-use agora::mail::templates::{WorkspaceInvited, render};
+use agora::mail::templates::WorkspaceInvited;
 use agora_shared::api::Language;
 use agora_tests::personas::World;
 use agora_tests::spawn_app;

@@ -157,8 +157,15 @@ async fn restoring_someone_who_is_already_an_owner_changes_and_records_nothing()
     let events_before = membership_events(&app).await;
     assert_eq!(restore(ws, &w.admin_a.session, a).await.0, 204);
     assert_eq!(role_of(&app, ws, a).await.as_deref(), Some("owner"));
-    assert!(audited_restorations(&app).await.is_empty(), "nothing was restored");
-    assert_eq!(membership_events(&app).await, events_before, "nothing to announce");
+    assert!(
+        audited_restorations(&app).await.is_empty(),
+        "nothing was restored"
+    );
+    assert_eq!(
+        membership_events(&app).await,
+        events_before,
+        "nothing to announce"
+    );
 }
 
 async fn membership_events(app: &TestApp) -> i64 {
