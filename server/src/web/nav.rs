@@ -95,7 +95,7 @@ impl SideNav {
                 counts: Counts::new(t, format!("w{}", r.id), 0, 0),
             })
             .collect();
-        workspaces.sort_by(|a, b| a.name.to_lowercase().cmp(&b.name.to_lowercase()));
+        workspaces.sort_by_key(|a| a.name.to_lowercase());
         let mut direct = Vec::new();
         for r in rows {
             if r.entry == ROW_CHANNEL {
@@ -111,8 +111,7 @@ impl SideNav {
             }
         }
         for ws in &mut workspaces {
-            ws.channels
-                .sort_by(|a, b| a.name.to_lowercase().cmp(&b.name.to_lowercase()));
+            ws.channels.sort_by_key(|a| a.name.to_lowercase());
             let unread = ws.channels.iter().map(|c| c.counts.unread).sum();
             let mentioned = ws.channels.iter().map(|c| c.counts.mentions).sum();
             ws.counts = Counts::new(t, ws.counts.key.clone(), unread, mentioned);
