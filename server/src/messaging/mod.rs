@@ -2,6 +2,7 @@
 //! attachments and search.
 
 pub mod api;
+pub mod attachment_queries;
 pub mod attachments;
 pub mod channel;
 pub mod language;
